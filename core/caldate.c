@@ -1,0 +1,2 @@
+/* core/caldate.c: not yet written */
+typedef int tc_placeholder_caldate;

@@ -1,0 +1,2 @@
+/* core/caseref.c: not yet written */
+typedef int tc_placeholder_caseref;

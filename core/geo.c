@@ -1,0 +1,2 @@
+/* core/geo.c: not yet written */
+typedef int tc_placeholder_geo;

@@ -1,0 +1,2 @@
+/* core/officer.c: not yet written */
+typedef int tc_placeholder_officer;

@@ -1,0 +1,2 @@
+/* db/cases.c: not yet written */
+typedef int tc_placeholder_cases;

@@ -1,0 +1,76 @@
+/* keyslot.h - the key-slot file: one wrapped copy of the data key per
+ * officer (LUKS-style).
+ *
+ * The database is encrypted with a random 256-bit data key.  Each officer's
+ * slot holds that key encrypted with XChaCha20-Poly1305 under a key derived
+ * from the officer's passphrase with Argon2id (libsodium crypto_pwhash).
+ * Officers can be added, removed or change passphrase without re-encrypting
+ * the database.  A wrong passphrase fails the AEAD check before SQLCipher is
+ * touched.
+ *
+ * The file ("keyslots" beside the database) names no officer: a slot is
+ * found by a keyed BLAKE2b hash of the login.  Each slot's ciphertext is
+ * bound (as additional data) to the store id and that hash, so a slot copied
+ * from another store or another officer does not open.  The file is written
+ * atomically: temp file, fsync, rename, fsync of the directory. */
+#ifndef TC_KEYSLOT_H
+#define TC_KEYSLOT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#define DATA_KEY_BYTES 32
+#define STORE_ID_BYTES 16
+#define KEYSLOT_MAX 64
+
+/* Argon2id cost, stored in each slot so it can differ per slot (tests use
+ * cheap slots through this API; the program always uses the default). */
+typedef struct kdf_params {
+    uint64_t opslimit;
+    uint64_t memlimit;      /* bytes */
+} kdf_params;
+
+/* The program's cost: about 0.5-1 s on a 2-core field laptop. */
+kdf_params kdf_params_default(void);
+/* libsodium's minimum: for tests only, passed explicitly. */
+kdf_params kdf_params_cheap(void);
+
+typedef enum keyslot_status {
+    KEYSLOT_OK = 0,
+    KEYSLOT_WRONG,          /* unknown login or wrong passphrase (same delay) */
+    KEYSLOT_EXISTS,         /* a slot for this login already exists */
+    KEYSLOT_NO_SLOT,        /* no slot for this login (remove) */
+    KEYSLOT_LAST_SLOT,      /* refusing to remove the only slot left */
+    KEYSLOT_FULL,
+    KEYSLOT_IO,             /* cannot read or write the file (errno kept) */
+    KEYSLOT_DAMAGED,        /* not a key-slot file, or truncated */
+    KEYSLOT_NOMEM,
+} keyslot_status;
+
+typedef struct keyslot_file keyslot_file;
+
+/* A new, empty set of slots for a store. */
+keyslot_status keyslot_file_new(const unsigned char store_id[STORE_ID_BYTES],
+                                keyslot_file **out);
+keyslot_status keyslot_file_load(const char *path, keyslot_file **out);
+/* Atomic replace of path (mode 0600). */
+keyslot_status keyslot_file_save(const keyslot_file *f, const char *path);
+void keyslot_file_free(keyslot_file *f);
+
+const unsigned char *keyslot_store_id(const keyslot_file *f);
+size_t keyslot_count(const keyslot_file *f);
+bool keyslot_has(const keyslot_file *f, const char *login);
+
+/* Wrap data_key for login under pass with params p. */
+keyslot_status keyslot_add(keyslot_file *f, const char *login, const char *pass,
+                           kdf_params p, const unsigned char data_key[DATA_KEY_BYTES]);
+/* Unwrap into data_key (caller's sodium_malloc'd buffer).  An unknown login
+ * costs the same Argon2id work as a known one, so timing tells nothing. */
+keyslot_status keyslot_unlock(const keyslot_file *f, const char *login, const char *pass,
+                              unsigned char data_key[DATA_KEY_BYTES]);
+/* Replace login's slot with one under new_pass (data key unchanged). */
+keyslot_status keyslot_change(keyslot_file *f, const char *login, const char *new_pass,
+                              kdf_params p, const unsigned char data_key[DATA_KEY_BYTES]);
+keyslot_status keyslot_remove(keyslot_file *f, const char *login);
+
+#endif

@@ -1,0 +1,2 @@
+/* db/migrate.c: not yet written */
+typedef int tc_placeholder_migrate;

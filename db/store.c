@@ -1,0 +1,2 @@
+/* db/store.c: not yet written */
+typedef int tc_placeholder_store;

@@ -1,0 +1,27 @@
+/* thaitext.h - Thai word order and word breaks (libthai).
+ *
+ * Thai writes no spaces between words, and its dictionary order is not
+ * code-point order (leading vowels are skipped for the first comparison). */
+#ifndef TC_THAITEXT_H
+#define TC_THAITEXT_H
+#include <stddef.h>
+
+/* Compare two UTF-8 strings in Thai dictionary order (libthai collation);
+ * Latin text sorts case-insensitively.  <0, 0, >0. */
+int thai_collate(const char *a, const char *b);
+/* Same, for sqlite3_create_collation (lengths in bytes, not terminated). */
+int thai_collate_n(const char *a, int alen, const char *b, int blen);
+
+/* A line of wrapped text: bytes [start, start+len) of the input. */
+typedef struct text_line { size_t start, len; } text_line;
+
+/* Wrap utf8 into lines of at most width columns, breaking at spaces and at
+ * Thai word boundaries, never inside a cluster; a word longer than a line is
+ * cut at a cluster boundary.  Newlines in the text start a new line.
+ * Returns the number of lines (may exceed max; only max are written). */
+size_t thai_wrap(const char *utf8, int width, text_line *lines, size_t max);
+
+/* Free libthai's dictionary (at exit, for a leak-free run). */
+void thaitext_shutdown(void);
+
+#endif

@@ -1,0 +1,105 @@
+#define _GNU_SOURCE
+#include "tests/harness.h"
+#include <CUnit/Basic.h>
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "core/caldate.h"
+
+int harness_main(const char *program, CU_SuiteInfo *suites)
+{
+    if (CU_initialize_registry() != CUE_SUCCESS)
+        return 99;
+    if (CU_register_suites(suites) != CUE_SUCCESS) {
+        fprintf(stderr, "%s: cannot register suites: %s\n", program, CU_get_error_msg());
+        CU_cleanup_registry();
+        return 99;
+    }
+    CU_basic_set_mode(CU_BRM_VERBOSE);
+    CU_basic_run_tests();
+    unsigned ran = CU_get_number_of_tests_run();
+    unsigned failed = CU_get_number_of_tests_failed();
+    unsigned suites_failed = CU_get_number_of_suites_failed();
+    printf("\n%s: %u passed, %u failed\n", program, ran - failed,
+           failed + suites_failed);
+    CU_cleanup_registry();
+    return (failed || suites_failed) ? 1 : 0;
+}
+
+char *harness_tempdir(void)
+{
+    const char *base = getenv("TMPDIR");
+    if (!base || !*base)
+        base = "/tmp";
+    char *path = NULL;
+    if (asprintf(&path, "%s/tipcase-test-XXXXXX", base) < 0)
+        return NULL;
+    if (!mkdtemp(path)) {
+        free(path);
+        return NULL;
+    }
+    return path;
+}
+
+void harness_rmtree(const char *path)
+{
+    DIR *d = opendir(path);
+    if (d) {
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL) {
+            if (!strcmp(e->d_name, ".") || !strcmp(e->d_name, ".."))
+                continue;
+            char *child = NULL;
+            if (asprintf(&child, "%s/%s", path, e->d_name) < 0)
+                continue;
+            struct stat st;
+            if (lstat(child, &st) == 0 && S_ISDIR(st.st_mode))
+                harness_rmtree(child);
+            else
+                unlink(child);
+            free(child);
+        }
+        closedir(d);
+    }
+    rmdir(path);
+}
+
+int harness_file_contains(const char *path, const void *needle, size_t len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return 0;
+    size_t cap = 1 << 16, have = 0;
+    unsigned char *buf = malloc(cap);
+    int found = 0;
+    size_t n;
+    while (buf && (n = fread(buf + have, 1, cap - have, f)) > 0) {
+        have += n;
+        if (memmem(buf, have, needle, len)) {
+            found = 1;
+            break;
+        }
+        /* keep the last len-1 bytes so a match across reads is seen */
+        if (have >= len) {
+            memmove(buf, buf + have - (len - 1), len - 1);
+            have = len - 1;
+        }
+    }
+    free(buf);
+    fclose(f);
+    return found;
+}
+
+tc_clock harness_clock(tc_fixed_clock *storage, const char *iso)
+{
+    int64_t t = 0;
+    if (!timestamp_parse_iso(iso, &t))
+        abort();
+    storage->at = t;
+    tc_clock c = { tc_fixed_clock_now, storage, 7 * 3600 };
+    return c;
+}

@@ -1,0 +1,27 @@
+/* harness.h - the shared CUnit runner for every test program.
+ *
+ * A test file defines its suites as CU_SuiteInfo arrays and calls
+ * harness_main().  The run prints CUnit's basic summary and then one line
+ * "<program>: N passed, N failed" that .ci/run adds up. */
+#ifndef TC_HARNESS_H
+#define TC_HARNESS_H
+#include <CUnit/CUnit.h>
+#include <stdint.h>
+#include "core/clock.h"
+
+/* Runs the suites; returns the process exit code (0 when all passed). */
+int harness_main(const char *program, CU_SuiteInfo *suites);
+
+/* A fresh empty directory under $TMPDIR (or /tmp); removed by
+ * harness_rmtree().  Returns a malloc'd path. */
+char *harness_tempdir(void);
+void harness_rmtree(const char *path);
+
+/* True when the file at path contains the byte string needle. */
+int harness_file_contains(const char *path, const void *needle, size_t len);
+
+/* A fixed clock at the given ISO timestamp ("2026-11-21T03:00:00Z"),
+ * Thailand's UTC offset (+7 h). */
+tc_clock harness_clock(tc_fixed_clock *storage, const char *iso);
+
+#endif
