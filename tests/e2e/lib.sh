@@ -1,2 +1,237 @@
-#!/bin/sh
-exit 77
+# lib.sh - end-to-end test helpers: drive the real tipcase binary in a
+# detached tmux session, type like a user, and check what a user would see.
+#
+# Sourced (". "$top_srcdir/tests/e2e/lib.sh") by the scripts in tests/e2e/,
+# which make runs with TIPCASE (the built binary), TMUX_BIN, top_srcdir and
+# top_builddir exported.  POSIX sh only.
+#
+#   tc_start NAME COLS ROWS CMD...  start CMD in a COLS x ROWS session NAME
+#                                   (it becomes the current session)
+#   tc_use NAME                     make another started session current
+#   tc_keys KEY...                  tmux key names: Enter Escape Tab Up C-l F1 ...
+#   tc_type TEXT                    type TEXT literally (Thai included)
+#   tc_screen                       print the current screen
+#   tc_wait_for TEXT [SECONDS]      wait (default 10 s) until the screen shows
+#                                   TEXT; on timeout print the screen, count a
+#                                   failure and return 1
+#   tc_expect TEXT [WHAT]           like tc_wait_for, counted as a pass/fail
+#   tc_expect_not TEXT [WHAT]       once the screen has settled, TEXT is absent
+#   tc_wait_exit [SECONDS]          wait for CMD to end; prints its exit status
+#   tc_stop [NAME]                  end a session (default: the current one)
+#   tc_pass WHAT / tc_fail WHAT     count a check by hand
+#   tc_summary                      print "NAME: N passed, N failed", stop every
+#                                   session, exit 0 (all passed) or 1
+#
+# Each session has its own tmux server on a private socket inside a temp
+# directory (TMUX_TMPDIR), started with no user configuration, so tests
+# never touch a tmux the developer is running and can run in parallel.
+# The program sees LANG, LANGUAGE, LC_ALL, TIPCASE_LOCALEDIR and NO_COLOR
+# exactly as the script set them, and TERM=xterm-256color.
+# A script without tmux exits 77, which make check reports as skipped.
+
+TC_NAME=${TC_NAME:-$(basename "$0" .sh)}
+TC_TMUX=${TMUX_BIN:-tmux}
+if ! command -v "$TC_TMUX" >/dev/null 2>&1; then
+    echo "$TC_NAME: tmux not found, skipping"
+    exit 77
+fi
+
+tc_passed=0
+tc_failed=0
+TC_CUR=
+TC_SESSIONS=
+TC_TMP=$(mktemp -d "${TMPDIR:-/tmp}/tc-e2e.XXXXXX") || exit 99
+# The sockets live here; a test must not inherit the developer's server.
+TMUX_TMPDIR=$TC_TMP
+export TMUX_TMPDIR
+unset TMUX
+# remain-on-exit keeps the last screen and the exit status readable after
+# the program ends; a status line would take a row from the program.
+cat >"$TC_TMP/tmux.conf" <<'EOF'
+set-option -g status off
+set-option -g remain-on-exit on
+set-option -g history-limit 0
+EOF
+
+# tmux for session $1 (its private socket), -u so that Thai passes as UTF-8
+# whatever the locale of the script.
+tc_tmux_on() {
+    _tc_sock=$1
+    shift
+    "$TC_TMUX" -u -f "$TC_TMP/tmux.conf" -L "tc-$_tc_sock" "$@"
+}
+
+tc_tmux() {
+    tc_tmux_on "$TC_CUR" "$@"
+}
+
+tc_pass() {
+    tc_passed=$((tc_passed + 1))
+    echo "ok - $*"
+}
+
+tc_fail() {
+    tc_failed=$((tc_failed + 1))
+    echo "FAIL - $*"
+}
+
+tc_cleanup() {
+    for _tc_s in $TC_SESSIONS; do
+        tc_tmux_on "$_tc_s" kill-server >/dev/null 2>&1
+    done
+    TC_SESSIONS=
+    rm -rf "$TC_TMP"
+}
+trap tc_cleanup EXIT
+trap 'tc_cleanup; exit 130' INT TERM
+
+# Sleep a tenth of a second where sleep allows fractions (GNU, busybox).
+tc_nap() {
+    sleep 0.1 2>/dev/null || sleep 1
+}
+
+tc_start() {
+    if [ $# -lt 4 ]; then
+        echo "tc_start: usage: tc_start NAME COLS ROWS CMD..." >&2
+        return 2
+    fi
+    _tc_name=$1 _tc_cols=$2 _tc_rows=$3
+    shift 3
+    # Pass exactly the language settings the script chose; unset ones
+    # stay unset so the program falls back as it would for a user.  env
+    # wants every -u before the first assignment, hence two passes.
+    set -- TERM=xterm-256color "$@"
+    for _tc_v in LANG LANGUAGE LC_ALL TIPCASE_LOCALEDIR NO_COLOR; do
+        if eval "[ \"\${$_tc_v+set}\" = set ]"; then
+            eval "set -- \"$_tc_v=\${$_tc_v}\" \"\$@\""
+        fi
+    done
+    for _tc_v in LANG LANGUAGE LC_ALL TIPCASE_LOCALEDIR NO_COLOR; do
+        if eval "[ \"\${$_tc_v+set}\" != set ]"; then
+            set -- -u "$_tc_v" "$@"
+        fi
+    done
+    TC_CUR=$_tc_name
+    TC_SESSIONS="$TC_SESSIONS $_tc_name"
+    if ! tc_tmux new-session -d -s "$_tc_name" -x "$_tc_cols" -y "$_tc_rows" env "$@"; then
+        tc_fail "$_tc_name: tmux could not start the session"
+        return 1
+    fi
+}
+
+tc_use() {
+    TC_CUR=$1
+}
+
+tc_keys() {
+    tc_tmux send-keys -t "$TC_CUR" "$@"
+}
+
+tc_type() {
+    tc_tmux send-keys -t "$TC_CUR" -l -- "$1"
+}
+
+tc_screen() {
+    tc_tmux capture-pane -p -J -t "$TC_CUR"
+}
+
+# True when the screen shows $1 right now.
+tc_screen_has() {
+    case $(tc_screen) in
+    *"$1"*) return 0 ;;
+    esac
+    return 1
+}
+
+tc_show_screen() {
+    echo "---- screen of $TC_CUR ----"
+    tc_screen | sed 's/^/| /'
+    echo "----"
+}
+
+tc_wait_for() {
+    _tc_left=$(( ${2:-10} * 10 ))
+    while [ "$_tc_left" -gt 0 ]; do
+        tc_screen_has "$1" && return 0
+        tc_nap
+        _tc_left=$((_tc_left - 1))
+    done
+    tc_screen_has "$1" && return 0
+    tc_fail "screen did not show \"$1\" within ${2:-10} s"
+    tc_show_screen
+    return 1
+}
+
+tc_expect() {
+    _tc_what=${2:-shows \"$1\"}
+    _tc_failed_before=$tc_failed
+    if tc_wait_for "$1"; then
+        tc_pass "$_tc_what"
+        return 0
+    fi
+    # tc_wait_for counted the failure; name it after the check too.
+    [ "$tc_failed" -gt "$_tc_failed_before" ] && echo "   ($_tc_what)"
+    return 1
+}
+
+# Wait until two captures a few tenths apart agree (at most 5 s), so a
+# check for absence is not made against a screen still being drawn.
+tc_settle() {
+    _tc_prev=$(tc_screen)
+    _tc_left=50
+    while [ "$_tc_left" -gt 0 ]; do
+        tc_nap
+        tc_nap
+        tc_nap
+        _tc_now=$(tc_screen)
+        [ "$_tc_now" = "$_tc_prev" ] && return 0
+        _tc_prev=$_tc_now
+        _tc_left=$((_tc_left - 3))
+    done
+}
+
+tc_expect_not() {
+    _tc_what=${2:-does not show \"$1\"}
+    tc_settle
+    if tc_screen_has "$1"; then
+        tc_fail "$_tc_what"
+        tc_show_screen
+        return 1
+    fi
+    tc_pass "$_tc_what"
+}
+
+tc_wait_exit() {
+    _tc_left=$(( ${1:-10} * 10 ))
+    while [ "$_tc_left" -gt 0 ]; do
+        _tc_dead=$(tc_tmux display-message -p -t "$TC_CUR" '#{pane_dead} #{pane_dead_status}' 2>/dev/null)
+        case $_tc_dead in
+        "1 "*)
+            echo "${_tc_dead#1 }"
+            return 0
+            ;;
+        esac
+        tc_nap
+        _tc_left=$((_tc_left - 1))
+    done
+    tc_fail "$TC_CUR did not exit within ${1:-10} s"
+    tc_show_screen
+    return 1
+}
+
+tc_stop() {
+    _tc_name=${1:-$TC_CUR}
+    tc_tmux_on "$_tc_name" kill-server >/dev/null 2>&1
+    _tc_rest=
+    for _tc_s in $TC_SESSIONS; do
+        [ "$_tc_s" = "$_tc_name" ] || _tc_rest="$_tc_rest $_tc_s"
+    done
+    TC_SESSIONS=$_tc_rest
+}
+
+tc_summary() {
+    echo "$TC_NAME: $tc_passed passed, $tc_failed failed"
+    tc_cleanup
+    [ "$tc_failed" -eq 0 ] && exit 0
+    exit 1
+}
