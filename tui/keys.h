@@ -1,0 +1,43 @@
+/* keys.h - what each key does on each screen.
+ *
+ * One table per screen is the single source for three things: what a key
+ * does, the key line at the bottom of the screen, and the help page on
+ * ? / F1.  They cannot disagree. */
+#ifndef TC_KEYS_H
+#define TC_KEYS_H
+#include <stdbool.h>
+#include "tui/ui.h"
+
+typedef enum key_action {
+    ACT_NONE = 0,
+    ACT_QUIT, ACT_HELP, ACT_BACK, ACT_OPEN, ACT_NEW, ACT_EDIT, ACT_SEARCH,
+    ACT_LOCK, ACT_LANGUAGE, ACT_REDRAW, ACT_SAVE,
+    ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
+    ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_CHOICE_NEXT, ACT_CHOICE_PREV,
+} key_action;
+
+typedef struct key_binding {
+    bool function;          /* code is a curses KEY_ value */
+    int code;
+    const char *label;      /* how the key is written: "Enter", "/", "F2" */
+    const char *help;       /* msgid: what it does */
+    key_action action;
+    bool in_keyline;        /* shown in the bottom line (help shows all) */
+} key_binding;
+
+#define KEYS_END { false, 0, NULL, NULL, ACT_NONE, false }
+
+/* The action bound to k in table, or ACT_NONE. */
+key_action keys_action(const key_binding *table, ui_key k);
+/* Draw the bottom key line from the table on the last screen row. */
+void keys_draw_line(const key_binding *table);
+/* Show every key of the table with its help, until a key is pressed. */
+void keys_show_help(const char *screen_title, const key_binding *table);
+
+/* The tables. */
+extern const key_binding KEYS_CASE_LIST[];
+extern const key_binding KEYS_CASE_VIEW[];
+extern const key_binding KEYS_FORM[];
+extern const key_binding KEYS_SEARCH[];
+
+#endif

@@ -1,0 +1,75 @@
+/* tui.h - the screens of tipcase and the state they share while running. */
+#ifndef TC_TUI_H
+#define TC_TUI_H
+#include <stdbool.h>
+#include "core/officer.h"
+#include "db/store.h"
+#include "tui/app.h"
+#include "tui/keys.h"
+#include "tui/lineedit.h"
+
+#define TUI_IDLE_LOCK_DEFAULT_MIN 5
+
+typedef struct tui {
+    app_options *opt;
+    store *st;                          /* NULL while locked */
+    char login[OFFICER_LOGIN_MAX + 1];  /* who unlocked last */
+    int lock_after_s;                   /* idle seconds before locking */
+    double last_key_at;                 /* monotonic seconds */
+    char message[512];
+    ui_style message_style;
+    bool quit;
+} tui;
+
+/* Open the screens on opt->data_dir: the first-run wizard when there is no
+ * store, else the unlock screen, then the case list.  Returns an exit code. */
+int tui_run(app_options *opt);
+
+/* Read one key for a screen using table.  Locks on idle time or the lock
+ * key, and switches language, before returning; the screen then gets
+ * ACT_REDRAW.  Sets t->quit when the officer left from the lock screen. */
+key_action tui_key(tui *t, const key_binding *table, ui_key *key);
+/* A line at the bottom: what was saved, or why something was refused. */
+void tui_say(tui *t, ui_style style, const char *text);
+void tui_draw_title(tui *t, const char *screen);
+void tui_draw_message(tui *t);
+
+/* Forms: a column of labelled fields edited in place. */
+typedef enum field_kind { FIELD_TEXT, FIELD_SECRET, FIELD_CHOICE } field_kind;
+
+typedef struct form_field {
+    const char *key;            /* field name used in errors: "birth" */
+    const char *label;          /* msgid */
+    const char *hint;           /* msgid shown after the field, or NULL */
+    field_kind kind;
+    lineedit edit;
+    size_t scroll;              /* first character shown */
+    const char *const *choices; /* msgids, for FIELD_CHOICE */
+    int nchoices, choice;
+} form_field;
+
+typedef struct form {
+    const char *title;          /* msgid */
+    const char *intro;          /* msgid: a line of explanation, or NULL */
+    form_field *fields;
+    int n, focus, top;
+} form;
+
+/* Run the form until it is saved (ACT_SAVE) or left (ACT_BACK); t->quit
+ * also ends it.  Typed text is kept between calls, so a form shown again
+ * after a refused save still holds everything. */
+key_action form_run(tui *t, form *f);
+/* Put the focus on the field named key. */
+void form_focus(form *f, const char *key);
+/* A field's text as UTF-8 (static buffer per call site: copy it). */
+void form_get(const form *f, int i, char *out, size_t outsz);
+
+/* Screens. */
+store *screen_first_run(tui *t);
+store *screen_unlock(tui *t, bool locked);
+void screen_case_list(tui *t);
+/* Returns true if the case was saved. */
+bool screen_case_edit(tui *t, tc_case *c, bool is_new);
+void screen_case_view(tui *t, const char *case_id);
+
+#endif
