@@ -92,6 +92,12 @@ typedef struct case_check {
     case_problem problem;
     const char *field;          /* "name", "birth", ... or NULL when OK */
 } case_check;
+/* Field names: "name" (no name at all), "name_thai", "name_original",
+ * "name_latin", "aliases", "sex", "birth", "age" (estimated age),
+ * "nationality", "languages", "entry_point", "province", "date_met",
+ * "notes".  Empty entry_point, province and languages are allowed; stored
+ * codes must be in their canonical form (nationality "MM", province
+ * "TH-10", languages "my,th" in lower case without spaces). */
 
 /* The first problem found, checking fields in form order. */
 case_check case_validate(const tc_case *c, caldate today);
@@ -112,7 +118,10 @@ const char *case_display_name(const tc_case *c);
  * case-folded for Latin letters, separated by '\x1f'.  Stored inside the
  * encrypted database only. */
 void case_search_key(const tc_case *c, char *out, size_t outsz);
-/* Fold a search term the same way (Latin lower case, Thai digits kept). */
+/* Fold a search term the same way: ASCII A-Z to lower case, Thai digits
+ * (U+0E50-0E59) to ASCII digits, everything else kept, so "aung" finds
+ * "Aung" and "๔๒" finds "42".  Output is cut at a character boundary and
+ * always NUL-terminated (outsz > 0). */
 void case_search_fold(const char *in, char *out, size_t outsz);
 
 /* One line of the case list: enough to draw it without the whole record. */

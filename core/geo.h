@@ -21,7 +21,10 @@ const geo_entry *geo_country(const char *code);
 const geo_entry *geo_provinces(size_t *count);
 const geo_entry *geo_province(const char *code);
 /* Find by code, English or Thai name, case-insensitive, exact match;
- * NULL if none.  Lets an officer type "Myanmar", "เมียนมา" or "MM". */
+ * NULL if none.  Lets an officer type "Myanmar", "เมียนมา" or "MM".
+ * Surrounding spaces are ignored; a few other names people still use
+ * ("Burma", "พม่า", "สปป.ลาว", ISO formal names, "กรุงเทพฯ") and the Thai
+ * prefixes "ประเทศ" / "จังหวัด" are also understood. */
 const geo_entry *geo_country_lookup(const char *text);
 const geo_entry *geo_province_lookup(const char *text);
 

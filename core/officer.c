@@ -1,2 +1,176 @@
-/* core/officer.c: not yet written */
-typedef int tc_placeholder_officer;
+/* officer.c - roles, officer record checks and passphrase rules. */
+#include "core/officer.h"
+
+#include <string.h>
+
+#include "core/msg.h"
+#include "core/utf8.h"
+
+typedef struct role_info { const char *code; const char *label; } role_info;
+
+/* Codes are stored in the database: never rename one. */
+static const role_info roles[ROLE_COUNT] = {
+    [ROLE_ADMIN] = { "admin", N_("Administrator") },
+    [ROLE_SUPERVISOR] = { "supervisor", N_("Supervisor") },
+    [ROLE_INSPECTOR] = { "inspector", N_("Labour inspector") },
+    [ROLE_SOCIAL_WORKER] = { "social_worker", N_("Social worker") },
+    [ROLE_BORDER_OFFICER] = { "border_officer", N_("Border officer") },
+};
+
+static bool role_in_range(officer_role r)
+{
+    return (int)r >= 0 && r < ROLE_COUNT;
+}
+
+const char *role_code(officer_role r)
+{
+    return role_in_range(r) ? roles[r].code : "";
+}
+
+bool role_from_code(const char *code, officer_role *out)
+{
+    if (!code)
+        return false;
+    for (int i = 0; i < ROLE_COUNT; i++) {
+        if (strcmp(code, roles[i].code) == 0) {
+            *out = (officer_role)i;
+            return true;
+        }
+    }
+    return false;
+}
+
+const char *role_label(officer_role r)
+{
+    return role_in_range(r) ? roles[r].label : N_("Unknown role");
+}
+
+/* Length of s, but never reading past max bytes (a buffer that lost its
+ * NUL reports max and fails the length check instead of overrunning). */
+static size_t bounded_length(const char *s, size_t max)
+{
+    size_t n = 0;
+    while (n < max && s[n] != '\0')
+        n++;
+    return n;
+}
+
+static bool login_char_allowed(char ch)
+{
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
+        || (ch >= '0' && ch <= '9') || ch == '.' || ch == '_' || ch == '-';
+}
+
+static officer_problem login_problem(const char *login)
+{
+    size_t len = bounded_length(login, OFFICER_LOGIN_MAX + 1);
+    if (len == 0)
+        return OFFICER_LOGIN_EMPTY;
+    if (len > OFFICER_LOGIN_MAX)
+        return OFFICER_LOGIN_TOO_LONG;
+    for (size_t i = 0; i < len; i++)
+        if (!login_char_allowed(login[i]))
+            return OFFICER_LOGIN_BAD_CHARS;
+    return OFFICER_OK;
+}
+
+/* True when s holds something other than spaces. */
+static bool has_visible_text(const char *s)
+{
+    for (; *s; s++)
+        if (*s != ' ')
+            return true;
+    return false;
+}
+
+static bool has_bidi_control(const char *s)
+{
+    size_t len = strlen(s);
+    while (len > 0) {
+        uint32_t cp;
+        size_t used = utf8_decode(s, len, &cp);
+        if (utf8_is_bidi_control(cp))
+            return true;
+        s += used;
+        len -= used;
+    }
+    return false;
+}
+
+static officer_problem name_problem(const char *name)
+{
+    if (bounded_length(name, OFFICER_NAME_MAX + 1) > OFFICER_NAME_MAX)
+        return OFFICER_NAME_TOO_LONG;
+    if (!utf8_valid(name) || utf8_has_control(name, false) || has_bidi_control(name))
+        return OFFICER_NAME_BAD_TEXT;
+    if (!has_visible_text(name))
+        return OFFICER_NAME_EMPTY;
+    return OFFICER_OK;
+}
+
+officer_problem officer_validate(const tc_officer *o)
+{
+    officer_problem p = login_problem(o->login);
+    if (p == OFFICER_OK)
+        p = name_problem(o->name);
+    if (p == OFFICER_OK && !role_in_range(o->role))
+        p = OFFICER_ROLE_INVALID;
+    return p;
+}
+
+const char *officer_problem_text(officer_problem p)
+{
+    switch (p) {
+    case OFFICER_OK:
+        return N_("The officer's details are complete.");
+    case OFFICER_LOGIN_EMPTY:
+        return N_("Enter a login name.");
+    case OFFICER_LOGIN_BAD_CHARS:
+        return N_("A login name may contain only English letters, digits, dots, "
+                  "hyphens and underscores.");
+    case OFFICER_LOGIN_TOO_LONG:
+        return N_("A login name can be at most 32 characters long.");
+    case OFFICER_NAME_EMPTY:
+        return N_("Enter the officer's full name.");
+    case OFFICER_NAME_BAD_TEXT:
+        return N_("The name cannot contain control characters or invalid text.");
+    case OFFICER_NAME_TOO_LONG:
+        return N_("The name is too long.");
+    case OFFICER_ROLE_INVALID:
+        return N_("Choose a role for the officer.");
+    }
+    return N_("The officer's details are not valid.");
+}
+
+passphrase_problem passphrase_check(const char *pass, const char *confirm)
+{
+    if (!pass)
+        return PASSPHRASE_TOO_SHORT;
+    if (!utf8_valid(pass) || utf8_has_control(pass, false))
+        return PASSPHRASE_BAD_TEXT;
+    if (bounded_length(pass, PASSPHRASE_MAX_BYTES + 1) > PASSPHRASE_MAX_BYTES)
+        return PASSPHRASE_TOO_LONG;
+    /* Code points, not bytes: a Thai letter is 3 bytes but one character. */
+    if (utf8_length(pass) < PASSPHRASE_MIN_CHARS)
+        return PASSPHRASE_TOO_SHORT;
+    if (confirm && strcmp(pass, confirm) != 0)
+        return PASSPHRASE_MISMATCH;
+    return PASSPHRASE_OK;
+}
+
+const char *passphrase_problem_text(passphrase_problem p)
+{
+    switch (p) {
+    case PASSPHRASE_OK:
+        return N_("The passphrase is acceptable.");
+    case PASSPHRASE_TOO_SHORT:
+        return N_("The passphrase must be at least 10 characters long.");
+    case PASSPHRASE_TOO_LONG:
+        return N_("The passphrase is too long (at most 1024 bytes).");
+    case PASSPHRASE_BAD_TEXT:
+        return N_("The passphrase cannot contain control characters or invalid text.");
+    case PASSPHRASE_MISMATCH:
+        return N_("The two passphrases do not match.");
+    }
+    return N_("The passphrase is not acceptable.");
+}
