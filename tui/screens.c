@@ -565,10 +565,6 @@ void screen_case_view(tui *t, const char *case_id)
 
 /* ---- case form ---------------------------------------------------------- */
 
-static const char *const SEX_CHOICES[] = {
-    N_("Unknown"), N_("Female"), N_("Male"), N_("Other"),
-};
-
 bool screen_case_edit(tui *t, tc_case *c, bool is_new)
 {
     enum { F_THAI, F_ORIG, F_LATIN, F_ALIASES, F_SEX, F_BIRTH, F_AGE, F_NAT, F_LANGS,
@@ -596,7 +592,10 @@ bool screen_case_edit(tui *t, tc_case *c, bool is_new)
     field_text(&fl[F_ALIASES], "aliases", N_("Other names"), N_("Separate names with commas."),
                FIELD_TEXT, 200, CASE_ALIASES_MAX);
     field_text(&fl[F_SEX], "sex", N_("Sex"), N_("Left and right arrows choose."), FIELD_CHOICE, 0, 0);
-    fl[F_SEX].choices = SEX_CHOICES;
+    const char *sex_choices[SEX_COUNT];
+    for (int i = 0; i < SEX_COUNT; i++)
+        sex_choices[i] = sex_label((tc_sex)i);
+    fl[F_SEX].choices = sex_choices;
     fl[F_SEX].nchoices = SEX_COUNT;
     fl[F_SEX].choice = (int)c->sex;
     field_text(&fl[F_BIRTH], "birth", N_("Date of birth"),
