@@ -3,8 +3,8 @@
  * Two invariants hold after every call:
  *   - the cursor stands on a grapheme-cluster boundary (as textwidth.h
  *     defines clusters), so it never rests between a letter and its marks;
- *   - no mark stands at the start of the text, so every mark has a letter
- *     to sit on and every edit keeps the boundaries after the cursor.
+ *   - every mark has a letter to sit on (none at the start, none after a
+ *     space), so an edit never merges the clusters after the cursor.
  *
  * Thai input is checked with libthai's WTT 2.0 strict rules, the same
  * rules a Thai keyboard driver applies.  libthai declares th_wcisaccept()
@@ -106,6 +106,14 @@ static void remove_range(lineedit *e, size_t from, size_t to)
     e->text[e->len] = 0;
 }
 
+/* A mark of any script needs a letter to sit on: one that would start a
+ * cluster of its own (at the start, after a space) is an orphan that
+ * would show as a dotted circle and split the clusters after it. */
+static bool is_orphan_mark(const lineedit *e, size_t at)
+{
+    return wchar_is_mark(e->text[at]) && wtext_prev_cluster(e->text, e->len, at + 1) == at;
+}
+
 /* Everything lineedit_insert() checks, with the byte count of the text
  * passed in and kept up to date so a long paste stays linear. */
 static bool insert_counted(lineedit *e, wchar_t c, size_t *bytes)
@@ -119,9 +127,6 @@ static bool insert_counted(lineedit *e, wchar_t c, size_t *bytes)
     wchar_t prev = e->cursor > 0 ? e->text[e->cursor - 1] : 0;
     if (is_thai(c) && !thai_accepts(prev, c))
         return false;
-    /* A mark of any script needs a letter to sit on. */
-    if (e->cursor == 0 && wchar_is_mark(c))
-        return false;
 
     /* The cluster before the cursor starts at a boundary the insertion
      * cannot move; walking on from it puts the cursor after the cluster
@@ -132,6 +137,10 @@ static bool insert_counted(lineedit *e, wchar_t c, size_t *bytes)
     e->text[e->cursor] = c;
     e->len++;
     e->text[e->len] = 0;
+    if (is_orphan_mark(e, e->cursor)) {
+        remove_range(e, e->cursor, e->cursor + 1);
+        return false;
+    }
     e->cursor = boundary_from(e, from, e->cursor + 1);
     *bytes += utf8_size(c);
     return true;
@@ -168,7 +177,7 @@ void lineedit_set(lineedit *e, const char *utf8)
         utf8 += used;
         left -= used;
         wchar_t c = cleaned(cp);
-        if (c == 0 || (e->len == 0 && wchar_is_mark(c)))
+        if (c == 0)
             continue;
         if (e->len >= e->max || (e->max_bytes && bytes + utf8_size(c) > e->max_bytes)) {
             /* Cut before the whole cluster rather than leave a letter
@@ -178,6 +187,10 @@ void lineedit_set(lineedit *e, const char *utf8)
             break;
         }
         e->text[e->len++] = c;
+        if (is_orphan_mark(e, e->len - 1)) {
+            e->len--;
+            continue;
+        }
         bytes += utf8_size(c);
     }
     e->text[e->len] = 0;
