@@ -23,6 +23,16 @@
 #define STORE_ID_BYTES 16
 #define KEYSLOT_MAX 64
 
+/* File format (all integers little-endian), documented here so tests and
+ * recovery tools can take a file apart:
+ *   header: "TCKSLOT1" magic (8) | u32 version (=1) | store id (16) | u32 count
+ *   count slots, each: login hash (32) | salt (16) | u64 opslimit |
+ *     u64 memlimit | nonce (24) | wrapped key (32) + tag (16)
+ * The file is exactly header + count * record bytes; anything else is
+ * KEYSLOT_DAMAGED. */
+#define KEYSLOT_FILE_HEADER_BYTES 32
+#define KEYSLOT_RECORD_BYTES 136
+
 /* Argon2id cost, stored in each slot so it can differ per slot (tests use
  * cheap slots through this API; the program always uses the default). */
 typedef struct kdf_params {
