@@ -1,2 +1,185 @@
-/* db/migrate.c: not yet written */
-typedef int tc_placeholder_migrate;
+/* migrate.c - the schema, as numbered steps on PRAGMA user_version.
+ *
+ * A migration is only ever added at the end of the list, never edited once
+ * released: a store made by an older tipcase replays exactly the steps it
+ * is missing.  SQL is written for the SQLite inside Debian's SQLCipher
+ * 3.4.1 (3.15.2): no UPSERT, window functions, JSON1 or FTS5.
+ *
+ * Conventions every data table follows: id TEXT PRIMARY KEY (a random
+ * UUID, so records from two laptops never collide), created_at and
+ * updated_at (ISO-8601 UTC text), created_by and updated_by (officer id;
+ * NULL only for rows a migration itself writes).  Nothing is deleted:
+ * officers are marked inactive, cases will be closed with a reason. */
+#include "config.h"
+#include "db/migrate.h"
+#include <stddef.h>
+#include <stdio.h>
+
+#define STAMPS \
+    " created_at TEXT NOT NULL, updated_at TEXT NOT NULL," \
+    " created_by TEXT, updated_by TEXT"
+
+/* 1: the first store.  meta holds the store's identity (store id, store
+ * code); audit is the hash chain (db/audit.h); case_counters issues
+ * STORE-YEAR-NUMBER references per store and Buddhist-era year. */
+static const char schema_v1[] =
+    "CREATE TABLE meta("
+    " key TEXT PRIMARY KEY,"
+    " value TEXT NOT NULL);"
+
+    "CREATE TABLE officers("
+    " id TEXT PRIMARY KEY,"
+    " login TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+    " name TEXT NOT NULL,"
+    " role TEXT NOT NULL,"
+    " active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+    STAMPS ");"
+
+    "CREATE TABLE persons("
+    " id TEXT PRIMARY KEY,"
+    " name_thai TEXT NOT NULL DEFAULT '',"
+    " name_original TEXT NOT NULL DEFAULT '',"
+    " name_latin TEXT NOT NULL DEFAULT '',"
+    " aliases TEXT NOT NULL DEFAULT '',"
+    " sex TEXT NOT NULL DEFAULT 'unknown',"
+    " birth_date TEXT,"                 /* YYYY-MM-DD, NULL when unknown */
+    " estimated_age INTEGER,"           /* years at date_met, NULL when unknown */
+    " languages TEXT NOT NULL DEFAULT '',"
+    STAMPS ");"
+
+    "CREATE TABLE cases("
+    " id TEXT PRIMARY KEY,"
+    " person_id TEXT NOT NULL REFERENCES persons(id),"
+    " reference TEXT NOT NULL UNIQUE,"
+    " store_code TEXT NOT NULL,"
+    " be_year INTEGER NOT NULL,"
+    " number INTEGER NOT NULL,"
+    " entry_point TEXT NOT NULL DEFAULT '',"
+    " province TEXT NOT NULL DEFAULT '',"
+    " date_met TEXT,"                   /* YYYY-MM-DD, NULL when unknown */
+    /* The date the list sorts by: date_met, or the officers' civil date of
+     * created_at when date_met is unknown, so a new undated case is not
+     * buried under 100,000 older ones. */
+    " sort_date TEXT NOT NULL,"
+    " assigned_officer TEXT REFERENCES officers(id),"
+    " notes TEXT NOT NULL DEFAULT '',"
+    " search_key TEXT NOT NULL DEFAULT '',"   /* case_search_key() */
+    STAMPS ","
+    " UNIQUE (store_code, be_year, number));"
+    /* Ascending, walked backwards for "newest first": the rowid that ends
+     * every index entry then breaks ties in the same direction, so
+     * ORDER BY sort_date DESC, created_at DESC, rowid DESC needs no sort. */
+    "CREATE INDEX cases_list ON cases(sort_date, created_at);"
+    "CREATE INDEX cases_person ON cases(person_id);"
+
+    "CREATE TABLE case_nationalities("
+    " id TEXT PRIMARY KEY,"
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " position INTEGER NOT NULL,"
+    " country TEXT NOT NULL,"           /* ISO 3166 alpha-2 or the stateless code */
+    STAMPS ","
+    " UNIQUE (case_id, position),"
+    " UNIQUE (case_id, country));"
+
+    "CREATE TABLE case_counters("
+    " store_code TEXT NOT NULL,"
+    " be_year INTEGER NOT NULL,"
+    " last_number INTEGER NOT NULL,"
+    " PRIMARY KEY (store_code, be_year)) WITHOUT ROWID;"
+
+    "CREATE TABLE settings("
+    " id TEXT PRIMARY KEY,"
+    " key TEXT NOT NULL UNIQUE,"
+    " value TEXT NOT NULL,"
+    STAMPS ");"
+
+    "CREATE TABLE audit("
+    " seq INTEGER PRIMARY KEY,"
+    " at TEXT NOT NULL,"
+    " officer_id TEXT NOT NULL,"
+    " action TEXT NOT NULL,"
+    " table_name TEXT NOT NULL,"
+    " record_id TEXT NOT NULL,"
+    " prev_hash BLOB NOT NULL,"
+    " hash BLOB NOT NULL);";
+
+/* 2: "my cases" (by assigned officer, newest first) and a record's
+ * history (audit rows of one record) without scanning whole tables. */
+static const char schema_v2[] =
+    "CREATE INDEX cases_by_officer ON cases(assigned_officer, sort_date, created_at);"
+    "CREATE INDEX audit_by_record ON audit(table_name, record_id);";
+
+static const char *const migrations[] = {
+    schema_v1,
+    schema_v2,
+};
+#define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
+
+int migrate_latest_version(void)
+{
+    return MIGRATION_COUNT;
+}
+
+int migrate_current_version(sqlite3 *db)
+{
+    sqlite3_stmt *q = NULL;
+    if (sqlite3_prepare_v2(db, "PRAGMA user_version", -1, &q, NULL) != SQLITE_OK)
+        return -1;
+    int v = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int(q, 0) : -1;
+    sqlite3_finalize(q);
+    return v;
+}
+
+static int set_user_version(sqlite3 *db, int v)
+{
+    char sql[48];
+    snprintf(sql, sizeof sql, "PRAGMA user_version = %d", v);
+    return sqlite3_exec(db, sql, NULL, NULL, NULL);
+}
+
+/* One step in one transaction.  The version is read again after BEGIN
+ * IMMEDIATE (which takes the write lock), so two processes opening an old
+ * store at once do not both apply the same step.  *done is set when the
+ * database already is at target. */
+static int migrate_one_step(sqlite3 *db, int target, int *done)
+{
+    int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        return rc;
+    int cur = migrate_current_version(db);
+    if (cur < 0)
+        rc = sqlite3_errcode(db) != SQLITE_OK ? sqlite3_errcode(db) : SQLITE_ERROR;
+    else if (cur > target)
+        rc = SQLITE_MISMATCH;
+    else if (cur == target)
+        *done = 1;
+    else {
+        rc = sqlite3_exec(db, migrations[cur], NULL, NULL, NULL);
+        if (rc == SQLITE_OK)
+            rc = set_user_version(db, cur + 1);
+    }
+    if (rc == SQLITE_OK)
+        rc = sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
+    if (rc != SQLITE_OK)
+        sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+    return rc;
+}
+
+int migrate_to(sqlite3 *db, int target)
+{
+    if (target < 0 || target > MIGRATION_COUNT)
+        return SQLITE_MISUSE;
+    /* Refuse a newer database before taking any lock. */
+    int cur = migrate_current_version(db);
+    if (cur < 0)
+        return sqlite3_errcode(db) != SQLITE_OK ? sqlite3_errcode(db) : SQLITE_ERROR;
+    if (cur > target)
+        return SQLITE_MISMATCH;
+    int done = cur == target;
+    while (!done) {
+        int rc = migrate_one_step(db, target, &done);
+        if (rc != SQLITE_OK)
+            return rc;
+    }
+    return SQLITE_OK;
+}
