@@ -586,9 +586,9 @@ bool screen_case_edit(tui *t, tc_case *c, bool is_new)
             entry_now = i + 1;
     }
     char buf[CASE_NOTES_MAX + 1];
-    field_text(&fl[F_THAI], "name", N_("Name in Thai script"), NULL, FIELD_TEXT, 100, CASE_NAME_MAX);
-    field_text(&fl[F_ORIG], "name", N_("Name in own script"), NULL, FIELD_TEXT, 100, CASE_NAME_MAX);
-    field_text(&fl[F_LATIN], "name", N_("Name romanised"), NULL, FIELD_TEXT, 100, CASE_NAME_MAX);
+    field_text(&fl[F_THAI], "name_thai", N_("Name in Thai script"), NULL, FIELD_TEXT, 100, CASE_NAME_MAX);
+    field_text(&fl[F_ORIG], "name_original", N_("Name in own script"), NULL, FIELD_TEXT, 100, CASE_NAME_MAX);
+    field_text(&fl[F_LATIN], "name_latin", N_("Name romanised"), NULL, FIELD_TEXT, 100, CASE_NAME_MAX);
     field_text(&fl[F_ALIASES], "aliases", N_("Other names"), N_("Separate names with commas."),
                FIELD_TEXT, 200, CASE_ALIASES_MAX);
     field_text(&fl[F_SEX], "sex", N_("Sex"), N_("Left and right arrows choose."), FIELD_CHOICE, 0, 0);
@@ -671,7 +671,8 @@ bool screen_case_edit(tui *t, tc_case *c, bool is_new)
                                  : store_case_update(t->st, draft, &chk);
         if (st == ST_INVALID) {
             tui_say(t, STYLE_ERROR, _(case_problem_text(chk.problem)));
-            form_focus(&f, chk.field);
+            /* "name" means no name at all: start at the first name field. */
+            form_focus(&f, chk.field && strcmp(chk.field, "name") ? chk.field : "name_thai");
         } else if (st != ST_OK) {
             tui_say(t, STYLE_ERROR, _(store_status_text(st)));
         } else {
