@@ -15,14 +15,19 @@
 
 /* setlocale(LC_ALL, ""), falling back to C.UTF-8 when the environment names
  * a locale that is not installed or is not UTF-8 (tipcase needs UTF-8 for
- * Thai), then binds the "tipcase" domain to localedir. */
+ * Thai), then binds the "tipcase" domain to localedir.  On that fallback a
+ * Thai LC_ALL/LC_MESSAGES/LANG still gives Thai messages (LANGUAGE=th is
+ * set when LANGUAGE is empty).  A non-empty $TIPCASE_LOCALEDIR overrides
+ * localedir (tests run before install); NULL means the configured one. */
 void i18n_init(const char *localedir);
 
 /* Switch the interface language at run time: "th", "en", or NULL for the
  * one the environment asks for.  Returns false for an unknown code. */
 bool i18n_set_language(const char *code);
 
-/* "th" when messages are shown in Thai, else "en". */
+/* "th" when messages are shown in Thai, else "en": read from the header
+ * ("Language: th") of the catalogue gettext is using, so it is "en" when
+ * the Thai catalogue is asked for but not installed. */
 const char *i18n_language(void);
 bool i18n_is_thai(void);
 

@@ -19,8 +19,13 @@ int wchar_columns(wchar_t c);
 bool wchar_is_mark(wchar_t c);
 
 /* Grapheme clusters for editing: a base character and the marks after it.
+ * SARA AM (U+0E33) takes a column but stays in the cluster of its letter
+ * ("น้ำ" is one cluster).  A space or a control carries no marks: a mark
+ * after one starts a cluster of its own (an orphan).
  * next returns the index after the cluster starting at pos (len at end);
- * prev returns the start of the cluster that ends at pos (0 at start). */
+ * prev returns the start of the cluster that ends at pos (0 at start).
+ * wtext_columns counts as text_clean() shows: an orphan mark adds the
+ * column of its dotted circle. */
 size_t wtext_next_cluster(const wchar_t *s, size_t len, size_t pos);
 size_t wtext_prev_cluster(const wchar_t *s, size_t len, size_t pos);
 int wtext_columns(const wchar_t *s, size_t len);
@@ -45,7 +50,9 @@ int text_pad(const char *utf8, int cols, char *out, size_t outsz);
 
 /* UTF-8 <-> wide conversion independent of the locale (tipcase data is
  * always UTF-8).  Return the number of elements written, excluding the
- * terminator; invalid input becomes U+FFFD. */
+ * terminator; invalid input becomes U+FFFD.  Output is always terminated
+ * (when there is room for anything) and never ends in half a character;
+ * text_from_wide stops early at an L'\0' within len. */
 size_t text_to_wide(const char *utf8, wchar_t *out, size_t outlen);
 size_t text_from_wide(const wchar_t *w, size_t len, char *out, size_t outsz);
 

@@ -7,7 +7,11 @@
 #include <stddef.h>
 
 /* Compare two UTF-8 strings in Thai dictionary order (libthai collation);
- * Latin text sorts case-insensitively.  <0, 0, >0. */
+ * Latin text sorts case-insensitively.  <0, 0, >0.
+ * Order: digits, then Latin (accented letters with their base letter),
+ * then Thai; scripts libthai does not know only break ties.  Strings that
+ * collate equal are ordered by their bytes, so 0 means identical text and
+ * the order is total (safe for qsort and SQLite indexes). */
 int thai_collate(const char *a, const char *b);
 /* Same, for sqlite3_create_collation (lengths in bytes, not terminated). */
 int thai_collate_n(const char *a, int alen, const char *b, int blen);
@@ -18,7 +22,12 @@ typedef struct text_line { size_t start, len; } text_line;
 /* Wrap utf8 into lines of at most width columns, breaking at spaces and at
  * Thai word boundaries, never inside a cluster; a word longer than a line is
  * cut at a cluster boundary.  Newlines in the text start a new line.
- * Returns the number of lines (may exceed max; only max are written). */
+ * Returns the number of lines (may exceed max; only max are written).
+ * Lines exclude the newline and their trailing spaces, and a wrapped line
+ * starts after the spaces it broke at.  An empty paragraph is an empty
+ * line; a final newline ends the last line without adding one; "" gives 0
+ * lines.  A width below 1 counts as 1; a single cluster wider than the
+ * width still gets a line of its own. */
 size_t thai_wrap(const char *utf8, int width, text_line *lines, size_t max);
 
 /* Free libthai's dictionary (at exit, for a leak-free run). */

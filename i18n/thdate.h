@@ -26,9 +26,14 @@ typedef enum thdate_error {
 
 /* Reads "21/11/2569", "21-11-2026", "2026-11-21", "๒๑/๑๑/๒๕๖๙" and
  * "21 พ.ย. 2569" / "21 Nov 2026" (day month-name year).  Leading and
- * trailing spaces are ignored.  On error *out is untouched. */
+ * trailing spaces are ignored.  On error *out is untouched.
+ * Also: "21.11.2569", "Nov 21, 2026", month names full or abbreviated
+ * (Thai with or without dots, English of three letters or more, any case).
+ * The year must have four digits.  An era marker next to the year (before
+ * or after it: พ.ศ., ค.ศ., B.E., C.E., BE, CE, AD) overrides the 2400 rule. */
 thdate_error thdate_parse(const char *text, caldate *out);
-const char *thdate_error_text(thdate_error e);      /* msgid */
+/* The msgid explaining e, for _(); "" for THDATE_OK. */
+const char *thdate_error_text(thdate_error e);
 
 /* Short form for lists and forms, in the current interface language
  * (thai true: "21 พ.ย. 2569"; false: "21 Nov 2026"). */
@@ -37,7 +42,9 @@ void thdate_format(caldate d, bool thai, char *out, size_t outsz);
  * "21 November 2026". */
 void thdate_format_long(caldate d, bool thai, char *out, size_t outsz);
 /* Form-field form, re-readable by thdate_parse: "21/11/2569" in Thai,
- * "21/11/2026" in English. */
+ * "21/11/2026" in English (day and month zero-padded: "05/01/2569").
+ * Every format writes "" for an invalid date and, when out is too small,
+ * cuts between characters, never inside one. */
 void thdate_format_input(caldate d, bool thai, char *out, size_t outsz);
 
 /* Thai digits ๐-๙ to ASCII 0-9 (other text copied as it is). */
