@@ -1,0 +1,75 @@
+/* store_internal.h - what the db/ source files share (not for callers
+ * outside db/, except the tests named below).
+ *
+ * struct store is the open store: one SQLCipher connection, the data key
+ * in sodium_malloc'd (locked, guarded) memory, and the acting officer. */
+#ifndef TC_STORE_INTERNAL_H
+#define TC_STORE_INTERNAL_H
+#include <sqlite3.h>
+#include "db/store.h"
+#include "core/caldate.h"
+
+#define STORE_DB_FILE "cases.db"
+#define STORE_SLOTS_FILE "keyslots"
+
+struct store {
+    sqlite3 *db;
+    char *db_path;
+    char *slots_path;
+    unsigned char *key;                     /* DATA_KEY_BYTES, sodium_malloc */
+    unsigned char store_id[STORE_ID_BYTES];
+    char code[STORE_CODE_LEN + 1];
+    tc_officer me;
+    tc_clock clock;
+    char last_error[256];
+    int last_rc;                            /* last SQLite error code seen */
+};
+
+/* Open path with flags (SQLITE_OPEN_*) and key it with the raw 256-bit
+ * key: sqlite3_key with "x'<64 hex>'" built in wiped sodium memory, then
+ * cipher_page_size 4096.  Nothing is read yet.  Also used by the tests to
+ * reach a store's database directly (to damage it on purpose or to build
+ * databases at older schema versions).  On failure *out is NULL. */
+int store_db_open_keyed(const char *path, const unsigned char key[DATA_KEY_BYTES],
+                        int flags, sqlite3 **out);
+
+/* Map an SQLite result code to a store status, remembering the error
+ * text for store_last_error(). */
+store_status store_status_from_sqlite(store *s, int rc);
+/* Remember a message for store_last_error(). */
+void store_set_error(store *s, const char *msg);
+
+/* Transactions: BEGIN IMMEDIATE (take the write lock up front, so a busy
+ * store fails before any work), COMMIT, ROLLBACK.  store_finish commits
+ * when st is ST_OK and rolls back otherwise; it returns the final status. */
+store_status store_begin(store *s);
+store_status store_finish(store *s, store_status st);
+
+/* Run one statement with no result rows. */
+store_status store_exec(store *s, const char *sql);
+/* Prepare; on failure the status is returned and *q is NULL. */
+store_status store_prepare(store *s, const char *sql, sqlite3_stmt **q);
+/* Step a statement that returns no rows, finalize it; ST_OK when done. */
+store_status store_step_done(store *s, sqlite3_stmt *q);
+
+/* A new random UUID in lower-case text. */
+void store_new_id(char out[TC_ID_LEN]);
+/* The injected clock's "now" as ISO-8601 UTC text. */
+void store_now_iso(const store *s, char out[TIMESTAMP_ISO_LEN]);
+/* The officers' civil date today. */
+caldate store_today(const store *s);
+
+/* Append an audit row as the acting officer (inside a transaction). */
+store_status store_audit(store *s, const char *action, const char *table_name,
+                         const char *record_id);
+
+/* Copy a text column into out (truncating at outsz - 1 bytes); NULL -> "". */
+void store_column_copy(sqlite3_stmt *q, int col, char *out, size_t outsz);
+
+/* Officers: read the officer whose login matches (any case). */
+store_status store_officer_by_login(store *s, const char *login, tc_officer *out);
+
+/* Test-only: the open connection (to check pragmas and schema). */
+sqlite3 *store_db_handle(store *s);
+
+#endif
