@@ -93,7 +93,10 @@ static int refuse(const char *msgid)
 static int parse_args(app_options *opt, int argc, char **argv, cli_args *a)
 {
     memset(a, 0, sizeof *a);
-    optind = 1;
+    /* argv[0] is the command itself; 0 makes GNU getopt start afresh after
+     * main() parsed the global options with it. */
+    a->pos[a->npos++] = argv[0];
+    optind = 0;
     opterr = 0;
     int c;
     while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {

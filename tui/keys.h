@@ -22,10 +22,11 @@ typedef struct key_binding {
     const char *label;      /* how the key is written: "Enter", "/", "F2" */
     const char *help;       /* msgid: what it does */
     key_action action;
-    bool in_keyline;        /* shown in the bottom line (help shows all) */
+    const char *hint;       /* msgid of the short word in the bottom line,
+                               or NULL when the key is only in the help */
 } key_binding;
 
-#define KEYS_END { false, 0, NULL, NULL, ACT_NONE, false }
+#define KEYS_END { false, 0, NULL, NULL, ACT_NONE, NULL }
 
 /* The action bound to k in table, or ACT_NONE. */
 key_action keys_action(const key_binding *table, ui_key k);
