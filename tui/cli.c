@@ -71,6 +71,8 @@ void cli_usage(FILE *to)
               "           [--province P] [--entry-point E] [--date-met DATE] [--notes TEXT]\n"
               "  case list [--search TEXT] [--format tsv]\n"
               "  case show REFERENCE\n"
+              "  setting get KEY | setting set KEY VALUE\n"
+              "                                language (th, en), lock_minutes (1-240)\n"
               "\n"
               "Passphrases are read from the terminal, or one per line from --passphrase-fd.\n"
               "Roles: admin, supervisor, inspector, social_worker, border_officer.\n"
@@ -452,9 +454,51 @@ static int cmd_case(app_options *opt, cli_args *a)
     return usage_error(_("case needs add, list or show"));
 }
 
+/* Settings an officer may change, with the values each accepts. */
+static bool setting_valid(const char *key, const char *value)
+{
+    if (!strcmp(key, "language"))
+        return !strcmp(value, "th") || !strcmp(value, "en");
+    if (!strcmp(key, "lock_minutes")) {
+        char *end;
+        long m = strtol(value, &end, 10);
+        return *value && !*end && m >= 1 && m <= 240;
+    }
+    return false;
+}
+
+static int cmd_setting(app_options *opt, cli_args *a)
+{
+    bool get = a->npos == 3 && !strcmp(a->pos[1], "get");
+    bool set = a->npos == 4 && !strcmp(a->pos[1], "set");
+    if (!get && !set)
+        return usage_error(_("setting get KEY | setting set KEY VALUE"));
+    const char *key = a->pos[2];
+    if (strcmp(key, "language") && strcmp(key, "lock_minutes"))
+        return usage_error(_("settings are language (th or en) and lock_minutes (1 to 240)"));
+    if (set && !setting_valid(key, a->pos[3]))
+        return refuse(N_("That value is not allowed: language is th or en, lock_minutes is 1 to 240."));
+    store *s = NULL;
+    store_status st = unlock(opt, &s);
+    if (st != ST_OK)
+        return status_exit(st);
+    if (set) {
+        st = store_setting_set(s, key, a->pos[3]);
+    } else {
+        char value[64] = "";
+        st = store_setting_get(s, key, value, sizeof value);
+        if (st == ST_NOT_FOUND)
+            st = ST_OK;
+        if (st == ST_OK)
+            printf("%s\n", value);
+    }
+    store_close(s);
+    return status_exit(st);
+}
+
 int cli_is_command(const char *name)
 {
-    static const char *const known[] = { "init", "check", "user", "case", NULL };
+    static const char *const known[] = { "init", "check", "user", "case", "setting", NULL };
     for (int i = 0; known[i]; i++)
         if (!strcmp(name, known[i]))
             return 1;
@@ -478,5 +522,7 @@ int cli_run(app_options *opt, int argc, char **argv)
         return cmd_user(opt, &a);
     if (!strcmp(cmd, "case"))
         return cmd_case(opt, &a);
+    if (!strcmp(cmd, "setting"))
+        return cmd_setting(opt, &a);
     return usage_error(_("unknown command"));
 }

@@ -98,6 +98,10 @@ check "admin removes the officer" 0 "$T" --data-dir "$d" --user admin --passphra
 check "removed officer cannot open" 1 "$T" --data-dir "$d" --user somsri --passphrase-fd 3 case list 3<"$TC_TMP/ps3"
 check "user list" 0 "$T" --data-dir "$d" --user admin --passphrase-fd 3 user list 3<"$TC_TMP/p"
 has "removed officer is listed as removed" out "somsri.*removed"
+check "an impossible setting is refused" 1 "$T" --data-dir "$d" --user admin --passphrase-fd 3 setting set lock_minutes 0 3<"$TC_TMP/p"
+check "the idle lock time can be set" 0 "$T" --data-dir "$d" --user admin --passphrase-fd 3 setting set lock_minutes 10 3<"$TC_TMP/p"
+check "and read back" 0 "$T" --data-dir "$d" --user admin --passphrase-fd 3 setting get lock_minutes 3<"$TC_TMP/p"
+has "the setting is kept" out "^10$"
 check "check passes" 0 "$T" --data-dir "$d" --user admin --passphrase-fd 3 check 3<"$TC_TMP/p"
 has "check reports the audit chain" out "ok"
 
