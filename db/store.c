@@ -538,10 +538,28 @@ static void remove_half_made(store *s, const char *dir, bool made_dir)
         rmdir(dir);
 }
 
+/* Make the missing parents of dir (0700), as mkdir -p: the default store
+ * lives in ~/.local/share/tipcase, and a fresh account may have no
+ * ~/.local/share yet. */
+static void make_parents(const char *dir)
+{
+    char path[4096];
+    if (snprintf(path, sizeof path, "%s", dir) >= (int)sizeof path)
+        return;
+    for (char *p = path + 1; *p; p++) {
+        if (*p != '/')
+            continue;
+        *p = '\0';
+        mkdir(path, 0700);      /* EEXIST is the common, fine case */
+        *p = '/';
+    }
+}
+
 /* mkdir dir 0700 unless it exists; *made says whether we made it. */
 static store_status ensure_dir(const char *dir, bool *made)
 {
     *made = false;
+    make_parents(dir);
     if (mkdir(dir, 0700) == 0) {
         *made = true;
         return ST_OK;

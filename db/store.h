@@ -40,8 +40,9 @@ const char *store_status_text(store_status s);     /* msgid */
 
 typedef struct store store;
 
-/* Create a new store in dir (created 0700 if missing; must hold no store)
- * with its first officer, an admin.  The caller has already checked the
+/* Create a new store in dir (created 0700 if missing, with any missing
+ * parents; must hold no store) with its first officer, an admin (whatever
+ * admin->role says).  The caller has already checked the
  * passphrase with passphrase_check().  On success *out is open as that
  * officer. */
 store_status store_create(const char *dir, const tc_officer *admin,
@@ -61,13 +62,16 @@ const tc_clock *store_clock(const store *s);
 /* Text of the last SQLite/system error, for logs (never personal data). */
 const char *store_last_error(const store *s);
 
-/* Officers.  Adding and removing need the admin role. */
+/* Officers.  Adding and removing need the admin role (else ST_DENIED).
+ * A login is never reused: adding one that a removed officer had is
+ * ST_DUPLICATE, like adding an active one (logins match in any case). */
 store_status store_officer_add(store *s, const tc_officer *o, const char *pass,
                                kdf_params p);
 /* Change the acting officer's own passphrase. */
 store_status store_passwd(store *s, const char *new_pass, kdf_params p);
 /* Remove login's key slot and mark the officer inactive (the record and the
- * audit trail keep the name). */
+ * audit trail keep the name).  ST_NOT_FOUND for an unknown login;
+ * ST_LAST_ADMIN when it would leave no active admin. */
 store_status store_officer_remove(store *s, const char *login);
 /* All officers, active first, by name.  *out is malloc'd; free() it. */
 store_status store_officer_list(store *s, tc_officer **out, size_t *count);
@@ -86,16 +90,23 @@ typedef struct case_query {
                                alias or reference, Thai or Latin */
     size_t offset, limit;
 } case_query;
-/* Newest first (date met, then created).  Writes at most cap rows. */
+/* Newest first: by date met (or, when that is unknown, the officers' civil
+ * date the record was made), then by time created.  Writes at most
+ * min(cap, limit) rows; limit 0 means cap. */
 store_status store_case_list(store *s, const case_query *q,
                              tc_case_row *rows, size_t cap, size_t *n);
 store_status store_case_count(store *s, const char *search, size_t *n);
 
-/* Settings stored in the database (inside the encryption). */
+/* Settings stored in the database (inside the encryption).  get:
+ * ST_NOT_FOUND when unset, ST_INVALID when out is too small (nothing
+ * truncated).  set: key is non-empty UTF-8 without control characters. */
 store_status store_setting_get(store *s, const char *key, char *out, size_t outsz);
 store_status store_setting_set(store *s, const char *key, const char *value);
 
-/* Consistency check: PRAGMA integrity_check and the audit hash chain. */
+/* Consistency check: PRAGMA integrity_check (SQLCipher 3.4.1 has no
+ * cipher_integrity_check; a page whose HMAC fails shows up as an unreadable
+ * page here), foreign keys, and the audit hash chain.  Fills *r and returns
+ * ST_OK when all hold, ST_DAMAGED otherwise. */
 typedef struct store_check_report {
     bool integrity_ok;
     char integrity_detail[256];

@@ -405,6 +405,24 @@ static void test_create_and_open(void)
     drop_store(dir);
 }
 
+static void test_create_makes_missing_parents(void)
+{
+    char *base = harness_tempdir();
+    char *dir = path_in(base, "home/.local/share/tipcase");
+    tc_officer admin = officer("admin", "Admin", ROLE_SUPERVISOR);
+    store *s = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_create(dir, &admin, ADMIN_PASS, kdf_params_cheap(), &clk, &s),
+                          ST_OK);
+    CU_ASSERT_EQUAL(store_me(s)->role, ROLE_ADMIN);    /* the first officer is an admin */
+    store_close(s);
+    struct stat st;
+    CU_ASSERT_EQUAL(stat(dir, &st), 0);
+    CU_ASSERT_EQUAL(st.st_mode & 0777, 0700);
+    harness_rmtree(base);
+    free(dir);
+    free(base);
+}
+
 static void test_create_refuses_existing_store(void)
 {
     char *dir = NULL;
@@ -777,8 +795,13 @@ static void test_no_plaintext_in_any_file(void)
     CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
     CU_ASSERT_EQUAL(store_setting_set(s, "greeting", LATIN_NAME), ST_OK);
 
-    /* While open: the WAL holds the new pages. */
+    /* While open: the WAL holds the new pages.  It is private too. */
     CU_ASSERT_TRUE(file_exists(dir, "cases.db-wal"));
+    char *wal = path_in(dir, "cases.db-wal");
+    struct stat st;
+    CU_ASSERT_EQUAL(stat(wal, &st), 0);
+    CU_ASSERT_EQUAL(st.st_mode & 0777, 0600);
+    free(wal);
     int files = 0;
     CU_ASSERT_EQUAL(files_with_plaintext(dir, needles, n, &files), 0);
     CU_ASSERT_TRUE(files >= 3);
@@ -1260,6 +1283,7 @@ static CU_TestInfo keyslot_tests[] = {
 
 static CU_TestInfo open_tests[] = {
     { "create, then open", test_create_and_open },
+    { "create makes missing parent folders", test_create_makes_missing_parents },
     { "create refuses an existing store", test_create_refuses_existing_store },
     { "open where there is no store", test_open_where_there_is_no_store },
     { "wrong passphrase writes nothing", test_wrong_passphrase_writes_nothing },
