@@ -66,8 +66,8 @@ static const tc_code_row sector_rows[] = {
     { "manufacturing", N_("Manufacturing"), "อุตสาหกรรมการผลิต", NULL },
     { "entertainment", N_("Entertainment"), "สถานบันเทิง", NULL },
     { "begging", N_("Begging"), "ขอทาน", NULL },
-    { "online_scam", N_("Online scam"), "หลอกลวงออนไลน์", NULL },
-    { "online_gambling", N_("Online gambling"), "การพนันออนไลน์", NULL },
+    { "online_scam", N_("Online scam"), "ธุรกิจหลอกลวงออนไลน์", NULL },
+    { "online_gambling", N_("Online gambling"), "ธุรกิจการพนันออนไลน์", NULL },
     { "other", N_("Other"), "อื่น ๆ", NULL },
 };
 

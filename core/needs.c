@@ -69,12 +69,12 @@ bool need_kind_in_section_33(need_kind k)
 typedef struct state_info { const char *code; const char *label; bool open; } state_info;
 
 static const state_info states[NEED_STATE_COUNT] = {
-    [NEED_IDENTIFIED] = { "identified", N_("Identified"), true },
+    [NEED_IDENTIFIED] = { "identified", N_("Need identified"), true },
     [NEED_REFERRED] = { "referred", N_("Referred"), true },
     [NEED_IN_PROGRESS] = { "in_progress", N_("In progress"), true },
     [NEED_PROVIDED] = { "provided", N_("Provided"), false },
     [NEED_DECLINED] = { "declined", N_("Declined by the person"), false },
-    [NEED_UNAVAILABLE] = { "unavailable", N_("Not available"), false },
+    [NEED_UNAVAILABLE] = { "unavailable", N_("Service not available"), false },
 };
 
 static bool state_in_range(need_state s)

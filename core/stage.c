@@ -32,9 +32,9 @@ static const code_label stages[STAGE_COUNT] = {
     [STAGE_IDENTIFICATION] = { "identification", N_("Identification") },
     [STAGE_PROTECTION] = { "protection", N_("Protection and assistance") },
     [STAGE_LEGAL] = { "legal", N_("Legal proceedings") },
-    [STAGE_RETURN] = { "return", N_("Return") },
+    [STAGE_RETURN] = { "return", N_("Return or repatriation") },
     [STAGE_REINTEGRATION] = { "reintegration", N_("Reintegration") },
-    [STAGE_CLOSED] = { "closed", N_("Closed") },
+    [STAGE_CLOSED] = { "closed", N_("Case closed") },
 };
 
 static bool stage_in_range(case_stage s)
