@@ -527,7 +527,7 @@ store_status store_case_count(store *s, const char *search, size_t *n)
     "  ORDER BY n.position LIMIT 1)" \
     " FROM cases c JOIN persons p ON p.id = c.person_id"
 #define LIST_ORDER \
-    " ORDER BY c.sort_date DESC, c.created_at DESC, c.rowid DESC LIMIT ?3 OFFSET ?4"
+    " ORDER BY c.sort_date DESC, c.created_at DESC, c.reference DESC LIMIT ?3 OFFSET ?4"
 
 /* The few fields the list shows, derived by core's rules (display name,
  * age, child) from a partly filled case. */

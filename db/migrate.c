@@ -66,10 +66,13 @@ static const char schema_v1[] =
     " search_key TEXT NOT NULL DEFAULT '',"   /* case_search_key() */
     STAMPS ","
     " UNIQUE (store_code, be_year, number));"
-    /* Ascending, walked backwards for "newest first": the rowid that ends
-     * every index entry then breaks ties in the same direction, so
-     * ORDER BY sort_date DESC, created_at DESC, rowid DESC needs no sort. */
-    "CREATE INDEX cases_list ON cases(sort_date, created_at);"
+    /* Walked backwards for "newest first": ORDER BY sort_date DESC,
+     * created_at DESC, reference DESC needs no sort, and the unique
+     * reference makes the order total, so pages never overlap (within one
+     * second the higher number, the later case, comes first).  search_key
+     * rides along so that a search filters index entries and never reads
+     * rows with their long notes (half the time at 100,000 cases). */
+    "CREATE INDEX cases_list ON cases(sort_date, created_at, reference, search_key);"
     "CREATE INDEX cases_person ON cases(person_id);"
 
     "CREATE TABLE case_nationalities("
