@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "core/fieldtext.h"
 #include "core/geo.h"
 #include "core/msg.h"
 #include "core/utf8.h"
@@ -98,43 +99,9 @@ void case_init(tc_case *c)
 
 /* ---------------------------------------------------------- text tools */
 
-/* Length of s, never reading past max bytes: a buffer that lost its NUL
- * reports max and fails the length check instead of being overrun. */
-static size_t bounded_length(const char *s, size_t max)
-{
-    size_t n = 0;
-    while (n < max && s[n] != '\0')
-        n++;
-    return n;
-}
-
-static bool has_bidi_control(const char *s)
-{
-    size_t len = strlen(s);
-    while (len > 0) {
-        uint32_t cp;
-        size_t used = utf8_decode(s, len, &cp);
-        if (utf8_is_bidi_control(cp))
-            return true;
-        s += used;
-        len -= used;
-    }
-    return false;
-}
-
-/* Text that must not reach a terminal or the store: invalid UTF-8, control
- * characters (an ESC sequence could repaint the screen) and, in names,
- * bidi controls that would reorder what the officer sees. */
-static bool bad_name_text(const char *s)
-{
-    return !utf8_valid(s) || utf8_has_control(s, false) || has_bidi_control(s);
-}
-
-static bool bad_notes_text(const char *s)
-{
-    return !utf8_valid(s) || utf8_has_control(s, true);
-}
-
+/* Spaces only, not tabs or newlines: names that passed validation hold no
+ * control characters, and case_display_name() keeps its choice for a record
+ * that has not been validated yet. */
 static bool has_visible_text(const char *s)
 {
     for (; *s; s++)
@@ -168,9 +135,14 @@ static case_check check_names(const tc_case *c)
     };
     bool any_name = false;
     for (size_t i = 0; i < COUNT(names); i++) {
-        if (bounded_length(names[i].text, names[i].max + 1) > names[i].max)
+        /* The rule every record field shares (core/fieldtext.h): no invalid
+         * UTF-8, no control characters (an ESC sequence could repaint the
+         * screen) and no bidi controls that would reorder what the officer
+         * sees. */
+        field_text t = field_text_check(names[i].text, names[i].max, false);
+        if (t == FIELD_TEXT_TOO_LONG)
             return problem(CASE_NAME_TOO_LONG, names[i].field);
-        if (bad_name_text(names[i].text))
+        if (t != FIELD_TEXT_OK)
             return problem(CASE_NAME_BAD_TEXT, names[i].field);
         /* An alias alone does not identify a person on a form. */
         if (i < 3 && has_visible_text(names[i].text))
@@ -198,7 +170,7 @@ static case_check check_birth_and_age(const tc_case *c, caldate today)
 static const char *slot_code(const tc_case *c, int i)
 {
     const char *s = c->nationalities[i];
-    return bounded_length(s, sizeof c->nationalities[i]) < sizeof c->nationalities[i] ? s : NULL;
+    return field_bounded_length(s, sizeof c->nationalities[i]) < sizeof c->nationalities[i] ? s : NULL;
 }
 
 /* Stored codes must be the table's own upper-case form, so that reports
@@ -238,7 +210,7 @@ static bool is_lower_letter(char ch)
  * items, so the stored form is canonical. */
 static bool languages_well_formed(const char *s)
 {
-    if (bounded_length(s, CASE_LANGS_MAX + 1) > CASE_LANGS_MAX)
+    if (field_bounded_length(s, CASE_LANGS_MAX + 1) > CASE_LANGS_MAX)
         return false;
     if (*s == '\0')
         return true;
@@ -269,10 +241,10 @@ static case_check check_languages(const tc_case *c)
 
 static case_check check_places(const tc_case *c)
 {
-    if (bounded_length(c->entry_point, CASE_CODE_MAX + 1) > CASE_CODE_MAX
+    if (field_bounded_length(c->entry_point, CASE_CODE_MAX + 1) > CASE_CODE_MAX
         || (c->entry_point[0] && !entry_point_find(c->entry_point)))
         return problem(CASE_ENTRY_POINT_UNKNOWN, "entry_point");
-    if (bounded_length(c->province, CASE_CODE_MAX + 1) > CASE_CODE_MAX)
+    if (field_bounded_length(c->province, CASE_CODE_MAX + 1) > CASE_CODE_MAX)
         return problem(CASE_PROVINCE_UNKNOWN, "province");
     const geo_entry *p = c->province[0] ? geo_province(c->province) : NULL;
     if (c->province[0] && !(p && strcmp(p->code, c->province) == 0))
@@ -295,9 +267,10 @@ static case_check check_date_met(const tc_case *c, caldate today)
 
 static case_check check_notes(const tc_case *c)
 {
-    if (bounded_length(c->notes, CASE_NOTES_MAX + 1) > CASE_NOTES_MAX)
+    field_text t = field_text_check(c->notes, CASE_NOTES_MAX, true);
+    if (t == FIELD_TEXT_TOO_LONG)
         return problem(CASE_NOTES_TOO_LONG, "notes");
-    if (bad_notes_text(c->notes))
+    if (t != FIELD_TEXT_OK)
         return problem(CASE_NOTES_BAD_TEXT, "notes");
     return ok();
 }

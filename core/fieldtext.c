@@ -1,7 +1,6 @@
 /* fieldtext.c - shared checks for text and code fields of records. */
 #include "core/fieldtext.h"
 
-#include <stdint.h>
 #include <string.h>
 
 #include "core/geo.h"
@@ -17,20 +16,6 @@ size_t field_bounded_length(const char *s, size_t max)
     return n;
 }
 
-static bool has_bidi_control(const char *s)
-{
-    size_t len = strlen(s);
-    while (len > 0) {
-        uint32_t cp;
-        size_t used = utf8_decode(s, len, &cp);
-        if (utf8_is_bidi_control(cp))
-            return true;
-        s += used;
-        len -= used;
-    }
-    return false;
-}
-
 field_text field_text_check(const char *s, size_t max, bool multiline)
 {
     if (!s)
@@ -40,7 +25,7 @@ field_text field_text_check(const char *s, size_t max, bool multiline)
         return FIELD_TEXT_TOO_LONG;
     if (!utf8_valid(s) || utf8_has_control(s, multiline))
         return FIELD_TEXT_BAD;
-    if (!multiline && has_bidi_control(s))
+    if (!multiline && utf8_has_bidi_control(s))
         return FIELD_TEXT_BAD;
     return FIELD_TEXT_OK;
 }

@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/fieldtext.h"
 #include "core/msg.h"
 #include "core/utf8.h"
 
@@ -45,16 +46,6 @@ const char *role_label(officer_role r)
     return role_in_range(r) ? roles[r].label : N_("Unknown role");
 }
 
-/* Length of s, but never reading past max bytes (a buffer that lost its
- * NUL reports max and fails the length check instead of overrunning). */
-static size_t bounded_length(const char *s, size_t max)
-{
-    size_t n = 0;
-    while (n < max && s[n] != '\0')
-        n++;
-    return n;
-}
-
 static bool login_char_allowed(char ch)
 {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')
@@ -63,7 +54,7 @@ static bool login_char_allowed(char ch)
 
 static officer_problem login_problem(const char *login)
 {
-    size_t len = bounded_length(login, OFFICER_LOGIN_MAX + 1);
+    size_t len = field_bounded_length(login, OFFICER_LOGIN_MAX + 1);
     if (len == 0)
         return OFFICER_LOGIN_EMPTY;
     if (len > OFFICER_LOGIN_MAX)
@@ -74,36 +65,15 @@ static officer_problem login_problem(const char *login)
     return OFFICER_OK;
 }
 
-/* True when s holds something other than spaces. */
-static bool has_visible_text(const char *s)
-{
-    for (; *s; s++)
-        if (*s != ' ')
-            return true;
-    return false;
-}
-
-static bool has_bidi_control(const char *s)
-{
-    size_t len = strlen(s);
-    while (len > 0) {
-        uint32_t cp;
-        size_t used = utf8_decode(s, len, &cp);
-        if (utf8_is_bidi_control(cp))
-            return true;
-        s += used;
-        len -= used;
-    }
-    return false;
-}
-
 static officer_problem name_problem(const char *name)
 {
-    if (bounded_length(name, OFFICER_NAME_MAX + 1) > OFFICER_NAME_MAX)
+    field_text t = field_text_check(name, OFFICER_NAME_MAX, false);
+    if (t == FIELD_TEXT_TOO_LONG)
         return OFFICER_NAME_TOO_LONG;
-    if (!utf8_valid(name) || utf8_has_control(name, false) || has_bidi_control(name))
+    if (t != FIELD_TEXT_OK)
         return OFFICER_NAME_BAD_TEXT;
-    if (!has_visible_text(name))
+    /* Tabs and newlines were refused above, so "visible" means not spaces. */
+    if (!field_has_visible(name))
         return OFFICER_NAME_EMPTY;
     return OFFICER_OK;
 }
@@ -148,7 +118,7 @@ passphrase_problem passphrase_check(const char *pass, const char *confirm)
         return PASSPHRASE_TOO_SHORT;
     if (!utf8_valid(pass) || utf8_has_control(pass, false))
         return PASSPHRASE_BAD_TEXT;
-    if (bounded_length(pass, PASSPHRASE_MAX_BYTES + 1) > PASSPHRASE_MAX_BYTES)
+    if (field_bounded_length(pass, PASSPHRASE_MAX_BYTES + 1) > PASSPHRASE_MAX_BYTES)
         return PASSPHRASE_TOO_LONG;
     /* Code points, not bytes: a Thai letter is 3 bytes but one character. */
     if (utf8_length(pass) < PASSPHRASE_MIN_CHARS)

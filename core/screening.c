@@ -4,8 +4,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/fieldtext.h"
 #include "core/msg.h"
-#include "core/utf8.h"
 
 /* ------------------------------------------------------------ codes */
 
@@ -227,14 +227,6 @@ bool screening_answers_set(screening_answers *a, const instrument *inst,
     return true;
 }
 
-static size_t bounded_length(const char *s, size_t max)
-{
-    size_t n = 0;
-    while (n < max && s[n] != '\0')
-        n++;
-    return n;
-}
-
 answer_note_problem screening_answers_note(screening_answers *a, const instrument *inst,
                                            const char *code, const char *note)
 {
@@ -246,11 +238,12 @@ answer_note_problem screening_answers_note(screening_answers *a, const instrumen
         s->note = NULL;
         return NOTE_OK;
     }
-    size_t len = bounded_length(note, SCREENING_NOTE_MAX + 1);
-    if (len > SCREENING_NOTE_MAX)
+    field_text t = field_text_check(note, SCREENING_NOTE_MAX, true);
+    if (t == FIELD_TEXT_TOO_LONG)
         return NOTE_TOO_LONG;
-    if (!utf8_valid(note) || utf8_has_control(note, true))
+    if (t != FIELD_TEXT_OK)
         return NOTE_BAD_TEXT;
+    size_t len = strlen(note);
     char *copy = malloc(len + 1);
     if (!copy)
         return NOTE_NO_MEMORY;
@@ -483,9 +476,10 @@ decision_problem screening_decision_check(screening_suggestion suggestion,
         return DECISION_UNKNOWN;
     bool has_reason = reason && !is_blank(reason);
     if (has_reason) {
-        if (bounded_length(reason, SCREENING_REASON_MAX + 1) > SCREENING_REASON_MAX)
+        field_text t = field_text_check(reason, SCREENING_REASON_MAX, true);
+        if (t == FIELD_TEXT_TOO_LONG)
             return DECISION_REASON_TOO_LONG;
-        if (!utf8_valid(reason) || utf8_has_control(reason, true))
+        if (t != FIELD_TEXT_OK)
             return DECISION_REASON_BAD_TEXT;
     }
     if (decision != decision_for_suggestion(suggestion) && !has_reason)

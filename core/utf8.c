@@ -135,6 +135,20 @@ bool utf8_is_bidi_control(uint32_t cp)
         || (cp >= 0x2066u && cp <= 0x2069u);
 }
 
+bool utf8_has_bidi_control(const char *s)
+{
+    size_t len = strlen(s);
+    while (len > 0) {
+        uint32_t cp;
+        size_t used = utf8_decode(s, len, &cp);
+        if (utf8_is_bidi_control(cp))
+            return true;
+        s += used;
+        len -= used;
+    }
+    return false;
+}
+
 bool utf8_has_control(const char *s, bool allow_newlines)
 {
     size_t len = strlen(s);

@@ -35,6 +35,11 @@ bool utf8_is_control(uint32_t cp);
  * neutralised; never wanted inside a name. */
 bool utf8_is_bidi_control(uint32_t cp);
 
+/* True when s contains a code point for which utf8_is_bidi_control() is
+ * true.  Invalid bytes decode as U+FFFD and never count as bidi controls,
+ * so callers that also need valid text check utf8_valid() themselves. */
+bool utf8_has_bidi_control(const char *s);
+
 /* True when s contains a control character.  When allow_newlines is true,
  * '\n' (and '\t') are accepted, as in free-text notes. */
 bool utf8_has_control(const char *s, bool allow_newlines);

@@ -122,6 +122,25 @@ static void test_utf8_controls(void)
         CU_ASSERT_EQUAL(utf8_has_control(rows[i].s, rows[i].allow_nl), rows[i].has);
 }
 
+/* A name that hides a right-to-left override anywhere in it is caught;
+ * invalid bytes are not mistaken for one. */
+static void test_utf8_has_bidi_control(void)
+{
+    static const struct { const char *s; bool has; } rows[] = {
+        { "", false },
+        { "plain name", false },
+        { "\xE0\xB8\x81\xE0\xB8\xB2", false },                /* Thai */
+        { "\xE2\x80\x8B" "zero width space", false },         /* U+200B */
+        { "\xE2\x80\xAE" "evil", true },                      /* U+202E first */
+        { "name\xE2\x81\xA6", true },                         /* U+2066 last */
+        { "a\xE2\x80\x8F" "b", true },                        /* RLM inside */
+        { "\xE2\x80\xAE" "bad\xC0\xAF", true },               /* with bad bytes */
+        { "\xE2\x80", false },                                /* cut short */
+    };
+    for (size_t i = 0; i < COUNT(rows); i++)
+        CU_ASSERT_EQUAL(utf8_has_bidi_control(rows[i].s), rows[i].has);
+}
+
 /* ------------------------------------------------------------- caldate */
 
 static caldate D(int y, int m, int d)
@@ -1053,6 +1072,7 @@ static CU_TestInfo utf8_tests[] = {
     { "encode round-trips every length, refuses non-scalars", test_utf8_encode_round_trip },
     { "valid and length", test_utf8_valid_and_length },
     { "control and bidi characters", test_utf8_controls },
+    { "bidi controls anywhere in a string", test_utf8_has_bidi_control },
     CU_TEST_INFO_NULL
 };
 

@@ -226,20 +226,6 @@ static void test_clean_table(void)
     }
 }
 
-static bool has_bidi_control(const char *s)
-{
-    size_t len = strlen(s);
-    while (len > 0) {
-        uint32_t cp;
-        size_t used = utf8_decode(s, len, &cp);
-        if (utf8_is_bidi_control(cp))
-            return true;
-        s += used;
-        len -= used;
-    }
-    return false;
-}
-
 /* Whatever bytes come in, what goes out is valid UTF-8 with no control. */
 static void test_clean_output_is_always_safe(void)
 {
@@ -252,7 +238,7 @@ static void test_clean_output_is_always_safe(void)
             text_clean(in, out, sizeof out);
             CU_ASSERT_TRUE(utf8_valid(out));
             CU_ASSERT_FALSE(utf8_has_control(out, false));
-            CU_ASSERT_FALSE(has_bidi_control(out));
+            CU_ASSERT_FALSE(utf8_has_bidi_control(out));
         }
     }
 }
