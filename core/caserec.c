@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "core/codes.h"
 #include "core/fieldtext.h"
 #include "core/geo.h"
 #include "core/msg.h"
@@ -14,14 +15,21 @@
 
 /* ---------------------------------------------------------------- sex */
 
-typedef struct sex_info { const char *code; const char *short_code; const char *label; } sex_info;
-
 /* Codes are stored in the database: never rename one. */
-static const sex_info sexes[SEX_COUNT] = {
-    [SEX_UNKNOWN] = { "unknown", "u", N_("Unknown") },
-    [SEX_FEMALE] = { "female", "f", N_("Female") },
-    [SEX_MALE] = { "male", "m", N_("Male") },
-    [SEX_OTHER] = { "other", "x", N_("Other") },
+static const code_label sexes[SEX_COUNT] = {
+    [SEX_UNKNOWN] = { "unknown", N_("Unknown") },
+    [SEX_FEMALE] = { "female", N_("Female") },
+    [SEX_MALE] = { "male", N_("Male") },
+    [SEX_OTHER] = { "other", N_("Other") },
+};
+
+/* One-letter forms accepted wherever a sex code is read; never stored, so
+ * they carry no label. */
+static const code_label sex_letters[SEX_COUNT] = {
+    [SEX_UNKNOWN] = { "u", NULL },
+    [SEX_FEMALE] = { "f", NULL },
+    [SEX_MALE] = { "m", NULL },
+    [SEX_OTHER] = { "x", NULL },
 };
 
 static bool sex_in_range(tc_sex s)
@@ -31,25 +39,21 @@ static bool sex_in_range(tc_sex s)
 
 const char *sex_code(tc_sex s)
 {
-    return sex_in_range(s) ? sexes[s].code : sexes[SEX_UNKNOWN].code;
+    return sexes[sex_in_range(s) ? s : SEX_UNKNOWN].code;
 }
 
 bool sex_from_code(const char *code, tc_sex *out)
 {
-    if (!code)
+    int i;
+    if (!codes_find(sexes, SEX_COUNT, code, &i) && !codes_find(sex_letters, SEX_COUNT, code, &i))
         return false;
-    for (int i = 0; i < SEX_COUNT; i++) {
-        if (strcmp(code, sexes[i].code) == 0 || strcmp(code, sexes[i].short_code) == 0) {
-            *out = (tc_sex)i;
-            return true;
-        }
-    }
-    return false;
+    *out = (tc_sex)i;
+    return true;
 }
 
 const char *sex_label(tc_sex s)
 {
-    return sex_in_range(s) ? sexes[s].label : sexes[SEX_UNKNOWN].label;
+    return sexes[sex_in_range(s) ? s : SEX_UNKNOWN].label;
 }
 
 /* -------------------------------------------------------- entry points */

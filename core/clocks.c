@@ -4,13 +4,12 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/codes.h"
 #include "core/msg.h"
 #include "core/utf8.h"
 
 #define SECONDS_PER_HOUR INT64_C(3600)
 #define SECONDS_PER_DAY INT64_C(86400)
-
-typedef struct code_label { const char *code; const char *label; } code_label;
 
 /* Codes are stored in the database: never rename one. */
 static const code_label kinds[CLOCK_KIND_COUNT] = {
@@ -52,25 +51,21 @@ const char *clock_problem_message(clock_problem p)
 
 const char *clock_kind_code(clock_kind k)
 {
-    return in_range((int)k, CLOCK_KIND_COUNT) ? kinds[k].code : "";
+    return codes_code(kinds, CLOCK_KIND_COUNT, (int)k);
 }
 
 bool clock_kind_from_code(const char *code, clock_kind *out)
 {
-    if (!code)
+    int i;
+    if (!codes_find(kinds, CLOCK_KIND_COUNT, code, &i))
         return false;
-    for (int i = 0; i < CLOCK_KIND_COUNT; i++) {
-        if (strcmp(kinds[i].code, code) == 0) {
-            *out = (clock_kind)i;
-            return true;
-        }
-    }
-    return false;
+    *out = (clock_kind)i;
+    return true;
 }
 
 const char *clock_kind_label(clock_kind k)
 {
-    return in_range((int)k, CLOCK_KIND_COUNT) ? kinds[k].label : "";
+    return codes_label(kinds, CLOCK_KIND_COUNT, (int)k, "");
 }
 
 const char *deadline_state_label(deadline_state st)

@@ -4,12 +4,11 @@
 
 #include <string.h>
 
+#include "core/codes.h"
 #include "core/fieldtext.h"
 #include "core/msg.h"
 
 /* ------------------------------------------------------------- codes */
-
-typedef struct code_label { const char *code; const char *label; } code_label;
 
 /* Codes are stored in the database: never rename one. */
 static const code_label purposes[CONSENT_PURPOSE_COUNT] = {
@@ -37,28 +36,15 @@ static bool giver_in_range(consent_giver g)
     return (int)g >= 0 && g < CONSENT_GIVER_COUNT;
 }
 
-static bool find_code(const code_label *table, int n, const char *code, int *out)
-{
-    if (!code)
-        return false;
-    for (int i = 0; i < n; i++) {
-        if (strcmp(code, table[i].code) == 0) {
-            *out = i;
-            return true;
-        }
-    }
-    return false;
-}
-
 const char *consent_purpose_code(consent_purpose p)
 {
-    return purpose_in_range(p) ? purposes[p].code : "";
+    return codes_code(purposes, CONSENT_PURPOSE_COUNT, (int)p);
 }
 
 bool consent_purpose_from_code(const char *code, consent_purpose *out)
 {
     int i;
-    if (!find_code(purposes, CONSENT_PURPOSE_COUNT, code, &i))
+    if (!codes_find(purposes, CONSENT_PURPOSE_COUNT, code, &i))
         return false;
     *out = (consent_purpose)i;
     return true;
@@ -66,18 +52,18 @@ bool consent_purpose_from_code(const char *code, consent_purpose *out)
 
 const char *consent_purpose_label(consent_purpose p)
 {
-    return purpose_in_range(p) ? purposes[p].label : N_("Unknown");
+    return codes_label(purposes, CONSENT_PURPOSE_COUNT, (int)p, N_("Unknown"));
 }
 
 const char *consent_giver_code(consent_giver g)
 {
-    return giver_in_range(g) ? givers[g].code : "";
+    return codes_code(givers, CONSENT_GIVER_COUNT, (int)g);
 }
 
 bool consent_giver_from_code(const char *code, consent_giver *out)
 {
     int i;
-    if (!find_code(givers, CONSENT_GIVER_COUNT, code, &i))
+    if (!codes_find(givers, CONSENT_GIVER_COUNT, code, &i))
         return false;
     *out = (consent_giver)i;
     return true;
@@ -85,7 +71,7 @@ bool consent_giver_from_code(const char *code, consent_giver *out)
 
 const char *consent_giver_label(consent_giver g)
 {
-    return giver_in_range(g) ? givers[g].label : N_("Unknown");
+    return codes_label(givers, CONSENT_GIVER_COUNT, (int)g, N_("Unknown"));
 }
 
 /* -------------------------------------------------------------- init */

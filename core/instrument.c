@@ -9,12 +9,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/codes.h"
 #include "core/msg.h"
 #include "core/utf8.h"
 
 /* ------------------------------------------------------------ codes */
-
-typedef struct code_label { const char *code; const char *label; } code_label;
 
 /* Codes are in the data files and the database: never rename one. */
 static const code_label elements[ELEMENT_COUNT] = {
@@ -40,25 +39,15 @@ static const struct { const char *code; unsigned bit; } flag_codes[] = {
     { "procedure", INDICATOR_PROCEDURE },
 };
 
-static int find_code(const code_label *table, int n, const char *code)
-{
-    if (!code)
-        return -1;
-    for (int i = 0; i < n; i++)
-        if (strcmp(table[i].code, code) == 0)
-            return i;
-    return -1;
-}
-
 const char *element_code(indicator_element e)
 {
-    return ((int)e >= 0 && e < ELEMENT_COUNT) ? elements[e].code : "";
+    return codes_code(elements, ELEMENT_COUNT, (int)e);
 }
 
 bool element_from_code(const char *code, indicator_element *out)
 {
-    int i = find_code(elements, ELEMENT_COUNT, code);
-    if (i < 0)
+    int i;
+    if (!codes_find(elements, ELEMENT_COUNT, code, &i))
         return false;
     *out = (indicator_element)i;
     return true;
@@ -66,18 +55,18 @@ bool element_from_code(const char *code, indicator_element *out)
 
 const char *element_label(indicator_element e)
 {
-    return ((int)e >= 0 && e < ELEMENT_COUNT) ? elements[e].label : "";
+    return codes_label(elements, ELEMENT_COUNT, (int)e, "");
 }
 
 const char *strength_code(indicator_strength s)
 {
-    return ((int)s >= 0 && s < STRENGTH_COUNT) ? strengths[s].code : "";
+    return codes_code(strengths, STRENGTH_COUNT, (int)s);
 }
 
 bool strength_from_code(const char *code, indicator_strength *out)
 {
-    int i = find_code(strengths, STRENGTH_COUNT, code);
-    if (i < 0)
+    int i;
+    if (!codes_find(strengths, STRENGTH_COUNT, code, &i))
         return false;
     *out = (indicator_strength)i;
     return true;
@@ -85,7 +74,7 @@ bool strength_from_code(const char *code, indicator_strength *out)
 
 const char *strength_label(indicator_strength s)
 {
-    return ((int)s >= 0 && s < STRENGTH_COUNT) ? strengths[s].label : "";
+    return codes_label(strengths, STRENGTH_COUNT, (int)s, "");
 }
 
 static const char *const problem_messages[INSTRUMENT_PROBLEM_COUNT] = {

@@ -7,6 +7,7 @@
 
 #include <string.h>
 
+#include "core/codes.h"
 #include "core/fieldtext.h"
 #include "core/msg.h"
 
@@ -14,10 +15,8 @@
 
 /* ------------------------------------------------------------ crossing */
 
-typedef struct crossing_info { const char *code; const char *label; } crossing_info;
-
 /* Codes are stored in the database: never rename one. */
-static const crossing_info crossings[CROSSING_COUNT] = {
+static const code_label crossings[CROSSING_COUNT] = {
     [CROSSING_UNKNOWN] = { "unknown", N_("Unknown") },
     [CROSSING_CHECKPOINT] = { "checkpoint", N_("Official checkpoint") },
     [CROSSING_NATURAL_CHANNEL] = { "natural_channel", N_("Natural channel") },
@@ -36,15 +35,11 @@ const char *crossing_code(intake_crossing c)
 
 bool crossing_from_code(const char *code, intake_crossing *out)
 {
-    if (!code)
+    int i;
+    if (!codes_find(crossings, CROSSING_COUNT, code, &i))
         return false;
-    for (int i = 0; i < CROSSING_COUNT; i++) {
-        if (strcmp(code, crossings[i].code) == 0) {
-            *out = (intake_crossing)i;
-            return true;
-        }
-    }
-    return false;
+    *out = (intake_crossing)i;
+    return true;
 }
 
 const char *crossing_label(intake_crossing c)

@@ -4,31 +4,39 @@
 
 #include <string.h>
 
+#include "core/codes.h"
 #include "core/fieldtext.h"
 #include "core/msg.h"
 
 /* --------------------------------------------------------------- kinds */
 
-typedef struct kind_info { const char *code; const char *label; bool s33; } kind_info;
-
 /* Codes are stored in the database and used in reports: never rename one. */
-static const kind_info kinds[NEED_KIND_COUNT] = {
-    [NEED_SAFETY] = { "safety", N_("Safety"), true },
-    [NEED_FOOD] = { "food", N_("Food"), true },
-    [NEED_SHELTER] = { "shelter", N_("Accommodation"), true },
-    [NEED_MEDICAL] = { "medical", N_("Medical care"), true },
-    [NEED_REHABILITATION] = { "rehabilitation", N_("Physical and mental rehabilitation"), true },
-    [NEED_EDUCATION] = { "education", N_("Education"), true },
-    [NEED_TRAINING] = { "training", N_("Vocational training"), true },
-    [NEED_LEGAL_AID] = { "legal_aid", N_("Legal aid"), true },
-    [NEED_RETURN_HOME] = { "return_home", N_("Return to the country of origin or domicile"), true },
-    [NEED_COMPENSATION] = { "compensation", N_("Compensation claim"), true },
-    [NEED_INTERPRETER] = { "interpreter", N_("Interpreter"), false },
-    [NEED_LEGAL_COUNSELLING] = { "legal_counselling", N_("Legal counselling"), false },
-    [NEED_CONSULAR] = { "consular", N_("Consular help"), false },
-    [NEED_IDENTITY_DOCUMENTS] = { "identity_documents", N_("Identity documents"), false },
-    [NEED_WAGE_RECOVERY] = { "wage_recovery", N_("Recovery of unpaid wages"), false },
-    [NEED_FAMILY_CONTACT] = { "family_contact", N_("Contact with family"), false },
+static const code_label kinds[NEED_KIND_COUNT] = {
+    [NEED_SAFETY] = { "safety", N_("Safety") },
+    [NEED_FOOD] = { "food", N_("Food") },
+    [NEED_SHELTER] = { "shelter", N_("Accommodation") },
+    [NEED_MEDICAL] = { "medical", N_("Medical care") },
+    [NEED_REHABILITATION] = { "rehabilitation", N_("Physical and mental rehabilitation") },
+    [NEED_EDUCATION] = { "education", N_("Education") },
+    [NEED_TRAINING] = { "training", N_("Vocational training") },
+    [NEED_LEGAL_AID] = { "legal_aid", N_("Legal aid") },
+    [NEED_RETURN_HOME] = { "return_home", N_("Return to the country of origin or domicile") },
+    [NEED_COMPENSATION] = { "compensation", N_("Compensation claim") },
+    [NEED_INTERPRETER] = { "interpreter", N_("Interpreter") },
+    [NEED_LEGAL_COUNSELLING] = { "legal_counselling", N_("Legal counselling") },
+    [NEED_CONSULAR] = { "consular", N_("Consular help") },
+    [NEED_IDENTITY_DOCUMENTS] = { "identity_documents", N_("Identity documents") },
+    [NEED_WAGE_RECOVERY] = { "wage_recovery", N_("Recovery of unpaid wages") },
+    [NEED_FAMILY_CONTACT] = { "family_contact", N_("Contact with family") },
+};
+
+/* The services section 33 of the Anti-Trafficking in Persons Act lists;
+ * the other kinds are ones the teams add. */
+static const bool kind_in_s33[NEED_KIND_COUNT] = {
+    [NEED_SAFETY] = true, [NEED_FOOD] = true, [NEED_SHELTER] = true,
+    [NEED_MEDICAL] = true, [NEED_REHABILITATION] = true, [NEED_EDUCATION] = true,
+    [NEED_TRAINING] = true, [NEED_LEGAL_AID] = true, [NEED_RETURN_HOME] = true,
+    [NEED_COMPENSATION] = true,
 };
 
 static bool kind_in_range(need_kind k)
@@ -38,43 +46,42 @@ static bool kind_in_range(need_kind k)
 
 const char *need_kind_code(need_kind k)
 {
-    return kind_in_range(k) ? kinds[k].code : "";
+    return codes_code(kinds, NEED_KIND_COUNT, (int)k);
 }
 
 bool need_kind_from_code(const char *code, need_kind *out)
 {
-    if (!code)
+    int i;
+    if (!codes_find(kinds, NEED_KIND_COUNT, code, &i))
         return false;
-    for (int i = 0; i < NEED_KIND_COUNT; i++) {
-        if (strcmp(code, kinds[i].code) == 0) {
-            *out = (need_kind)i;
-            return true;
-        }
-    }
-    return false;
+    *out = (need_kind)i;
+    return true;
 }
 
 const char *need_kind_label(need_kind k)
 {
-    return kind_in_range(k) ? kinds[k].label : N_("Unknown");
+    return codes_label(kinds, NEED_KIND_COUNT, (int)k, N_("Unknown"));
 }
 
 bool need_kind_in_section_33(need_kind k)
 {
-    return kind_in_range(k) && kinds[k].s33;
+    return kind_in_range(k) && kind_in_s33[k];
 }
 
 /* -------------------------------------------------------------- states */
 
-typedef struct state_info { const char *code; const char *label; bool open; } state_info;
+static const code_label states[NEED_STATE_COUNT] = {
+    [NEED_IDENTIFIED] = { "identified", N_("Need identified") },
+    [NEED_REFERRED] = { "referred", N_("Referred") },
+    [NEED_IN_PROGRESS] = { "in_progress", N_("In progress") },
+    [NEED_PROVIDED] = { "provided", N_("Provided") },
+    [NEED_DECLINED] = { "declined", N_("Declined by the person") },
+    [NEED_UNAVAILABLE] = { "unavailable", N_("Service not available") },
+};
 
-static const state_info states[NEED_STATE_COUNT] = {
-    [NEED_IDENTIFIED] = { "identified", N_("Need identified"), true },
-    [NEED_REFERRED] = { "referred", N_("Referred"), true },
-    [NEED_IN_PROGRESS] = { "in_progress", N_("In progress"), true },
-    [NEED_PROVIDED] = { "provided", N_("Provided"), false },
-    [NEED_DECLINED] = { "declined", N_("Declined by the person"), false },
-    [NEED_UNAVAILABLE] = { "unavailable", N_("Service not available"), false },
+/* A need in these states is still waiting for something. */
+static const bool state_open[NEED_STATE_COUNT] = {
+    [NEED_IDENTIFIED] = true, [NEED_REFERRED] = true, [NEED_IN_PROGRESS] = true,
 };
 
 static bool state_in_range(need_state s)
@@ -84,30 +91,26 @@ static bool state_in_range(need_state s)
 
 const char *need_state_code(need_state s)
 {
-    return state_in_range(s) ? states[s].code : "";
+    return codes_code(states, NEED_STATE_COUNT, (int)s);
 }
 
 bool need_state_from_code(const char *code, need_state *out)
 {
-    if (!code)
+    int i;
+    if (!codes_find(states, NEED_STATE_COUNT, code, &i))
         return false;
-    for (int i = 0; i < NEED_STATE_COUNT; i++) {
-        if (strcmp(code, states[i].code) == 0) {
-            *out = (need_state)i;
-            return true;
-        }
-    }
-    return false;
+    *out = (need_state)i;
+    return true;
 }
 
 const char *need_state_label(need_state s)
 {
-    return state_in_range(s) ? states[s].label : N_("Unknown");
+    return codes_label(states, NEED_STATE_COUNT, (int)s, N_("Unknown"));
 }
 
 bool need_state_is_open(need_state s)
 {
-    return state_in_range(s) && states[s].open;
+    return state_in_range(s) && state_open[s];
 }
 
 /* --------------------------------------------------------- transitions */

@@ -3,14 +3,13 @@
 
 #include <string.h>
 
+#include "core/codes.h"
 #include "core/fieldtext.h"
 #include "core/msg.h"
 #include "core/utf8.h"
 
-typedef struct role_info { const char *code; const char *label; } role_info;
-
 /* Codes are stored in the database: never rename one. */
-static const role_info roles[ROLE_COUNT] = {
+static const code_label roles[ROLE_COUNT] = {
     [ROLE_ADMIN] = { "admin", N_("Administrator") },
     [ROLE_SUPERVISOR] = { "supervisor", N_("Supervisor") },
     [ROLE_INSPECTOR] = { "inspector", N_("Labour inspector") },
@@ -25,25 +24,21 @@ static bool role_in_range(officer_role r)
 
 const char *role_code(officer_role r)
 {
-    return role_in_range(r) ? roles[r].code : "";
+    return codes_code(roles, ROLE_COUNT, (int)r);
 }
 
 bool role_from_code(const char *code, officer_role *out)
 {
-    if (!code)
+    int i;
+    if (!codes_find(roles, ROLE_COUNT, code, &i))
         return false;
-    for (int i = 0; i < ROLE_COUNT; i++) {
-        if (strcmp(code, roles[i].code) == 0) {
-            *out = (officer_role)i;
-            return true;
-        }
-    }
-    return false;
+    *out = (officer_role)i;
+    return true;
 }
 
 const char *role_label(officer_role r)
 {
-    return role_in_range(r) ? roles[r].label : N_("Unknown role");
+    return codes_label(roles, ROLE_COUNT, (int)r, N_("Unknown role"));
 }
 
 static bool login_char_allowed(char ch)

@@ -4,12 +4,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/codes.h"
 #include "core/fieldtext.h"
 #include "core/msg.h"
 
 /* ------------------------------------------------------------ codes */
-
-typedef struct code_label { const char *code; const char *label; } code_label;
 
 /* Codes are stored in the database: never rename one. */
 static const code_label answer_codes[ANSWER_COUNT] = {
@@ -81,16 +80,6 @@ static const char *const decision_problems[DECISION_PROBLEM_COUNT] = {
     [DECISION_REASON_TOO_LONG] = N_("The reason is too long."),
 };
 
-static int find_code(const code_label *table, int n, const char *code)
-{
-    if (!code)
-        return -1;
-    for (int i = 0; i < n; i++)
-        if (strcmp(table[i].code, code) == 0)
-            return i;
-    return -1;
-}
-
 static bool in_range(int v, int count)
 {
     return v >= 0 && v < count;
@@ -98,13 +87,13 @@ static bool in_range(int v, int count)
 
 const char *answer_code(answer_value v)
 {
-    return in_range((int)v, ANSWER_COUNT) ? answer_codes[v].code : "";
+    return codes_code(answer_codes, ANSWER_COUNT, (int)v);
 }
 
 bool answer_from_code(const char *code, answer_value *out)
 {
-    int i = find_code(answer_codes, ANSWER_COUNT, code);
-    if (i < 0)
+    int i;
+    if (!codes_find(answer_codes, ANSWER_COUNT, code, &i))
         return false;
     *out = (answer_value)i;
     return true;
@@ -112,18 +101,18 @@ bool answer_from_code(const char *code, answer_value *out)
 
 const char *answer_label(answer_value v)
 {
-    return in_range((int)v, ANSWER_COUNT) ? answer_codes[v].label : "";
+    return codes_label(answer_codes, ANSWER_COUNT, (int)v, "");
 }
 
 const char *suggestion_code(screening_suggestion s)
 {
-    return in_range((int)s, SUGGEST_COUNT) ? suggestions[s].code : "";
+    return codes_code(suggestions, SUGGEST_COUNT, (int)s);
 }
 
 bool suggestion_from_code(const char *code, screening_suggestion *out)
 {
-    int i = find_code(suggestions, SUGGEST_COUNT, code);
-    if (i < 0)
+    int i;
+    if (!codes_find(suggestions, SUGGEST_COUNT, code, &i))
         return false;
     *out = (screening_suggestion)i;
     return true;
@@ -131,18 +120,18 @@ bool suggestion_from_code(const char *code, screening_suggestion *out)
 
 const char *suggestion_label(screening_suggestion s)
 {
-    return in_range((int)s, SUGGEST_COUNT) ? suggestions[s].label : "";
+    return codes_label(suggestions, SUGGEST_COUNT, (int)s, "");
 }
 
 const char *decision_code(screening_decision d)
 {
-    return in_range((int)d, DECISION_COUNT) ? decisions[d].code : "";
+    return codes_code(decisions, DECISION_COUNT, (int)d);
 }
 
 bool decision_from_code(const char *code, screening_decision *out)
 {
-    int i = find_code(decisions, DECISION_COUNT, code);
-    if (i < 0)
+    int i;
+    if (!codes_find(decisions, DECISION_COUNT, code, &i))
         return false;
     *out = (screening_decision)i;
     return true;
@@ -150,7 +139,7 @@ bool decision_from_code(const char *code, screening_decision *out)
 
 const char *decision_label(screening_decision d)
 {
-    return in_range((int)d, DECISION_COUNT) ? decisions[d].label : "";
+    return codes_label(decisions, DECISION_COUNT, (int)d, "");
 }
 
 const char *screening_reason_label(screening_reason r)

@@ -5,23 +5,9 @@
 #include <stddef.h>
 #include <string.h>
 
+#include "core/codes.h"
 #include "core/fieldtext.h"
 #include "core/msg.h"
-
-typedef struct code_label { const char *code; const char *label; } code_label;
-
-static bool find_code(const code_label *table, int n, const char *code, int *out)
-{
-    if (!code)
-        return false;
-    for (int i = 0; i < n; i++) {
-        if (strcmp(code, table[i].code) == 0) {
-            *out = i;
-            return true;
-        }
-    }
-    return false;
-}
 
 /* -------------------------------------------------------------- stages */
 
@@ -37,20 +23,15 @@ static const code_label stages[STAGE_COUNT] = {
     [STAGE_CLOSED] = { "closed", N_("Case closed") },
 };
 
-static bool stage_in_range(case_stage s)
-{
-    return (int)s >= 0 && s < STAGE_COUNT;
-}
-
 const char *stage_code(case_stage s)
 {
-    return stage_in_range(s) ? stages[s].code : "";
+    return codes_code(stages, STAGE_COUNT, (int)s);
 }
 
 bool stage_from_code(const char *code, case_stage *out)
 {
     int i;
-    if (!find_code(stages, STAGE_COUNT, code, &i))
+    if (!codes_find(stages, STAGE_COUNT, code, &i))
         return false;
     *out = (case_stage)i;
     return true;
@@ -58,7 +39,7 @@ bool stage_from_code(const char *code, case_stage *out)
 
 const char *stage_label(case_stage s)
 {
-    return stage_in_range(s) ? stages[s].label : N_("Unknown");
+    return codes_label(stages, STAGE_COUNT, (int)s, N_("Unknown"));
 }
 
 case_stage stage_derive(const stage_facts *f)
@@ -98,13 +79,13 @@ static bool closure_in_range(closure_reason r)
 
 const char *closure_reason_code(closure_reason r)
 {
-    return closure_in_range(r) ? closures[r].code : "";
+    return codes_code(closures, CLOSURE_REASON_COUNT, (int)r);
 }
 
 bool closure_reason_from_code(const char *code, closure_reason *out)
 {
     int i;
-    if (!find_code(closures, CLOSURE_REASON_COUNT, code, &i))
+    if (!codes_find(closures, CLOSURE_REASON_COUNT, code, &i))
         return false;
     *out = (closure_reason)i;
     return true;
@@ -112,7 +93,7 @@ bool closure_reason_from_code(const char *code, closure_reason *out)
 
 const char *closure_reason_label(closure_reason r)
 {
-    return closure_in_range(r) ? closures[r].label : N_("Unknown");
+    return codes_label(closures, CLOSURE_REASON_COUNT, (int)r, N_("Unknown"));
 }
 
 /* A note or reason: clean text, and present when `required`. */
@@ -193,13 +174,13 @@ static bool action_in_range(record_action a)
 
 const char *record_action_code(record_action a)
 {
-    return action_in_range(a) ? actions[a].code : "";
+    return codes_code(actions, RECORD_ACTION_COUNT, (int)a);
 }
 
 bool record_action_from_code(const char *code, record_action *out)
 {
     int i;
-    if (!find_code(actions, RECORD_ACTION_COUNT, code, &i))
+    if (!codes_find(actions, RECORD_ACTION_COUNT, code, &i))
         return false;
     *out = (record_action)i;
     return true;
@@ -207,7 +188,7 @@ bool record_action_from_code(const char *code, record_action *out)
 
 const char *record_action_label(record_action a)
 {
-    return action_in_range(a) ? actions[a].label : N_("Unknown");
+    return codes_label(actions, RECORD_ACTION_COUNT, (int)a, N_("Unknown"));
 }
 
 record_problem record_change_check(record_state current, const record_change *ch)

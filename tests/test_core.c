@@ -9,6 +9,7 @@
 #include "core/caldate.h"
 #include "core/caserec.h"
 #include "core/caseref.h"
+#include "core/codes.h"
 #include "core/geo.h"
 #include "core/officer.h"
 #include "core/utf8.h"
@@ -1067,6 +1068,45 @@ static void test_every_label_is_a_msgid(void)
     CU_ASSERT_STRING_EQUAL(entry_point_find("embassy")->label, "Embassy or consulate");
 }
 
+/* --------------------------------------------------------------- codes */
+
+/* Every enum's *_code(), *_from_code() and *_label() rest on these: an
+ * unknown code is not found, an out-of-range value has no code and the
+ * caller's fallback label. */
+static void test_codes_lookup(void)
+{
+    static const code_label table[] = {
+        { "", "Not answered" },
+        { "yes", "Yes" },
+        { "no", "No" },
+    };
+    static const struct { const char *code; bool found; int index; } rows[] = {
+        { "yes", true, 1 },
+        { "no", true, 2 },
+        { "", true, 0 },
+        { "YES", false, -1 },
+        { "ye", false, -1 },
+        { "yes ", false, -1 },
+        { NULL, false, -1 },
+    };
+    for (size_t i = 0; i < COUNT(rows); i++) {
+        int index = -1;
+        CU_ASSERT_EQUAL(codes_find(table, 3, rows[i].code, &index), rows[i].found);
+        CU_ASSERT_EQUAL(index, rows[i].index);
+    }
+    CU_ASSERT_STRING_EQUAL(codes_code(table, 3, 2), "no");
+    CU_ASSERT_STRING_EQUAL(codes_code(table, 3, 3), "");
+    CU_ASSERT_STRING_EQUAL(codes_code(table, 3, -1), "");
+    CU_ASSERT_STRING_EQUAL(codes_label(table, 3, 1, "Unknown"), "Yes");
+    CU_ASSERT_STRING_EQUAL(codes_label(table, 3, 3, "Unknown"), "Unknown");
+    CU_ASSERT_STRING_EQUAL(codes_label(table, 3, -1, ""), "");
+}
+
+static CU_TestInfo codes_tests[] = {
+    { "find, code and label, with fallbacks", test_codes_lookup },
+    CU_TEST_INFO_NULL
+};
+
 static CU_TestInfo utf8_tests[] = {
     { "decode: valid, overlong, surrogate, too large, truncated", test_utf8_decode_table },
     { "encode round-trips every length, refuses non-scalars", test_utf8_encode_round_trip },
@@ -1128,6 +1168,7 @@ static CU_TestInfo caserec_tests[] = {
 
 static CU_SuiteInfo suites[] = {
     { "utf8", NULL, NULL, NULL, NULL, utf8_tests },
+    { "codes", NULL, NULL, NULL, NULL, codes_tests },
     { "caldate", NULL, NULL, NULL, NULL, caldate_tests },
     { "officer", NULL, NULL, NULL, NULL, officer_tests },
     { "geo", NULL, NULL, NULL, NULL, geo_tests },
