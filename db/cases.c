@@ -357,17 +357,12 @@ static store_status case_where(store *s, const char *where, const char *value, t
     char sql[sizeof CASE_SELECT + 64];
     snprintf(sql, sizeof sql, "%s%s", CASE_SELECT, where);
     sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s, sql, &q);
+    store_status st = store_select_row(s, sql, value, &q);
     if (st != ST_OK)
         return st;
-    sqlite3_bind_text(q, 1, value, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW)
-        case_from_row(q, out);
-    else
-        st = rc == SQLITE_DONE ? ST_NOT_FOUND : store_status_from_sqlite(s, rc);
+    case_from_row(q, out);
     sqlite3_finalize(q);
-    return st == ST_OK ? load_nationalities(s, out) : st;
+    return load_nationalities(s, out);
 }
 
 /* "k7q4x-2569-42", "K7Q4X-2569-0O42" -> "K7Q4X-2569-0042"; false if text is
@@ -595,21 +590,15 @@ store_status store_setting_get(store *s, const char *key, char *out, size_t outs
     if (outsz)
         out[0] = '\0';
     sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s, "SELECT value FROM settings WHERE key = ?1", &q);
+    store_status st = store_select_row(s, "SELECT value FROM settings WHERE key = ?1", key, &q);
     if (st != ST_OK)
         return st;
-    sqlite3_bind_text(q, 1, key, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW) {
-        const unsigned char *v = sqlite3_column_text(q, 0);
-        size_t len = (size_t)sqlite3_column_bytes(q, 0);
-        if (len >= outsz)
-            st = ST_INVALID;        /* out is too small: no truncated value */
-        else
-            memcpy(out, v ? (const char *)v : "", len + 1);
-    } else {
-        st = rc == SQLITE_DONE ? ST_NOT_FOUND : store_status_from_sqlite(s, rc);
-    }
+    const unsigned char *v = sqlite3_column_text(q, 0);
+    size_t len = (size_t)sqlite3_column_bytes(q, 0);
+    if (len >= outsz)
+        st = ST_INVALID;        /* out is too small: no truncated value */
+    else
+        memcpy(out, v ? (const char *)v : "", len + 1);
     sqlite3_finalize(q);
     return st;
 }
@@ -617,17 +606,12 @@ store_status store_setting_get(store *s, const char *key, char *out, size_t outs
 static store_status setting_find(store *s, const char *key, char id[TC_ID_LEN])
 {
     sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s, "SELECT id FROM settings WHERE key = ?1", &q);
+    store_status st = store_select_row(s, "SELECT id FROM settings WHERE key = ?1", key, &q);
     if (st != ST_OK)
         return st;
-    sqlite3_bind_text(q, 1, key, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW)
-        store_column_copy(q, 0, id, TC_ID_LEN);
-    else
-        st = rc == SQLITE_DONE ? ST_NOT_FOUND : store_status_from_sqlite(s, rc);
+    store_column_copy(q, 0, id, TC_ID_LEN);
     sqlite3_finalize(q);
-    return st;
+    return ST_OK;
 }
 
 static store_status setting_write(store *s, const char *key, const char *value)

@@ -35,15 +35,10 @@ static store_status officer_from_row(store *s, sqlite3_stmt *q, tc_officer *o)
 static store_status officer_where(store *s, const char *sql, const char *value, tc_officer *out)
 {
     sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s, sql, &q);
+    store_status st = store_select_row(s, sql, value, &q);
     if (st != ST_OK)
         return st;
-    sqlite3_bind_text(q, 1, value, -1, SQLITE_TRANSIENT);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW)
-        st = officer_from_row(s, q, out);
-    else
-        st = rc == SQLITE_DONE ? ST_NOT_FOUND : store_status_from_sqlite(s, rc);
+    st = officer_from_row(s, q, out);
     sqlite3_finalize(q);
     return st;
 }

@@ -140,6 +140,22 @@ store_status store_step_done(store *s, sqlite3_stmt *q)
     return st;
 }
 
+store_status store_select_row(store *s, const char *sql, const char *key, sqlite3_stmt **q)
+{
+    store_status st = store_prepare(s, sql, q);
+    if (st != ST_OK)
+        return st;
+    sqlite3_bind_text(*q, 1, key, -1, SQLITE_TRANSIENT);
+    int rc = sqlite3_step(*q);
+    if (rc == SQLITE_ROW)
+        return ST_OK;
+    /* Map the error before finalize, which may replace its text. */
+    st = rc == SQLITE_DONE ? ST_NOT_FOUND : store_status_from_sqlite(s, rc);
+    sqlite3_finalize(*q);
+    *q = NULL;
+    return st;
+}
+
 store_status store_begin(store *s)
 {
     return store_exec(s, "BEGIN IMMEDIATE");
@@ -412,19 +428,16 @@ static store_status meta_put(store *s, const char *key, const char *value)
 static store_status meta_get(store *s, const char *key, char *out, size_t outsz)
 {
     sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s, "SELECT value FROM meta WHERE key = ?1", &q);
+    store_status st = store_select_row(s, "SELECT value FROM meta WHERE key = ?1", key, &q);
+    if (st == ST_NOT_FOUND) {
+        store_set_error(s, "the store's identity (meta table) is missing");
+        return ST_DAMAGED;
+    }
     if (st != ST_OK)
         return st;
-    sqlite3_bind_text(q, 1, key, -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW)
-        store_column_copy(q, 0, out, outsz);
-    else
-        st = rc == SQLITE_DONE ? ST_DAMAGED : store_status_from_sqlite(s, rc);
+    store_column_copy(q, 0, out, outsz);
     sqlite3_finalize(q);
-    if (st == ST_DAMAGED && rc == SQLITE_DONE)
-        store_set_error(s, "the store's identity (meta table) is missing");
-    return st;
+    return ST_OK;
 }
 
 /* The database must be the one the key slots were made for. */

@@ -51,6 +51,11 @@ store_status store_exec(store *s, const char *sql);
 store_status store_prepare(store *s, const char *sql, sqlite3_stmt **q);
 /* Step a statement that returns no rows, finalize it; ST_OK when done. */
 store_status store_step_done(store *s, sqlite3_stmt *q);
+/* The one row a lookup by a text key finds: prepare sql, bind key to ?1
+ * and step once.  ST_OK leaves *q on the row for the caller to read and
+ * finalize; otherwise *q is NULL and the result is ST_NOT_FOUND (no row)
+ * or the error, remembered for store_last_error(). */
+store_status store_select_row(store *s, const char *sql, const char *key, sqlite3_stmt **q);
 
 /* A new random UUID in lower-case text. */
 void store_new_id(char out[TC_ID_LEN]);
