@@ -95,9 +95,9 @@ static const char *const writer_sql[W_COUNT] = {
         " sex = ?6, birth_date = ?7, estimated_age = ?8, languages = ?9,"
         " updated_at = ?10, updated_by = ?11 WHERE id = ?1",
     [W_CASE_UPDATE] =
-        "UPDATE cases SET entry_point = ?2, province = ?3, date_met = ?4, sort_date = ?5,"
-        " assigned_officer = ?6, notes = ?7, search_key = ?8, updated_at = ?9, updated_by = ?10"
-        " WHERE id = ?1",
+        "UPDATE cases SET entry_point = ?7, province = ?8, date_met = ?9, sort_date = ?10,"
+        " assigned_officer = ?11, notes = ?12, search_key = ?13, updated_at = ?14,"
+        " updated_by = ?15 WHERE id = ?1",
     [W_NAT_CLEAR] = "DELETE FROM case_nationalities WHERE case_id = ?1",
 };
 
@@ -212,18 +212,14 @@ static void stamp_new_case(case_writer *w, tc_case *c, int number)
     snprintf(c->updated_by, sizeof c->updated_by, "%s", w->s->me.id);
 }
 
-static store_status insert_case_row(case_writer *w, const tc_case *c, int number)
+/* Cases insert and update share parameter 1 and 7-15: what an officer
+ * may change, and who changed it when. */
+static void bind_case(case_writer *w, sqlite3_stmt *q, const tc_case *c)
 {
     char sort[CALDATE_ISO_LEN], key[SEARCH_KEY_MAX];
     sort_date_of(w->s, c, sort);
     case_search_key(c, key, sizeof key);
-    sqlite3_stmt *q = w->q[W_CASE_INSERT];
     sqlite3_bind_text(q, 1, c->id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 2, c->person_id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 3, c->reference, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 4, w->s->code, -1, SQLITE_STATIC);
-    sqlite3_bind_int(q, 5, w->be_year);
-    sqlite3_bind_int(q, 6, number);
     sqlite3_bind_text(q, 7, c->entry_point, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(q, 8, c->province, -1, SQLITE_TRANSIENT);
     bind_date_or_null(q, 9, c->date_met_known, c->date_met);
@@ -233,6 +229,17 @@ static store_status insert_case_row(case_writer *w, const tc_case *c, int number
     sqlite3_bind_text(q, 13, key, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(q, 14, w->now, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 15, w->s->me.id, -1, SQLITE_STATIC);
+}
+
+static store_status insert_case_row(case_writer *w, const tc_case *c, int number)
+{
+    sqlite3_stmt *q = w->q[W_CASE_INSERT];
+    bind_case(w, q, c);
+    sqlite3_bind_text(q, 2, c->person_id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(q, 3, c->reference, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_text(q, 4, w->s->code, -1, SQLITE_STATIC);
+    sqlite3_bind_int(q, 5, w->be_year);
+    sqlite3_bind_int(q, 6, number);
     return writer_run(w, W_CASE_INSERT);
 }
 
@@ -392,24 +399,11 @@ store_status store_case_get(store *s, const char *id_or_ref, tc_case *out)
 
 static store_status update_one(case_writer *w, tc_case *c)
 {
-    char sort[CALDATE_ISO_LEN], key[SEARCH_KEY_MAX];
-    sort_date_of(w->s, c, sort);
-    case_search_key(c, key, sizeof key);
     bind_person(w, w->q[W_PERSON_UPDATE], c);
     store_status st = writer_run(w, W_PERSON_UPDATE);
     if (st != ST_OK)
         return st;
-    sqlite3_stmt *q = w->q[W_CASE_UPDATE];
-    sqlite3_bind_text(q, 1, c->id, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 2, c->entry_point, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 3, c->province, -1, SQLITE_TRANSIENT);
-    bind_date_or_null(q, 4, c->date_met_known, c->date_met);
-    sqlite3_bind_text(q, 5, sort, -1, SQLITE_TRANSIENT);
-    bind_text_or_null(q, 6, c->assigned_officer);
-    sqlite3_bind_text(q, 7, c->notes, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 8, key, -1, SQLITE_TRANSIENT);
-    sqlite3_bind_text(q, 9, w->now, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 10, w->s->me.id, -1, SQLITE_STATIC);
+    bind_case(w, w->q[W_CASE_UPDATE], c);
     st = writer_run(w, W_CASE_UPDATE);
     if (st == ST_OK) {
         sqlite3_bind_text(w->q[W_NAT_CLEAR], 1, c->id, -1, SQLITE_TRANSIENT);
