@@ -157,6 +157,19 @@ static keyslot_status derive_kek(const char *pass, const unsigned char *salt,
     return KEYSLOT_OK;
 }
 
+/* What sealing and opening a slot both need: the key-encryption key from
+ * pass with the slot's own salt and cost (freed by the caller with
+ * sodium_free), and the associated data that binds the slot to this store
+ * and this login. */
+static keyslot_status slot_kek(const keyslot_file *f, const slot *s, const char *pass,
+                               unsigned char **kek, unsigned char ad[AD_BYTES])
+{
+    keyslot_status st = derive_kek(pass, s->salt, s->opslimit, s->memlimit, kek);
+    if (st == KEYSLOT_OK)
+        slot_ad(f, s, ad);
+    return st;
+}
+
 /* Fill s (its login_hash already set) with data_key wrapped under pass. */
 static keyslot_status slot_seal(const keyslot_file *f, slot *s, const char *pass,
                                 kdf_params p, const unsigned char data_key[DATA_KEY_BYTES])
@@ -167,12 +180,10 @@ static keyslot_status slot_seal(const keyslot_file *f, slot *s, const char *pass
     randombytes_buf(s->nonce, sizeof s->nonce);
     s->opslimit = p.opslimit;
     s->memlimit = p.memlimit;
-    unsigned char *kek = NULL;
-    keyslot_status st = derive_kek(pass, s->salt, s->opslimit, s->memlimit, &kek);
+    unsigned char *kek = NULL, ad[AD_BYTES];
+    keyslot_status st = slot_kek(f, s, pass, &kek, ad);
     if (st != KEYSLOT_OK)
         return st;
-    unsigned char ad[AD_BYTES];
-    slot_ad(f, s, ad);
     unsigned long long clen = 0;
     crypto_aead_xchacha20poly1305_ietf_encrypt(s->wrapped, &clen, data_key, DATA_KEY_BYTES,
                                                ad, sizeof ad, NULL, s->nonce, kek);
@@ -455,12 +466,10 @@ keyslot_status keyslot_unlock(const keyslot_file *f, const char *login, const ch
         burn_like_a_real_slot(pass);
         return KEYSLOT_WRONG;
     }
-    unsigned char *kek = NULL;
-    keyslot_status st = derive_kek(pass, s->salt, s->opslimit, s->memlimit, &kek);
+    unsigned char *kek = NULL, ad[AD_BYTES];
+    keyslot_status st = slot_kek(f, s, pass, &kek, ad);
     if (st != KEYSLOT_OK)
         return st;
-    unsigned char ad[AD_BYTES];
-    slot_ad(f, s, ad);
     unsigned long long mlen = 0;
     int rc = crypto_aead_xchacha20poly1305_ietf_decrypt(data_key, &mlen, NULL, s->wrapped,
                                                         WRAPPED_BYTES, ad, sizeof ad,
