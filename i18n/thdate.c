@@ -53,62 +53,70 @@ static bool is_thai_digit(const unsigned char *p, size_t left)
            p[2] >= THAI_DIGIT_ZERO && p[2] <= THAI_DIGIT_ZERO + 9;
 }
 
-void digits_to_ascii(const char *in, char *out, size_t outsz)
+/* A digit to swap at p: returns how many input bytes it takes (0 when p
+ * holds no such digit) and puts the bytes that stand for it in the other
+ * script into rep, rep_len of them. */
+typedef size_t (*digit_swap)(const unsigned char *p, size_t left, char rep[3], size_t *rep_len);
+
+static size_t thai_digit_as_ascii(const unsigned char *p, size_t left, char rep[3],
+                                  size_t *rep_len)
+{
+    if (!is_thai_digit(p, left))
+        return 0;
+    rep[0] = (char)('0' + (p[2] - THAI_DIGIT_ZERO));
+    *rep_len = 1;
+    return 3;
+}
+
+static size_t ascii_digit_as_thai(const unsigned char *p, size_t left, char rep[3],
+                                  size_t *rep_len)
+{
+    (void)left;                         /* *p is there: left > 0 */
+    if (*p < '0' || *p > '9')
+        return 0;
+    rep[0] = (char)THAI_DIGIT_LEAD1;
+    rep[1] = (char)THAI_DIGIT_LEAD2;
+    rep[2] = (char)(THAI_DIGIT_ZERO + (*p - '0'));
+    *rep_len = 3;
+    return 1;
+}
+
+/* Copies in to out, swapping each digit swap finds and keeping every other
+ * character as it is; what does not fit is cut between characters. */
+static void swap_digits(const char *in, char *out, size_t outsz, digit_swap swap)
 {
     if (outsz == 0)
         return;
     const unsigned char *p = (const unsigned char *)(in ? in : "");
     size_t left = strlen((const char *)p), used = 0;
     while (left > 0) {
-        if (is_thai_digit(p, left)) {
-            if (used + 1 >= outsz)
-                break;
-            out[used++] = (char)('0' + (p[2] - THAI_DIGIT_ZERO));
-            p += 3;
-            left -= 3;
-            continue;
+        char rep[3];
+        size_t rep_len = 0;
+        size_t take = swap(p, left, rep, &rep_len);
+        const void *src = rep;
+        if (take == 0) {
+            size_t n = utf8_seq_len(*p);
+            take = rep_len = n > left ? left : n;
+            src = p;
         }
-        size_t n = utf8_seq_len(*p);
-        if (n > left)
-            n = left;
-        if (used + n >= outsz)          /* never write half a character */
+        if (used + rep_len >= outsz)    /* never write half a character */
             break;
-        memcpy(out + used, p, n);
-        used += n;
-        p += n;
-        left -= n;
+        memmove(out + used, src, rep_len);  /* digits_to_ascii may run in place */
+        used += rep_len;
+        p += take;
+        left -= take;
     }
     out[used] = '\0';
 }
 
+void digits_to_ascii(const char *in, char *out, size_t outsz)
+{
+    swap_digits(in, out, outsz, thai_digit_as_ascii);
+}
+
 void digits_to_thai(const char *in, char *out, size_t outsz)
 {
-    if (outsz == 0)
-        return;
-    const unsigned char *p = (const unsigned char *)(in ? in : "");
-    size_t left = strlen((const char *)p), used = 0;
-    while (left > 0) {
-        if (*p >= '0' && *p <= '9') {
-            if (used + 3 >= outsz)
-                break;
-            out[used++] = (char)THAI_DIGIT_LEAD1;
-            out[used++] = (char)THAI_DIGIT_LEAD2;
-            out[used++] = (char)(THAI_DIGIT_ZERO + (*p - '0'));
-            p++;
-            left--;
-            continue;
-        }
-        size_t n = utf8_seq_len(*p);
-        if (n > left)
-            n = left;
-        if (used + n >= outsz)
-            break;
-        memcpy(out + used, p, n);
-        used += n;
-        p += n;
-        left -= n;
-    }
-    out[used] = '\0';
+    swap_digits(in, out, outsz, ascii_digit_as_thai);
 }
 
 /* ---- tokens ---- */
