@@ -138,11 +138,10 @@ static store_status slots_save(store *s, const keyslot_file *ks)
 
 /* ---- add ---- */
 
-static store_status officer_insert(store *s, const tc_officer *o, char id[TC_ID_LEN])
+store_status store_officer_insert(store *s, const tc_officer *o, const char *id)
 {
     char now[TIMESTAMP_ISO_LEN];
     store_now_iso(s, now);
-    store_new_id(id);
     sqlite3_stmt *q = NULL;
     store_status st = store_prepare(s,
         "INSERT INTO officers(id, login, name, role, active, created_at, updated_at,"
@@ -188,8 +187,9 @@ static store_status officer_add_locked(store *s, const tc_officer *o, const char
     if (st == ST_OK)
         st = slot_add_fresh(s, ks, o, pass, p);
     char id[TC_ID_LEN];
+    store_new_id(id);
     if (st == ST_OK)
-        st = officer_insert(s, o, id);
+        st = store_officer_insert(s, o, id);
     if (st == ST_OK)
         st = slots_save(s, ks);
     keyslot_file_free(ks);

@@ -459,30 +459,16 @@ static store_status load_identity(store *s)
 
 /* ---- create ---- */
 
+/* The first administrator acts from here on, so it is also the officer
+ * who created its own row. */
 static store_status officer_insert_first(store *s, const tc_officer *admin)
 {
-    char now[TIMESTAMP_ISO_LEN];
-    store_now_iso(s, now);
     s->me = *admin;
     s->me.role = ROLE_ADMIN;
     s->me.active = true;
     s->me.created_at = tc_now(&s->clock);
     store_new_id(s->me.id);
-    sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s,
-        "INSERT INTO officers(id, login, name, role, active, created_at, updated_at,"
-        " created_by, updated_by) VALUES(?1, ?2, ?3, ?4, 1, ?5, ?5, ?1, ?1)", &q);
-    if (st != ST_OK)
-        return st;
-    sqlite3_bind_text(q, 1, s->me.id, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 2, s->me.login, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 3, s->me.name, -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 4, role_code(ROLE_ADMIN), -1, SQLITE_STATIC);
-    sqlite3_bind_text(q, 5, now, -1, SQLITE_STATIC);
-    st = store_step_done(s, q);
-    if (st == ST_OK)
-        st = store_audit(s, "officer.add", "officers", s->me.id);
-    return st;
+    return store_officer_insert(s, &s->me, s->me.id);
 }
 
 static store_status write_identity(store *s)

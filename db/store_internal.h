@@ -73,6 +73,10 @@ void store_column_copy(sqlite3_stmt *q, int col, char *out, size_t outsz);
 
 /* Officers: read the officer whose login matches (any case). */
 store_status store_officer_by_login(store *s, const char *login, tc_officer *out);
+/* Officers: insert o's row under id, active, created now by the acting
+ * officer (for the store's first administrator, itself), and audit it as
+ * "officer.add".  Inside the caller's transaction. */
+store_status store_officer_insert(store *s, const tc_officer *o, const char *id);
 
 /* Test-only: the open connection (to check pragmas and schema). */
 sqlite3 *store_db_handle(store *s);
