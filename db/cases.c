@@ -500,12 +500,9 @@ store_status store_case_count(store *s, const char *search, size_t *n)
         return st;
     if (f.active)
         bind_filter(q, &f);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW)
-        *n = (size_t)sqlite3_column_int64(q, 0);
-    else
-        st = store_status_from_sqlite(s, rc);
-    sqlite3_finalize(q);
+    sqlite3_int64 count = 0;
+    st = store_step_count(s, q, &count);
+    *n = (size_t)count;
     return st;
 }
 

@@ -218,12 +218,10 @@ static store_status count_active_admins(store *s, int *n)
     if (st != ST_OK)
         return st;
     sqlite3_bind_text(q, 1, role_code(ROLE_ADMIN), -1, SQLITE_STATIC);
-    int rc = sqlite3_step(q);
-    if (rc == SQLITE_ROW)
-        *n = sqlite3_column_int(q, 0);
-    else
-        st = store_status_from_sqlite(s, rc);
-    sqlite3_finalize(q);
+    sqlite3_int64 count = 0;
+    st = store_step_count(s, q, &count);
+    if (st == ST_OK)
+        *n = (int)count;
     return st;
 }
 

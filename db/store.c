@@ -140,6 +140,18 @@ store_status store_step_done(store *s, sqlite3_stmt *q)
     return st;
 }
 
+store_status store_step_count(store *s, sqlite3_stmt *q, sqlite3_int64 *n)
+{
+    int rc = sqlite3_step(q);
+    store_status st = ST_OK;
+    if (rc == SQLITE_ROW)
+        *n = sqlite3_column_int64(q, 0);
+    else
+        st = store_status_from_sqlite(s, rc);
+    sqlite3_finalize(q);
+    return st;
+}
+
 store_status store_select_row(store *s, const char *sql, const char *key, sqlite3_stmt **q)
 {
     store_status st = store_prepare(s, sql, q);

@@ -51,6 +51,8 @@ store_status store_exec(store *s, const char *sql);
 store_status store_prepare(store *s, const char *sql, sqlite3_stmt **q);
 /* Step a statement that returns no rows, finalize it; ST_OK when done. */
 store_status store_step_done(store *s, sqlite3_stmt *q);
+/* Step a SELECT count(*) statement, put its count in *n, finalize it. */
+store_status store_step_count(store *s, sqlite3_stmt *q, sqlite3_int64 *n);
 /* The one row a lookup by a text key finds: prepare sql, bind key to ?1
  * and step once.  ST_OK leaves *q on the row for the caller to read and
  * finalize; otherwise *q is NULL and the result is ST_NOT_FOUND (no row)
