@@ -174,7 +174,7 @@ static case_check check_birth_and_age(const tc_case *c, caldate today)
 static const char *slot_code(const tc_case *c, int i)
 {
     const char *s = c->nationalities[i];
-    return field_bounded_length(s, sizeof c->nationalities[i]) < sizeof c->nationalities[i] ? s : NULL;
+    return field_terminated(s, sizeof c->nationalities[i]) ? s : NULL;
 }
 
 /* Stored codes must be the table's own upper-case form, so that reports

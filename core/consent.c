@@ -97,11 +97,6 @@ static consent_check ok(void)
     return problem(CONSENT_OK, NULL);
 }
 
-static bool terminated(const char *s, size_t size)
-{
-    return field_bounded_length(s, size) < size;
-}
-
 static bool date_entered(caldate d)
 {
     return d.year != 0 || d.month != 0 || d.day != 0;
@@ -109,7 +104,7 @@ static bool date_entered(caldate d)
 
 static consent_check check_agency_kind(const tc_consent *c, tc_code_list agency_kinds)
 {
-    if (!terminated(c->agency_kind, sizeof c->agency_kind))
+    if (!field_terminated(c->agency_kind, sizeof c->agency_kind))
         return problem(CONSENT_AGENCY_KIND_UNKNOWN, "agency_kind");
     const char *kind = c->agency_kind;
     if (c->purpose != CONSENT_REFERRAL)
@@ -156,7 +151,7 @@ static consent_check check_given_on(const tc_consent *c, caldate today)
 
 static consent_check check_language(const tc_consent *c)
 {
-    if (!terminated(c->language, sizeof c->language))
+    if (!field_terminated(c->language, sizeof c->language))
         return problem(CONSENT_LANGUAGE_BAD, "language");
     if (!c->language[0])
         return problem(CONSENT_LANGUAGE_MISSING, "language");
@@ -247,7 +242,7 @@ static bool record_applies(const tc_consent *r, const cover_query *q)
     if (q->giver == ONLY_PERSON && r->given_by != CONSENT_BY_PERSON)
         return false;
     if (q->purpose == CONSENT_REFERRAL)
-        return terminated(r->agency_kind, sizeof r->agency_kind)
+        return field_terminated(r->agency_kind, sizeof r->agency_kind)
                && strcmp(r->agency_kind, q->kind) == 0;
     return true;
 }

@@ -16,6 +16,11 @@ size_t field_bounded_length(const char *s, size_t max)
     return n;
 }
 
+bool field_terminated(const char *s, size_t size)
+{
+    return field_bounded_length(s, size) < size;
+}
+
 field_text field_text_check(const char *s, size_t max, bool multiline)
 {
     if (!s)

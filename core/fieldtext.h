@@ -19,6 +19,10 @@ typedef enum field_text {
  * NUL reports max instead of being overrun. */
 size_t field_bounded_length(const char *s, size_t max);
 
+/* True when the buffer s of size bytes holds its NUL: a code or text field
+ * received from elsewhere is read as a string only after this. */
+bool field_terminated(const char *s, size_t size);
+
 /* Checks a text field of at most max bytes.  A single-line field (names,
  * reasons, places) refuses every control character and the bidi controls
  * that would reorder what an officer sees; a multi-line field (notes)

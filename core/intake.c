@@ -179,16 +179,10 @@ static intake_check ok(void)
     return problem(INTAKE_OK, NULL);
 }
 
-/* A code buffer without its NUL is never looked up. */
-static bool terminated(const char *s, size_t size)
-{
-    return field_bounded_length(s, size) < size;
-}
-
 /* "" (not known yet) or a code in the list. */
 static bool code_allowed(const char *code, size_t size, tc_code_list list)
 {
-    if (!terminated(code, size))
+    if (!field_terminated(code, size))
         return false;
     return code[0] == '\0' || code_list_has(list, code);
 }
@@ -196,7 +190,7 @@ static bool code_allowed(const char *code, size_t size, tc_code_list list)
 /* "" (not known yet) or a country a route can name. */
 static bool country_allowed(const char *code)
 {
-    if (!terminated(code, 3))
+    if (!field_terminated(code, 3))
         return false;
     return code[0] == '\0' || field_country_code_valid(code);
 }
@@ -227,7 +221,7 @@ static intake_check check_transit(const tc_intake *in)
         return problem(INTAKE_TOO_MANY, "transit");
     for (int i = 0; i < in->n_transit; i++) {
         /* A transit slot names a country: an empty one is a form error. */
-        if (!terminated(in->transit[i], 3) || !field_country_code_valid(in->transit[i]))
+        if (!field_terminated(in->transit[i], 3) || !field_country_code_valid(in->transit[i]))
             return problem(INTAKE_COUNTRY_UNKNOWN, "transit");
         /* The list is the set of countries passed through, not an
          * itinerary, so a repeat is a typing slip. */
@@ -270,7 +264,7 @@ static intake_check check_exploitation_types(const tc_intake *in, const intake_l
         return problem(INTAKE_TOO_MANY, "exploitation");
     for (int i = 0; i < in->n_exploitation; i++) {
         const char *code = in->exploitation[i];
-        if (!terminated(code, sizeof in->exploitation[i])
+        if (!field_terminated(code, sizeof in->exploitation[i])
             || !code_list_has(lists->exploitation_types, code))
             return problem(INTAKE_EXPLOITATION_UNKNOWN, "exploitation");
         for (int j = 0; j < i; j++)
@@ -309,9 +303,10 @@ static intake_check check_documents(const tc_intake *in, const intake_lists *lis
         return problem(INTAKE_TOO_MANY, "documents");
     for (int i = 0; i < in->n_documents; i++) {
         const intake_document *d = &in->documents[i];
-        if (!terminated(d->kind, sizeof d->kind) || !code_list_has(lists->document_kinds, d->kind))
+        if (!field_terminated(d->kind, sizeof d->kind)
+            || !code_list_has(lists->document_kinds, d->kind))
             return problem(INTAKE_DOCUMENT_UNKNOWN, "documents");
-        if (!terminated(d->holder, sizeof d->holder)
+        if (!field_terminated(d->holder, sizeof d->holder)
             || !code_list_has(lists->document_holders, d->holder))
             return problem(INTAKE_HOLDER_UNKNOWN, "documents");
         for (int j = 0; j < i; j++)
@@ -373,7 +368,7 @@ const char *intake_problem_text(intake_problem p)
 
 bool intake_recruited_online(const tc_intake *in, const intake_lists *lists)
 {
-    if (!terminated(in->recruitment, sizeof in->recruitment))
+    if (!field_terminated(in->recruitment, sizeof in->recruitment))
         return false;
     const tc_code_row *row = code_list_find(lists->recruitment_channels, in->recruitment);
     return row && row->group && strcmp(row->group, "online") == 0;

@@ -1353,6 +1353,10 @@ static void test_field_text(void)
     CU_ASSERT_EQUAL(field_text_check("a\x1b" "b", 10, true), FIELD_TEXT_BAD);
     CU_ASSERT_EQUAL(field_text_check("\xe2\x80\x8f" "x", 10, false), FIELD_TEXT_BAD);
     CU_ASSERT_EQUAL(field_text_check(NULL, 10, false), FIELD_TEXT_OK);
+    CU_ASSERT_FALSE(field_terminated(unterminated, sizeof unterminated));
+    CU_ASSERT_TRUE(field_terminated("KH", 3));
+    CU_ASSERT_FALSE(field_terminated("KHM", 3));
+    CU_ASSERT_TRUE(field_terminated("", 1));
     CU_ASSERT_FALSE(field_has_visible(" \t\r\n"));
     CU_ASSERT_TRUE(field_has_visible(" ก "));
     CU_ASSERT_TRUE(field_language_code_valid("th"));
