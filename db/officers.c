@@ -8,7 +8,6 @@
 #include "config.h"
 #include "db/store.h"
 #include "db/store_internal.h"
-#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -95,28 +94,11 @@ store_status store_officer_list(store *s, tc_officer **out, size_t *count)
 
 /* ---- key slots, under the database write lock ---- */
 
+/* Changing slots checks no passphrase: KEYSLOT_WRONG here means a login
+ * the slot file cannot take (keyslot_add), which is bad input. */
 static store_status slots_status(store *s, keyslot_status k)
 {
-    switch (k) {
-    case KEYSLOT_OK:        return ST_OK;
-    case KEYSLOT_EXISTS:    return ST_DUPLICATE;
-    case KEYSLOT_NO_SLOT:   return ST_NOT_FOUND;
-    case KEYSLOT_LAST_SLOT: return ST_LAST_ADMIN;
-    case KEYSLOT_FULL:
-        store_set_error(s, "the key-slot file is full");
-        return ST_DENIED;
-    case KEYSLOT_DAMAGED:
-        store_set_error(s, "the key-slot file is damaged");
-        return ST_DAMAGED;
-    case KEYSLOT_NOMEM:     return ST_NOMEM;
-    case KEYSLOT_WRONG:     return ST_INVALID;
-    case KEYSLOT_IO: {
-        int err = errno;
-        store_set_error(s, strerror(err));
-        return (err == ENOSPC || err == EDQUOT) ? ST_DISK_FULL : ST_IO;
-    }
-    }
-    return ST_IO;
+    return k == KEYSLOT_WRONG ? ST_INVALID : store_status_from_keyslot(s, k);
 }
 
 static store_status slots_load(store *s, keyslot_file **ks)

@@ -96,7 +96,7 @@ static store_status status_from_errno(int err)
     }
 }
 
-static store_status status_from_keyslot(store *s, keyslot_status ks)
+store_status store_status_from_keyslot(store *s, keyslot_status ks)
 {
     switch (ks) {
     case KEYSLOT_OK:        return ST_OK;
@@ -104,8 +104,8 @@ static store_status status_from_keyslot(store *s, keyslot_status ks)
     case KEYSLOT_EXISTS:    return ST_DUPLICATE;
     case KEYSLOT_NO_SLOT:   return ST_NOT_FOUND;
     case KEYSLOT_LAST_SLOT: return ST_LAST_ADMIN;
-    case KEYSLOT_FULL:      store_set_error(s, "key-slot file is full"); return ST_DENIED;
-    case KEYSLOT_DAMAGED:   store_set_error(s, "key-slot file is damaged"); return ST_DAMAGED;
+    case KEYSLOT_FULL:      store_set_error(s, "the key-slot file is full"); return ST_DENIED;
+    case KEYSLOT_DAMAGED:   store_set_error(s, "the key-slot file is damaged"); return ST_DAMAGED;
     case KEYSLOT_NOMEM:     return ST_NOMEM;
     case KEYSLOT_IO: {
         int err = errno;
@@ -528,7 +528,7 @@ static store_status create_database(store *s, const tc_officer *admin, const key
     /* The slots are written inside the transaction: if they cannot be
      * saved, nothing is committed, and the caller removes the files. */
     if (st == ST_OK)
-        st = status_from_keyslot(s, keyslot_file_save(ks, s->slots_path));
+        st = store_status_from_keyslot(s, keyslot_file_save(ks, s->slots_path));
     return store_finish(s, st);
 }
 
@@ -588,7 +588,7 @@ static store_status new_identity(store *s, keyslot_file **ks)
     randombytes_buf(s->store_id, STORE_ID_BYTES);
     randombytes_buf(rnd, sizeof rnd);
     storecode_from_random(rnd, s->code);
-    return status_from_keyslot(s, keyslot_file_new(s->store_id, ks));
+    return store_status_from_keyslot(s, keyslot_file_new(s->store_id, ks));
 }
 
 store_status store_create(const char *dir, const tc_officer *admin,
@@ -613,7 +613,7 @@ store_status store_create(const char *dir, const tc_officer *admin,
     keyslot_file *ks = NULL;
     st = new_identity(s, &ks);
     if (st == ST_OK)
-        st = status_from_keyslot(s, keyslot_add(ks, admin->login, pass, p, s->key));
+        st = store_status_from_keyslot(s, keyslot_add(ks, admin->login, pass, p, s->key));
     if (st == ST_OK) {
         st = create_database(s, admin, ks);
         if (st != ST_OK)
@@ -640,7 +640,7 @@ static store_status load_slots(store *s, keyslot_file **ks)
         store_set_error(s, db_there ? "the key-slot file is missing" : "");
         return db_there ? ST_DAMAGED : ST_NO_STORE;
     }
-    return status_from_keyslot(s, k);
+    return store_status_from_keyslot(s, k);
 }
 
 static store_status unlock_and_connect(store *s, const char *login, const char *pass)
@@ -650,7 +650,7 @@ static store_status unlock_and_connect(store *s, const char *login, const char *
     if (st != ST_OK)
         return st;
     memcpy(s->store_id, keyslot_store_id(ks), STORE_ID_BYTES);
-    st = status_from_keyslot(s, keyslot_unlock(ks, login, pass, s->key));
+    st = store_status_from_keyslot(s, keyslot_unlock(ks, login, pass, s->key));
     keyslot_file_free(ks);
     if (st != ST_OK)
         return st;

@@ -38,6 +38,10 @@ int store_db_open_keyed(const char *path, const unsigned char key[DATA_KEY_BYTES
 store_status store_status_from_sqlite(store *s, int rc);
 /* Remember a message for store_last_error(). */
 void store_set_error(store *s, const char *msg);
+/* Map a key-slot result to a store status, remembering why a full or
+ * damaged file or an I/O error (from errno) failed.  KEYSLOT_WRONG is
+ * ST_WRONG_PASSPHRASE: callers for whom it means bad input map it first. */
+store_status store_status_from_keyslot(store *s, keyslot_status k);
 
 /* Transactions: BEGIN IMMEDIATE (take the write lock up front, so a busy
  * store fails before any work), COMMIT, ROLLBACK.  store_finish commits
