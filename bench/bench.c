@@ -110,7 +110,7 @@ static void first_page(store *s, const char *search)
 {
     tc_case_row rows[22];
     size_t n = 0, total = 0;
-    case_query q = { search, 0, 22 };
+    case_query q = { search, 0, 22, CASE_ORDER_NEWEST };
     store_case_count(s, search, &total);
     store_case_list(s, &q, rows, 22, &n);
     char line[1024], date[THDATE_MAX];

@@ -251,6 +251,10 @@ static store_status add_one(case_writer *w, tc_case *c)
     if (st != ST_OK)
         return st;
     stamp_new_case(w, c, number);
+    /* A case nobody is assigned to is the recording officer's own: it
+     * must not fall between officers. */
+    if (!c->assigned_officer[0])
+        snprintf(c->assigned_officer, sizeof c->assigned_officer, "%s", store_me(w->s)->id);
     bind_person(w, w->q[W_PERSON_INSERT], c);
     st = writer_run(w, W_PERSON_INSERT);
     if (st == ST_OK)
@@ -514,6 +518,14 @@ store_status store_case_count(store *s, const char *search, size_t *n)
     " FROM cases c JOIN persons p ON p.id = c.person_id"
 #define LIST_ORDER \
     " ORDER BY c.sort_date DESC, c.created_at DESC, c.reference DESC LIMIT ?3 OFFSET ?4"
+/* By the name the list shows (case_display_name: Thai, else romanised, else
+ * own script) in Thai dictionary order; the reference breaks ties so pages
+ * never overlap.  No index can hold a libthai order, so this one sorts:
+ * it is the officer's explicit choice, not the default view. */
+#define LIST_ORDER_NAME \
+    " ORDER BY CASE WHEN trim(p.name_thai) <> '' THEN p.name_thai" \
+    " WHEN trim(p.name_latin) <> '' THEN p.name_latin ELSE p.name_original END COLLATE THAI," \
+    " c.reference LIMIT ?3 OFFSET ?4"
 
 /* The few fields the list shows, derived by core's rules (display name,
  * age, child) from a partly filled case. */
@@ -556,8 +568,12 @@ store_status store_case_list(store *s, const case_query *query,
     if (limit == 0)
         return ST_OK;
     sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s, f.active ? LIST_SELECT FILTER_WHERE LIST_ORDER
-                                                : LIST_SELECT LIST_ORDER, &q);
+    static const char *const sql[2][2] = {
+        { LIST_SELECT LIST_ORDER, LIST_SELECT FILTER_WHERE LIST_ORDER },
+        { LIST_SELECT LIST_ORDER_NAME, LIST_SELECT FILTER_WHERE LIST_ORDER_NAME },
+    };
+    bool by_name = query && query->order == CASE_ORDER_NAME;
+    store_status st = store_prepare(s, sql[by_name][f.active], &q);
     if (st != ST_OK)
         return st;
     if (f.active)

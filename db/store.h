@@ -85,14 +85,22 @@ store_status store_case_update(store *s, tc_case *c, case_check *problem);
 /* By id or by reference (any case; misread letters tolerated). */
 store_status store_case_get(store *s, const char *id_or_ref, tc_case *out);
 
+typedef enum case_order {
+    /* By date met (or, when that is unknown, the officers' civil date the
+     * record was made), newest first, then by time created. */
+    CASE_ORDER_NEWEST = 0,
+    /* By the name the list shows, in Thai dictionary order (libthai). */
+    CASE_ORDER_NAME,
+} case_order;
+
 typedef struct case_query {
     const char *search;     /* NULL or "": all; else a fragment of a name,
                                alias or reference, Thai or Latin */
     size_t offset, limit;
+    case_order order;
 } case_query;
-/* Newest first: by date met (or, when that is unknown, the officers' civil
- * date the record was made), then by time created.  Writes at most
- * min(cap, limit) rows; limit 0 means cap. */
+/* In q->order.  Writes at most min(cap, limit) rows; limit 0 means cap.
+ * A case added without an assigned officer is the recording officer's. */
 store_status store_case_list(store *s, const case_query *q,
                              tc_case_row *rows, size_t cap, size_t *n);
 store_status store_case_count(store *s, const char *search, size_t *n);

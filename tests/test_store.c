@@ -1117,6 +1117,52 @@ static void test_update_case(void)
     drop_store(dir);
 }
 
+/* The officer's "by name" view: Thai dictionary order (libthai), where a
+ * leading vowel does not count first (เก sorts between กา and ขา), Latin
+ * names before Thai ones, case ignored. */
+static void test_list_by_name_in_thai_order(void)
+{
+    char *dir = NULL;
+    store *s = new_store(&dir);
+    const char *thai[] = { "ขา มีสุข", "เก ใจดี", "กา ทองดี", NULL, NULL };
+    const char *latin[] = { NULL, NULL, NULL, "zaw min", "Aung Kyaw" };
+    for (int i = 0; i < 5; i++) {
+        tc_case c = sample_case(thai[i], latin[i]);
+        CU_ASSERT_EQUAL(store_case_add(s, &c, NULL), ST_OK);
+    }
+    const char *want[] = { "Aung Kyaw", "zaw min", "กา ทองดี", "เก ใจดี", "ขา มีสุข" };
+    tc_case_row rows[8];
+    size_t n = 0;
+    case_query q = { NULL, 0, 8, CASE_ORDER_NAME };
+    CU_ASSERT_EQUAL(store_case_list(s, &q, rows, 8, &n), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 5);
+    for (int i = 0; i < 5; i++)
+        CU_ASSERT_STRING_EQUAL(rows[i].name, want[i]);
+    /* Paging by name neither skips nor repeats a case. */
+    q.offset = 2;
+    q.limit = 2;
+    CU_ASSERT_EQUAL(store_case_list(s, &q, rows, 8, &n), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 2);
+    CU_ASSERT_STRING_EQUAL(rows[0].name, "กา ทองดี");
+    CU_ASSERT_STRING_EQUAL(rows[1].name, "เก ใจดี");
+    store_close(s);
+    drop_store(dir);
+}
+
+/* A case recorded without an assigned officer belongs to its recorder. */
+static void test_new_case_assigned_to_recorder(void)
+{
+    char *dir = NULL;
+    store *s = new_store(&dir);
+    tc_case c = sample_case("มะลิ", NULL);
+    CU_ASSERT_EQUAL(store_case_add(s, &c, NULL), ST_OK);
+    tc_case back;
+    CU_ASSERT_EQUAL_FATAL(store_case_get(s, c.id, &back), ST_OK);
+    CU_ASSERT_STRING_EQUAL(back.assigned_officer, store_me(s)->id);
+    store_close(s);
+    drop_store(dir);
+}
+
 static void test_search(void)
 {
     char *dir = NULL;
@@ -1158,7 +1204,7 @@ static void test_search(void)
             fprintf(stderr, "\n  search '%s': %zu found\n", table[i].term, n);
         CU_ASSERT_EQUAL(n, table[i].want);
         tc_case_row rows[5];
-        case_query q = { table[i].term, 0, 5 };
+        case_query q = { table[i].term, 0, 5, CASE_ORDER_NEWEST };
         CU_ASSERT_EQUAL(store_case_list(s, &q, rows, 5, &n), ST_OK);
         CU_ASSERT_EQUAL(n, table[i].want);
         if (table[i].first_id && n > 0)
@@ -1189,19 +1235,19 @@ static void test_list_newest_first(void)
     const int order[] = { 4, 3, 1, 0, 2 };
     tc_case_row rows[10];
     size_t n = 0;
-    case_query all = { NULL, 0, 0 };
+    case_query all = { NULL, 0, 0, CASE_ORDER_NEWEST };
     CU_ASSERT_EQUAL(store_case_list(s, &all, rows, 10, &n), ST_OK);
     CU_ASSERT_EQUAL_FATAL(n, 5);
     for (int i = 0; i < 5; i++)
         CU_ASSERT_STRING_EQUAL(rows[i].id, c[order[i]].id);
     /* Pages. */
-    case_query page = { NULL, 2, 2 };
+    case_query page = { NULL, 2, 2, CASE_ORDER_NEWEST };
     CU_ASSERT_EQUAL(store_case_list(s, &page, rows, 10, &n), ST_OK);
     CU_ASSERT_EQUAL_FATAL(n, 2);
     CU_ASSERT_STRING_EQUAL(rows[0].id, c[1].id);
     CU_ASSERT_STRING_EQUAL(rows[1].id, c[0].id);
     /* cap wins over limit. */
-    case_query big = { NULL, 0, 100 };
+    case_query big = { NULL, 0, 100, CASE_ORDER_NEWEST };
     CU_ASSERT_EQUAL(store_case_list(s, &big, rows, 3, &n), ST_OK);
     CU_ASSERT_EQUAL(n, 3);
     /* Rows carry what the list shows. */
@@ -1324,6 +1370,8 @@ static CU_TestInfo case_tests[] = {
     { "get by id and by reference", test_get_by_id_and_reference },
     { "update", test_update_case },
     { "search Thai, Latin, reference", test_search },
+    { "list by name in Thai dictionary order", test_list_by_name_in_thai_order },
+    { "a new case is assigned to its recorder", test_new_case_assigned_to_recorder },
     { "list newest first, in pages", test_list_newest_first },
     { "list query uses the index", test_list_query_uses_index },
     { "settings", test_settings },

@@ -17,7 +17,7 @@
 enum {
     OPT_NAME = 1000, OPT_NAME_THAI, OPT_NAME_LATIN, OPT_NAME_ORIGINAL, OPT_ALIASES,
     OPT_SEX, OPT_BIRTH, OPT_AGE, OPT_NATIONALITY, OPT_LANGUAGES, OPT_ENTRY,
-    OPT_PROVINCE, OPT_DATE_MET, OPT_NOTES, OPT_ROLE, OPT_FORMAT, OPT_SEARCH,
+    OPT_PROVINCE, OPT_DATE_MET, OPT_NOTES, OPT_ROLE, OPT_FORMAT, OPT_SEARCH, OPT_SORT,
     OPT_DATA_DIR, OPT_USER, OPT_PASS_FD,
 };
 
@@ -42,6 +42,7 @@ static const struct option long_options[] = {
     { "role", required_argument, NULL, OPT_ROLE },
     { "format", required_argument, NULL, OPT_FORMAT },
     { "search", required_argument, NULL, OPT_SEARCH },
+    { "sort", required_argument, NULL, OPT_SORT },
     { NULL, 0, NULL, 0 },
 };
 
@@ -69,7 +70,7 @@ void cli_usage(FILE *to)
               "  user list\n"
               "  case add --name NAME [--sex S] [--birth DATE] [--age N] [--nationality CODES]\n"
               "           [--province P] [--entry-point E] [--date-met DATE] [--notes TEXT]\n"
-              "  case list [--search TEXT] [--format tsv]\n"
+              "  case list [--search TEXT] [--sort newest|name] [--format tsv]\n"
               "  case show REFERENCE\n"
               "  setting get KEY | setting set KEY VALUE\n"
               "                                language (th, en), lock_minutes (1-240)\n"
@@ -394,13 +395,17 @@ static int cmd_case_list(app_options *opt, cli_args *a)
     bool tsv = !strcmp(format, "tsv");
     if (!tsv && strcmp(format, "text"))
         return usage_error(_("--format is text or tsv"));
+    const char *sort = ARG(a, OPT_SORT) ? ARG(a, OPT_SORT) : "newest";
+    if (strcmp(sort, "newest") && strcmp(sort, "name"))
+        return usage_error(_("--sort is newest or name"));
     store *s = NULL;
     store_status st = unlock(opt, &s);
     if (st != ST_OK)
         return status_exit(st);
     enum { PAGE = 512 };
     tc_case_row *rows = calloc(PAGE, sizeof *rows);
-    case_query q = { ARG(a, OPT_SEARCH), 0, PAGE };
+    case_query q = { ARG(a, OPT_SEARCH), 0, PAGE,
+                     strcmp(sort, "name") ? CASE_ORDER_NEWEST : CASE_ORDER_NAME };
     size_t n = 0;
     bool thai = i18n_is_thai();
     if (tsv)

@@ -32,6 +32,7 @@ const key_binding KEYS_CASE_LIST[] = {
     { false, '\r', "Enter", N_("Open"), ACT_OPEN, N_("Open") },
     { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
     { false, '/', "/", N_("Search"), ACT_SEARCH, N_("Search") },
+    { false, 's', "s", N_("Sort by name in Thai dictionary order, or newest first"), ACT_SORT, N_("Sort") },
     { false, 'L', "L", N_("Lock"), ACT_LOCK, N_("Lock") },
     { false, 'q', "q", N_("Quit"), ACT_QUIT, N_("Quit") },
     MOVE_KEYS,

@@ -255,6 +255,7 @@ store *screen_unlock(tui *t, bool locked)
 
 typedef struct list_state {
     char search[512];
+    case_order order;
     size_t total, top, sel;
     tc_case_row rows[128];
     size_t nrows;
@@ -277,7 +278,7 @@ static void list_load(tui *t, list_state *ls)
         ls->top = ls->sel;
     if (ls->sel >= ls->top + rows)
         ls->top = ls->sel - rows + 1;
-    case_query q = { ls->search, ls->top, rows };
+    case_query q = { ls->search, ls->top, rows, ls->order };
     if (store_case_list(t->st, &q, ls->rows, rows, &ls->nrows) != ST_OK)
         ls->nrows = 0;
 }
@@ -334,11 +335,13 @@ static void draw_list(tui *t, list_state *ls, bool searching, const lineedit *se
     }
     for (size_t i = 0; i < ls->nrows; i++)
         draw_list_row(2 + (int)i, &c, &ls->rows[i], ls->top + i == ls->sel);
-    char info[256];
+    char info[256], count[160];
     if (ls->search[0])
-        snprintf(info, sizeof info, _("%zu found for \"%s\""), ls->total, ls->search);
+        snprintf(count, sizeof count, _("%zu found for \"%s\""), ls->total, ls->search);
     else
-        snprintf(info, sizeof info, _("%zu cases"), ls->total);
+        snprintf(count, sizeof count, _("%zu cases"), ls->total);
+    snprintf(info, sizeof info, "%s · %s", count,
+             ls->order == CASE_ORDER_NAME ? _("by name") : _("newest first"));
     if (!t->message[0])
         ui_text(ui_rows() - 2, 1, ui_cols() - 2, info, STYLE_NORMAL);
     tui_draw_message(t);
@@ -415,6 +418,10 @@ void screen_case_list(tui *t)
         case ACT_TOP: ls->sel = 0; break;
         case ACT_BOTTOM: ls->sel = ls->total ? ls->total - 1 : 0; break;
         case ACT_SEARCH: run_search(t, ls); break;
+        case ACT_SORT:
+            ls->order = ls->order == CASE_ORDER_NAME ? CASE_ORDER_NEWEST : CASE_ORDER_NAME;
+            ls->sel = ls->top = 0;
+            break;
         case ACT_HELP: keys_show_help(_("Cases"), KEYS_CASE_LIST); break;
         case ACT_OPEN:
             if (ls->total && ls->sel >= ls->top && ls->sel - ls->top < ls->nrows)

@@ -76,6 +76,9 @@ has "the child is flagged" out "มะลิ ใจงาม	female	[0-9]*	yes"
 has "tsv lists the Latin case" out "Aung Min"
 n=$(wc -l <"$TC_TMP/out")
 [ "$n" = 3 ] && tc_pass "exactly two cases listed" || tc_fail "$n lines listed"
+check "case list by name" 0 "$T" --data-dir "$d" --user admin --passphrase-fd 3 case list --sort name --format tsv 3<"$TC_TMP/p"
+first=$(sed -n 2p "$TC_TMP/out" | cut -f2)
+[ "$first" = "Aung Min" ] && tc_pass "by name: Latin names before Thai ones" || tc_fail "by name starts with '$first'"
 check "search by Thai fragment" 0 "$T" --data-dir "$d" --user admin --passphrase-fd 3 case list --search "ใจงาม" --format tsv 3<"$TC_TMP/p"
 has "Thai search finds" out "มะลิ"
 check "search by Latin fragment, any case" 0 "$T" --data-dir "$d" --user admin --passphrase-fd 3 case list --search "aung" --format tsv 3<"$TC_TMP/p"
