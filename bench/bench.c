@@ -106,11 +106,11 @@ static int fill(store *s, unsigned n, caldate today)
 }
 
 /* What the list screen does after unlock: count, fetch a page, format it. */
-static void first_page(store *s, const char *search)
+static void first_page(store *s, const char *search, case_order order)
 {
     tc_case_row rows[22];
     size_t n = 0, total = 0;
-    case_query q = { search, 0, 22, CASE_ORDER_NEWEST };
+    case_query q = { search, 0, 22, order };
     store_case_count(s, search, &total);
     store_case_list(s, &q, rows, 22, &n);
     char line[1024], date[THDATE_MAX];
@@ -156,12 +156,12 @@ static int run_size(unsigned n, const tc_clock *clock)
     store_close(s);
 
     enum { RUNS = 5, QRUNS = 21 };
-    double unlock[RUNS], rest[RUNS], page[QRUNS], thai[QRUNS], latin[QRUNS];
+    double unlock[RUNS], rest[RUNS], page[QRUNS], thai[QRUNS], latin[QRUNS], byname[QRUNS];
     for (int r = 0; r < RUNS; r++) {
         double a = now_ms();
         store_open(sub, "bench", pass, clock, &s);
         double b = now_ms();
-        first_page(s, NULL);
+        first_page(s, NULL, CASE_ORDER_NEWEST);
         double c = now_ms();
         unlock[r] = b - a;
         rest[r] = c - b;
@@ -170,18 +170,21 @@ static int run_size(unsigned n, const tc_clock *clock)
     store_open(sub, "cheap", pass, clock, &s);
     for (int r = 0; r < QRUNS; r++) {
         double a = now_ms();
-        first_page(s, NULL);
+        first_page(s, NULL, CASE_ORDER_NEWEST);
         double b = now_ms();
-        first_page(s, "ใจดี");
+        first_page(s, "ใจดี", CASE_ORDER_NEWEST);
         double c = now_ms();
-        first_page(s, "kyaw");
+        first_page(s, "kyaw", CASE_ORDER_NEWEST);
         double d = now_ms();
-        page[r] = b - a, thai[r] = c - b, latin[r] = d - c;
+        first_page(s, NULL, CASE_ORDER_NAME);
+        double e = now_ms();
+        page[r] = b - a, thai[r] = c - b, latin[r] = d - c, byname[r] = e - d;
     }
     long rss = rss_kib();
     store_close(s);
     stat_ms su = summarise(unlock, RUNS), sr = summarise(rest, RUNS), sp = summarise(page, QRUNS),
-            st = summarise(thai, QRUNS), sl = summarise(latin, QRUNS);
+            st = summarise(thai, QRUNS), sl = summarise(latin, QRUNS),
+            sn = summarise(byname, QRUNS);
     long bytes = dir_bytes(sub);
     printf("%7u cases  fill %8.0f ms  size %6.1f MiB (%ld B/case)\n", n, fill_ms,
            bytes / 1048576.0, n ? bytes / (long)n : 0);
@@ -190,6 +193,7 @@ static int run_size(unsigned n, const tc_clock *clock)
     printf("   first page (store open)           median %8.2f  worst %8.2f ms\n", sp.median, sp.worst);
     printf("   search Thai fragment              median %8.2f  worst %8.2f ms\n", st.median, st.worst);
     printf("   search Latin fragment             median %8.2f  worst %8.2f ms\n", sl.median, sl.worst);
+    printf("   first page by name (Thai order)   median %8.2f  worst %8.2f ms\n", sn.median, sn.worst);
     printf("   RSS after list and searches       %ld KiB\n", rss);
     char cmd[sizeof dir + 16];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);

@@ -7,7 +7,9 @@
  * encrypted database. */
 #include "config.h"
 #include "db/store.h"
+#include <sodium.h>
 #include "db/store_internal.h"
+#include "i18n/thaitext.h"
 #include "core/caseref.h"
 #include "core/utf8.h"
 #include <stdio.h>
@@ -66,7 +68,7 @@ static void sort_date_of(const store *s, const tc_case *c, char out[CALDATE_ISO_
 enum {
     W_COUNTER_SEED, W_COUNTER_BUMP, W_COUNTER_READ,
     W_PERSON_INSERT, W_CASE_INSERT, W_NAT_INSERT,
-    W_PERSON_UPDATE, W_CASE_UPDATE, W_NAT_CLEAR,
+    W_PERSON_UPDATE, W_CASE_UPDATE, W_NAT_CLEAR, W_NAME_KEY,
     W_COUNT
 };
 
@@ -98,6 +100,8 @@ static const char *const writer_sql[W_COUNT] = {
         "UPDATE cases SET entry_point = ?7, province = ?8, date_met = ?9, sort_date = ?10,"
         " assigned_officer = ?11, notes = ?12, search_key = ?13, updated_at = ?14,"
         " updated_by = ?15 WHERE id = ?1",
+    [W_NAME_KEY] =
+        "INSERT OR REPLACE INTO case_name_keys(case_id, name_key) VALUES(?1, ?2)",
     [W_NAT_CLEAR] = "DELETE FROM case_nationalities WHERE case_id = ?1",
 };
 
@@ -231,6 +235,47 @@ static void bind_case(case_writer *w, sqlite3_stmt *q, const tc_case *c)
     sqlite3_bind_text(q, 15, w->s->me.id, -1, SQLITE_STATIC);
 }
 
+/* The case's place in the "by name" list (derived from its names). */
+static store_status write_name_key(case_writer *w, const tc_case *c)
+{
+    unsigned char key[NAME_KEY_MAX];
+    size_t n = store_case_name_key(c, key);
+    sqlite3_stmt *q = w->q[W_NAME_KEY];
+    sqlite3_bind_text(q, 1, c->id, -1, SQLITE_TRANSIENT);
+    sqlite3_bind_blob(q, 2, key, (int)n, SQLITE_TRANSIENT);
+    return writer_run(w, W_NAME_KEY);
+}
+
+size_t store_case_name_key(const tc_case *c, unsigned char out[NAME_KEY_MAX])
+{
+    return thai_sort_key(case_display_name(c), out, NAME_KEY_MAX);
+}
+
+/* tipcase_name_key(name_thai, name_original, name_latin): the same key in
+ * SQL, for the migration that fills it in for cases already stored. */
+static void sql_name_key(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+    (void)argc;
+    tc_case c;
+    case_init(&c);
+    const unsigned char *t = sqlite3_value_text(argv[0]);
+    const unsigned char *o = sqlite3_value_text(argv[1]);
+    const unsigned char *l = sqlite3_value_text(argv[2]);
+    snprintf(c.name_thai, sizeof c.name_thai, "%s", t ? (const char *)t : "");
+    snprintf(c.name_original, sizeof c.name_original, "%s", o ? (const char *)o : "");
+    snprintf(c.name_latin, sizeof c.name_latin, "%s", l ? (const char *)l : "");
+    unsigned char key[NAME_KEY_MAX];
+    size_t n = store_case_name_key(&c, key);
+    sqlite3_result_blob(ctx, key, (int)n, SQLITE_TRANSIENT);
+    sodium_memzero(&c, sizeof c);
+}
+
+int store_register_functions(sqlite3 *db)
+{
+    return sqlite3_create_function_v2(db, "tipcase_name_key", 3, SQLITE_UTF8, NULL,
+                                      sql_name_key, NULL, NULL, NULL);
+}
+
 static store_status insert_case_row(case_writer *w, const tc_case *c, int number)
 {
     sqlite3_stmt *q = w->q[W_CASE_INSERT];
@@ -261,6 +306,8 @@ static store_status add_one(case_writer *w, tc_case *c)
         st = insert_case_row(w, c, number);
     if (st == ST_OK)
         st = insert_nationalities(w, c);
+    if (st == ST_OK)
+        st = write_name_key(w, c);
     if (st == ST_OK)
         st = store_audit(w->s, "case.add", "cases", c->id);
     return st;
@@ -416,6 +463,8 @@ static store_status update_one(case_writer *w, tc_case *c)
     if (st == ST_OK)
         st = insert_nationalities(w, c);
     if (st == ST_OK)
+        st = write_name_key(w, c);
+    if (st == ST_OK)
         st = store_audit(w->s, "case.update", "cases", c->id);
     return st;
 }
@@ -510,22 +559,20 @@ store_status store_case_count(store *s, const char *search, size_t *n)
     return st;
 }
 
-#define LIST_SELECT \
+#define LIST_COLUMNS \
     "SELECT c.id, c.reference, p.name_thai, p.name_original, p.name_latin, p.sex," \
     " p.birth_date, p.estimated_age, c.date_met, c.created_at," \
     " (SELECT n.country FROM case_nationalities n WHERE n.case_id = c.id" \
-    "  ORDER BY n.position LIMIT 1)" \
-    " FROM cases c JOIN persons p ON p.id = c.person_id"
+    "  ORDER BY n.position LIMIT 1)"
+#define LIST_SELECT LIST_COLUMNS " FROM cases c JOIN persons p ON p.id = c.person_id"
+#define LIST_SELECT_BY_NAME LIST_COLUMNS " FROM case_name_keys k" \
+    " JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.person_id"
 #define LIST_ORDER \
     " ORDER BY c.sort_date DESC, c.created_at DESC, c.reference DESC LIMIT ?3 OFFSET ?4"
-/* By the name the list shows (case_display_name: Thai, else romanised, else
- * own script) in Thai dictionary order; the reference breaks ties so pages
- * never overlap.  No index can hold a libthai order, so this one sorts:
- * it is the officer's explicit choice, not the default view. */
-#define LIST_ORDER_NAME \
-    " ORDER BY CASE WHEN trim(p.name_thai) <> '' THEN p.name_thai" \
-    " WHEN trim(p.name_latin) <> '' THEN p.name_latin ELSE p.name_original END COLLATE THAI," \
-    " c.reference LIMIT ?3 OFFSET ?4"
+/* By the name the list shows, in Thai dictionary order: name_key holds
+ * thai_sort_key() of it, so the case_name_keys index is walked, never
+ * sorted; the case id breaks ties so pages never overlap. */
+#define LIST_ORDER_NAME " ORDER BY k.name_key, k.case_id LIMIT ?3 OFFSET ?4"
 
 /* The few fields the list shows, derived by core's rules (display name,
  * age, child) from a partly filled case. */
@@ -570,7 +617,7 @@ store_status store_case_list(store *s, const case_query *query,
     sqlite3_stmt *q = NULL;
     static const char *const sql[2][2] = {
         { LIST_SELECT LIST_ORDER, LIST_SELECT FILTER_WHERE LIST_ORDER },
-        { LIST_SELECT LIST_ORDER_NAME, LIST_SELECT FILTER_WHERE LIST_ORDER_NAME },
+        { LIST_SELECT_BY_NAME LIST_ORDER_NAME, LIST_SELECT_BY_NAME FILTER_WHERE LIST_ORDER_NAME },
     };
     bool by_name = query && query->order == CASE_ORDER_NAME;
     store_status st = store_prepare(s, sql[by_name][f.active], &q);

@@ -12,6 +12,7 @@
  * officers are marked inactive, cases will be closed with a reason. */
 #include "config.h"
 #include "db/migrate.h"
+#include "db/store_internal.h"
 #include <stddef.h>
 #include <stdio.h>
 
@@ -112,9 +113,24 @@ static const char schema_v2[] =
     "CREATE INDEX cases_by_officer ON cases(assigned_officer, sort_date, created_at);"
     "CREATE INDEX audit_by_record ON audit(table_name, record_id);";
 
+/* 3: the case list by name in Thai dictionary order.  name_key is
+ * thai_sort_key() of the name the list shows (rewritten with every case
+ * save; filled here for cases already stored), so an index holds libthai's
+ * order and the name view is walked like the default one.  Derived data
+ * with no life of its own, so no id or stamps of its own (like meta). */
+static const char schema_v3[] =
+    "CREATE TABLE case_name_keys("
+    " case_id TEXT PRIMARY KEY REFERENCES cases(id),"
+    " name_key BLOB NOT NULL);"
+    "CREATE INDEX case_name_keys_order ON case_name_keys(name_key, case_id);"
+    "INSERT INTO case_name_keys(case_id, name_key)"
+    " SELECT c.id, tipcase_name_key(p.name_thai, p.name_original, p.name_latin)"
+    " FROM cases c JOIN persons p ON p.id = c.person_id;";
+
 static const char *const migrations[] = {
     schema_v1,
     schema_v2,
+    schema_v3,
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -172,6 +188,9 @@ int migrate_to(sqlite3 *db, int target)
 {
     if (target < 0 || target > MIGRATION_COUNT)
         return SQLITE_MISUSE;
+    int frc = store_register_functions(db);
+    if (frc != SQLITE_OK)
+        return frc;
     /* Refuse a newer database before taking any lock. */
     int cur = migrate_current_version(db);
     if (cur < 0)

@@ -87,4 +87,11 @@ store_status store_officer_insert(store *s, const tc_officer *o, const char *id)
 /* Test-only: the open connection (to check pragmas and schema). */
 sqlite3 *store_db_handle(store *s);
 
+/* The bytes the "by name" list sorts on: thai_sort_key() of the name the
+ * list shows (case_display_name).  Writes at most NAME_KEY_MAX bytes. */
+#define NAME_KEY_MAX (4 * CASE_NAME_MAX + 16)
+size_t store_case_name_key(const tc_case *c, unsigned char out[NAME_KEY_MAX]);
+/* Register the SQL functions migrations use (tipcase_name_key). */
+int store_register_functions(sqlite3 *db);
+
 #endif

@@ -107,6 +107,29 @@ int thai_collate_n(const char *a, int alen, const char *b, int blen)
     return r ? r : sign(compare_bytes(a, la, b, lb));
 }
 
+size_t thai_sort_key(const char *utf8, unsigned char *out, size_t outsz)
+{
+    size_t len = strlen(utf8);
+    if (outsz < 2)
+        return 0;
+    thchar_t stack[KEY_ON_STACK];
+    thchar_t *k = len < KEY_ON_STACK ? stack : malloc(len + 1);
+    if (!k)
+        return 0;
+    make_key(utf8, len, k);
+    /* th_strxfrm gives the form whose byte order is th_strcoll's order. */
+    size_t n = th_strxfrm((thchar_t *)out, k, outsz - 1);
+    if (k != stack)
+        free(k);
+    if (n >= outsz - 1)
+        n = outsz - 2;              /* cut: only absurdly long names */
+    out[n++] = 0;                   /* ends the first level below any byte */
+    /* Then the text itself, as thai_collate_n breaks ties. */
+    size_t tail = len < outsz - n ? len : outsz - n;
+    memcpy(out + n, utf8, tail);
+    return n + tail;
+}
+
 int thai_collate(const char *a, const char *b)
 {
     if (!a)

@@ -16,6 +16,12 @@ int thai_collate(const char *a, const char *b);
 /* Same, for sqlite3_create_collation (lengths in bytes, not terminated). */
 int thai_collate_n(const char *a, int alen, const char *b, int blen);
 
+/* A byte string whose plain byte order (memcmp, shorter first on a tie) is
+ * thai_collate()'s order, so a database index can hold Thai dictionary
+ * order.  Writes at most outsz bytes (not NUL-terminated: it may hold 0
+ * bytes) and returns how many; 4 * strlen(utf8) + 16 is always enough. */
+size_t thai_sort_key(const char *utf8, unsigned char *out, size_t outsz);
+
 /* A line of wrapped text: bytes [start, start+len) of the input. */
 typedef struct text_line { size_t start, len; } text_line;
 

@@ -551,6 +551,34 @@ static void test_collation_is_a_total_order(void)
     }
 }
 
+static int key_compare(const char *a, const char *b)
+{
+    unsigned char ka[256], kb[256];
+    size_t la = thai_sort_key(a, ka, sizeof ka), lb = thai_sort_key(b, kb, sizeof kb);
+    int r = memcmp(ka, kb, la < lb ? la : lb);
+    if (r == 0)
+        r = (la > lb) - (la < lb);
+    return (r > 0) - (r < 0);
+}
+
+/* The stored sort key orders exactly as thai_collate does, so an index on
+ * it lists names in Thai dictionary order. */
+static void test_sort_key_matches_collation(void)
+{
+    static const char *const names[] = {
+        "กา", "เก", "ขา", "ก่า", "ก้า", "เกา", "ก ข", "กข", "abc", "ABC", "Abc", "a b",
+        "ab", "é", "e", "မြန်မာ", "12", "๑๒", "", "ก็", "สมชาย", "สมชาย ใจดี", "Zed", "ใหม่",
+    };
+    size_t n = COUNT(names);
+    for (size_t i = 0; i < n; i++)
+        for (size_t j = 0; j < n; j++) {
+            int c = thai_collate(names[i], names[j]);
+            CU_ASSERT_EQUAL(key_compare(names[i], names[j]), (c > 0) - (c < 0));
+        }
+    unsigned char small[4];
+    CU_ASSERT_TRUE(thai_sort_key("สมชาย ใจดี", small, sizeof small) <= sizeof small);
+}
+
 static void line_text(const char *text, text_line l, char *out, size_t outsz)
 {
     size_t n = l.len < outsz - 1 ? l.len : outsz - 1;
@@ -835,6 +863,7 @@ static CU_TestInfo date_tests[] = {
 static CU_TestInfo thaitext_tests[] = {
     { "collation order of a name list", test_collation_order },
     { "collation pairs", test_collation_pairs },
+    { "sort key orders as the collation", test_sort_key_matches_collation },
     { "collation is a total order", test_collation_is_a_total_order },
     { "wrap at Thai word boundaries", test_wrap_at_thai_words },
     { "wrap at spaces, newlines, long words", test_wrap_spaces_newlines_and_long_words },

@@ -75,6 +75,7 @@ static const struct { int version; const char *type; const char *name; } schema_
     { 1, "table", "case_counters" }, { 1, "table", "settings" }, { 1, "table", "audit" },
     { 1, "index", "cases_list" },
     { 2, "index", "cases_by_officer" }, { 2, "index", "audit_by_record" },
+    { 3, "table", "case_name_keys" }, { 3, "index", "case_name_keys_order" },
 };
 
 static void check_schema_at(sqlite3 *db, int version)
@@ -251,6 +252,7 @@ static void test_store_open_migrates_old_store(void)
     /* Turn it back into a version-1 store. */
     sqlite3 *db = store_db_handle(s);
     CU_ASSERT_EQUAL(sqlite3_exec(db, "DROP INDEX cases_by_officer; DROP INDEX audit_by_record;"
+                                     "DROP INDEX case_name_keys_order; DROP TABLE case_name_keys;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
     store_close(s);
 
@@ -262,6 +264,13 @@ static void test_store_open_migrates_old_store(void)
     tc_case got;
     CU_ASSERT_EQUAL(store_case_get(s, c.reference, &got), ST_OK);
     CU_ASSERT_STRING_EQUAL(got.name_latin, "Old Case");
+    /* Migration 3 gave the old case its place in the by-name list. */
+    tc_case_row row;
+    size_t n = 0;
+    case_query by_name = { NULL, 0, 1, CASE_ORDER_NAME };
+    CU_ASSERT_EQUAL(store_case_list(s, &by_name, &row, 1, &n), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 1);
+    CU_ASSERT_STRING_EQUAL(row.name, "Old Case");
     store_check_report r;
     CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
     store_close(s);
