@@ -44,6 +44,16 @@ tc_clock app_system_clock(void)
     return c;
 }
 
+bool app_parse_fd(const char *text, int *fd)
+{
+    char *end = NULL;
+    long v = strtol(text, &end, 10);
+    if (!*text || *end || v < 0 || v > 1024)
+        return false;
+    *fd = (int)v;
+    return true;
+}
+
 void app_default_data_dir(char *out, size_t outsz)
 {
     const char *xdg = getenv("XDG_DATA_HOME");

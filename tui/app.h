@@ -27,6 +27,9 @@ void app_harden_process(void);
  * end-to-end tests use it to see deadlines move. */
 tc_clock app_system_clock(void);
 
+/* Read the value of --passphrase-fd: a descriptor number 0..1024. */
+bool app_parse_fd(const char *text, int *fd);
+
 /* $XDG_DATA_HOME/tipcase, else ~/.local/share/tipcase. */
 void app_default_data_dir(char *out, size_t outsz);
 

@@ -110,11 +110,8 @@ static int parse_args(app_options *opt, int argc, char **argv, cli_args *a)
         else if (c == OPT_USER)
             opt->user = optarg;
         else if (c == OPT_PASS_FD) {
-            char *end;
-            long fd = strtol(optarg, &end, 10);
-            if (*end || fd < 0 || fd > 1024)
+            if (!app_parse_fd(optarg, &opt->passphrase_fd))
                 return usage_error(_("--passphrase-fd needs a file descriptor number"));
-            opt->passphrase_fd = (int)fd;
         } else
             ARG(a, c) = optarg;
     }
@@ -177,6 +174,24 @@ static store_status unlock(app_options *opt, store **out)
     store_status st = store_open(opt->data_dir, opt->user, pass, &opt->clock, out);
     sodium_free(pass);
     return st;
+}
+
+static int status_exit(store_status st);
+
+/* Unlock as the acting officer, then read the new passphrase a command
+ * sets.  On success *s is open and *pass is the caller's to sodium_free. */
+static int unlock_with_new_pass(app_options *opt, store **s, char **pass)
+{
+    store_status st = unlock(opt, s);
+    if (st != ST_OK)
+        return status_exit(st);
+    *pass = read_new_pass(opt);
+    if (!*pass) {
+        store_close(*s);
+        *s = NULL;
+        return EXIT_USER;
+    }
+    return EXIT_OK;
 }
 
 static int status_exit(store_status st)
@@ -258,29 +273,19 @@ static int cmd_user(app_options *opt, cli_args *a)
         officer_problem op = officer_validate(&o);
         if (op != OFFICER_OK)
             return refuse(officer_problem_text(op));
-        store_status st = unlock(opt, &s);
-        if (st != ST_OK)
-            return status_exit(st);
-        char *pass = read_new_pass(opt);
-        if (!pass) {
-            store_close(s);
-            return EXIT_USER;
-        }
-        st = store_officer_add(s, &o, pass, kdf_params_default());
+        char *pass = NULL;
+        if ((rc = unlock_with_new_pass(opt, &s, &pass)) != EXIT_OK)
+            return rc;
+        store_status st = store_officer_add(s, &o, pass, kdf_params_default());
         sodium_free(pass);
         rc = status_exit(st);
         if (st == ST_OK)
             printf(_("Officer %s added.\n"), o.login);
     } else if (!strcmp(sub, "passwd")) {
-        store_status st = unlock(opt, &s);
-        if (st != ST_OK)
-            return status_exit(st);
-        char *pass = read_new_pass(opt);
-        if (!pass) {
-            store_close(s);
-            return EXIT_USER;
-        }
-        st = store_passwd(s, pass, kdf_params_default());
+        char *pass = NULL;
+        if ((rc = unlock_with_new_pass(opt, &s, &pass)) != EXIT_OK)
+            return rc;
+        store_status st = store_passwd(s, pass, kdf_params_default());
         sodium_free(pass);
         rc = status_exit(st);
         if (st == ST_OK)

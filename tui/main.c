@@ -40,16 +40,12 @@ static int parse_globals(app_options *opt, int argc, char **argv, int *first_arg
         case O_USER:
             opt->user = optarg;
             break;
-        case O_FD: {
-            char *end;
-            long fd = strtol(optarg, &end, 10);
-            if (*end || fd < 0 || fd > 1024) {
+        case O_FD:
+            if (!app_parse_fd(optarg, &opt->passphrase_fd)) {
                 fprintf(stderr, "tipcase: %s\n", _("--passphrase-fd needs a file descriptor number"));
                 return EXIT_USAGE;
             }
-            opt->passphrase_fd = (int)fd;
             break;
-        }
         case O_HELP: case 'h':
             cli_usage(stdout);
             exit(EXIT_OK);
