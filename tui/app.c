@@ -44,6 +44,23 @@ tc_clock app_system_clock(void)
     return c;
 }
 
+caldate app_today(const tc_clock *c)
+{
+    return caldate_from_timestamp(tc_now(c), c->utc_offset);
+}
+
+bool app_setting_valid(const char *key, const char *value)
+{
+    if (!strcmp(key, "language"))
+        return !strcmp(value, "th") || !strcmp(value, "en");
+    if (!strcmp(key, "lock_minutes")) {
+        char *end = NULL;
+        long m = strtol(value, &end, 10);
+        return *value && !*end && m >= 1 && m <= 240;
+    }
+    return false;
+}
+
 bool app_parse_fd(const char *text, int *fd)
 {
     char *end = NULL;

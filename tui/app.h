@@ -4,6 +4,7 @@
 #define TC_APP_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "core/caldate.h"
 #include "core/clock.h"
 
 #define APP_PATH_MAX 4096
@@ -26,6 +27,14 @@ void app_harden_process(void);
  * ISO timestamp ("2026-11-21T03:00:00Z") the clock stands still there:
  * end-to-end tests use it to see deadlines move. */
 tc_clock app_system_clock(void);
+
+/* The officers' "today": the civil date of the clock's instant. */
+caldate app_today(const tc_clock *c);
+
+/* The settings an officer may change and the values each takes:
+ * language "th" or "en"; lock_minutes 1 to 240 (idle minutes before the
+ * screen locks).  Both the setting command and the screens ask this. */
+bool app_setting_valid(const char *key, const char *value);
 
 /* Read the value of --passphrase-fd: a descriptor number 0..1024. */
 bool app_parse_fd(const char *text, int *fd);

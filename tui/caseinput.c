@@ -196,6 +196,14 @@ const char *case_from_text(tc_case *c, const case_text *t, const char **field)
     return NULL;
 }
 
+void case_default_date_met(tc_case *c, caldate today)
+{
+    if (!c->date_met_known) {
+        c->date_met = today;
+        c->date_met_known = true;
+    }
+}
+
 void case_format_nationalities(const tc_case *c, char *out, size_t outsz)
 {
     out[0] = '\0';

@@ -28,6 +28,9 @@ void case_put_name(tc_case *c, const char *name);
  * msgid of the problem, with *field naming the field ("birth", ...). */
 const char *case_from_text(tc_case *c, const case_text *t, const char **field);
 
+/* A case's date met, when none is given, is the day it is recorded. */
+void case_default_date_met(tc_case *c, caldate today);
+
 /* Field values as a form shows them (dates in the interface's era). */
 void case_format_nationalities(const tc_case *c, char *out, size_t outsz);
 void case_format_date_input(bool known, caldate d, char *out, size_t outsz);

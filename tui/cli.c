@@ -371,12 +371,9 @@ static int cmd_case_add(app_options *opt, cli_args *a)
     const char *problem = case_from_text(&c, &t, &field);
     if (problem)
         return refuse(problem);
-    if (!c.date_met_known) {
-        c.date_met = caldate_from_timestamp(tc_now(&opt->clock), opt->clock.utc_offset);
-        c.date_met_known = true;
-    }
+    caldate today = app_today(&opt->clock);
+    case_default_date_met(&c, today);
     /* Check before asking for the passphrase: a typo costs no unlock. */
-    caldate today = caldate_from_timestamp(tc_now(&opt->clock), opt->clock.utc_offset);
     case_check chk = case_validate(&c, today);
     if (chk.problem != CASE_OK)
         return refuse(case_problem_text(chk.problem));
@@ -464,19 +461,6 @@ static int cmd_case(app_options *opt, cli_args *a)
     return usage_error(_("case needs add, list or show"));
 }
 
-/* Settings an officer may change, with the values each accepts. */
-static bool setting_valid(const char *key, const char *value)
-{
-    if (!strcmp(key, "language"))
-        return !strcmp(value, "th") || !strcmp(value, "en");
-    if (!strcmp(key, "lock_minutes")) {
-        char *end;
-        long m = strtol(value, &end, 10);
-        return *value && !*end && m >= 1 && m <= 240;
-    }
-    return false;
-}
-
 static int cmd_setting(app_options *opt, cli_args *a)
 {
     bool get = a->npos == 3 && !strcmp(a->pos[1], "get");
@@ -486,7 +470,7 @@ static int cmd_setting(app_options *opt, cli_args *a)
     const char *key = a->pos[2];
     if (strcmp(key, "language") && strcmp(key, "lock_minutes"))
         return usage_error(_("settings are language (th or en) and lock_minutes (1 to 240)"));
-    if (set && !setting_valid(key, a->pos[3]))
+    if (set && !app_setting_valid(key, a->pos[3]))
         return refuse(N_("That value is not allowed: language is th or en, lock_minutes is 1 to 240."));
     store *s = NULL;
     store_status st = unlock(opt, &s);

@@ -19,11 +19,7 @@ void form_focus(form *f, const char *key)
 
 void form_get(const form *f, int i, char *out, size_t outsz)
 {
-    const form_field *fl = &f->fields[i];
-    if (fl->kind == FIELD_CHOICE)
-        snprintf(out, outsz, "%d", fl->choice);
-    else
-        lineedit_get(&fl->edit, out, outsz);
+    lineedit_get(&f->fields[i].edit, out, outsz);
 }
 
 /* What a field shows: stars for a secret, one per cluster typed. */

@@ -43,7 +43,7 @@ void tui_draw_title(tui *t, const char *screen)
     else
         snprintf(left, sizeof left, " tipcase · %s", screen);
     const tc_clock *c = &t->opt->clock;
-    thdate_format(caldate_from_timestamp(tc_now(c), c->utc_offset), i18n_is_thai(), date,
+    thdate_format(app_today(c), i18n_is_thai(), date,
                   sizeof date);
     int cols = ui_cols(), dw = text_columns(date) + 1;
     ui_text(0, 0, cols, left, STYLE_TITLE);
@@ -54,14 +54,13 @@ void tui_draw_title(tui *t, const char *screen)
 static void apply_stored_language(tui *t)
 {
     char lang[8];
-    if (t->st && store_setting_get(t->st, "language", lang, sizeof lang) == ST_OK && *lang)
+    if (t->st && store_setting_get(t->st, "language", lang, sizeof lang) == ST_OK &&
+        app_setting_valid("language", lang))
         i18n_set_language(lang);
     char minutes[16];
-    if (t->st && store_setting_get(t->st, "lock_minutes", minutes, sizeof minutes) == ST_OK) {
-        int m = atoi(minutes);
-        if (m >= 1 && m <= 240)
-            t->lock_after_s = m * 60;
-    }
+    if (t->st && store_setting_get(t->st, "lock_minutes", minutes, sizeof minutes) == ST_OK &&
+        app_setting_valid("lock_minutes", minutes))
+        t->lock_after_s = atoi(minutes) * 60;
 }
 
 static void lock_now(tui *t)
@@ -289,6 +288,10 @@ typedef struct list_cols { int ref, name, sex, age, child, nat, date; } list_col
 static list_cols list_layout(void)
 {
     list_cols c = { 17, 0, 7, 4, 6, 4, 13 };
+    /* The nationality code is 2 columns, its heading is not ("สัญชาติ"). */
+    int nat_heading = text_columns(_("Nat."));
+    if (nat_heading > c.nat)
+        c.nat = nat_heading;
     c.name = ui_cols() - 1 - c.ref - c.sex - c.age - c.child - c.nat - c.date - 6;
     if (c.name < 10)
         c.name = 10;
@@ -432,8 +435,7 @@ void screen_case_list(tui *t)
             if (!c)
                 break;
             case_init(c);
-            c->date_met = caldate_from_timestamp(tc_now(&t->opt->clock), t->opt->clock.utc_offset);
-            c->date_met_known = true;
+            case_default_date_met(c, app_today(&t->opt->clock));
             if (screen_case_edit(t, c, true)) {
                 ls->search[0] = '\0';
                 ls->sel = ls->top = 0;
@@ -473,7 +475,7 @@ static int case_lines(tui *t, const tc_case *c, view_line *lines, int max, int v
     bool thai = i18n_is_thai();
     char buf[1024], date[THDATE_MAX];
     int n = 0;
-    caldate today = caldate_from_timestamp(tc_now(&t->opt->clock), t->opt->clock.utc_offset);
+    caldate today = app_today(&t->opt->clock);
     n = add_line(lines, n, max, _("Reference"), c->reference, STYLE_HEADING);
     if (case_is_child(c, today, t->opt->clock.utc_offset))
         n = add_line(lines, n, max, "", _("CHILD: under 18 (the child rules apply)"), STYLE_CHILD);

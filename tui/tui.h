@@ -61,7 +61,8 @@ typedef struct form {
 key_action form_run(tui *t, form *f);
 /* Put the focus on the field named key. */
 void form_focus(form *f, const char *key);
-/* A field's text as UTF-8 (static buffer per call site: copy it). */
+/* A text or secret field's contents as UTF-8 (a choice field's pick is
+ * fields[i].choice). */
 void form_get(const form *f, int i, char *out, size_t outsz);
 
 /* Screens. */
