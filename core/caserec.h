@@ -136,6 +136,14 @@ typedef struct tc_case_row {
     bool date_met_known;
     caldate date_met;
     int64_t created_at;
+    /* The most urgent running clock (core/clocks.h), when one has passed or
+     * runs out within the due-soon window of the list's "now"; the list
+     * marks the row.  clock_kind is a clock_kind value. */
+    bool clock_due_soon;
+    int clock_kind;
+    int64_t clock_due;
+    /* Opened in quick mode (checkpoint) and not yet completed. */
+    bool incomplete;
 } tc_case_row;
 
 #endif

@@ -73,4 +73,20 @@ void screen_case_list(tui *t);
 bool screen_case_edit(tui *t, tc_case *c, bool is_new);
 void screen_case_view(tui *t, const char *case_id);
 
+/* Screening screens (tui/screening_screens.c). */
+/* Choose an instrument, record the interview, then walk the wizard and end
+ * on the summary and decision.  Returns true when a screening was started. */
+bool screen_screening_new(tui *t, const char *case_id);
+/* Resume an undecided screening in the wizard, or show a decided one's
+ * summary (with its own version's questions). */
+void screen_screening_open(tui *t, const char *screening_id);
+/* Record an identification decision for the case.  True when saved. */
+bool screen_identification_edit(tui *t, const char *case_id);
+
+/* Clocks (tui/clock_screens.c). */
+/* Every clock passed or due soon, most urgent first; Enter opens the case. */
+void screen_due_soon(tui *t);
+/* Start or correct the time met, record a court extension, stop a clock. */
+void screen_case_clocks(tui *t, const char *case_id);
+
 #endif
