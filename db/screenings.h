@@ -41,8 +41,9 @@ typedef struct instrument_info {
  * *out is malloc'd; free() it. */
 store_status store_instrument_list(store *s, instrument_info **out, size_t *n);
 /* Parse the stored text of code at version (0: the latest version) into
- * *out (free with instrument_free).  ST_NOT_FOUND when there is none. */
-store_status store_instrument_load(store *s, const char *code, int version, instrument *out);
+ * a new *out (free with instrument_free; NULL on failure), as
+ * instrument_parse() does.  ST_NOT_FOUND when there is none. */
+store_status store_instrument_load(store *s, const char *code, int version, instrument **out);
 /* Add a new version from source text (admin only, else ST_DENIED).
  * ST_INVALID with *problem and *line (may be NULL) when it does not parse;
  * ST_DUPLICATE when that code and version is stored with other text (the
