@@ -14,6 +14,9 @@
 #include "core/clocks.h"
 #include "core/instrument.h"
 #include "core/screening.h"
+#include "core/interview.h"
+#include "core/identification.h"
+#include "core/stage.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1093,6 +1096,339 @@ static void test_clock_due_soon_view(void)
     CU_ASSERT_EQUAL(deadlines_due_soon(tie, 0, 60, &s), 0);
 }
 
+/* ---------------------------------------------------------------- interview */
+
+#define IV_NOW "2026-11-30T23:30:00Z"
+
+/* A complete record of an interview held an hour before IV_NOW. */
+static tc_interview good_interview(void)
+{
+    tc_interview iv;
+    interview_init(&iv);
+    iv.held_at = at("2026-11-30T22:30:00Z");
+    snprintf(iv.place, sizeof iv.place, "ท่าเรือประมง มหาชัย");
+    snprintf(iv.interviewers, sizeof iv.interviewers, "Somchai K., นิภา ส.");
+    snprintf(iv.language, sizeof iv.language, "my");
+    iv.consent_given = true;
+    return iv;
+}
+
+static void iv_no_time(tc_interview *iv) { iv->held_at = 0; }
+static void iv_in_a_minute(tc_interview *iv) { iv->held_at = at(IV_NOW) + 60; }
+static void iv_in_61_seconds(tc_interview *iv) { iv->held_at = at(IV_NOW) + 61; }
+static void iv_next_month(tc_interview *iv) { iv->held_at = at("2026-12-01T00:00:00Z"); }
+static void iv_no_place(tc_interview *iv) { iv->place[0] = '\0'; }
+static void iv_blank_place(tc_interview *iv) { snprintf(iv->place, sizeof iv->place, "   "); }
+static void iv_escape_in_place(tc_interview *iv) { snprintf(iv->place, sizeof iv->place, "pier\x1b[2J"); }
+static void iv_bidi_in_place(tc_interview *iv) { snprintf(iv->place, sizeof iv->place, "pier\u202e"); }
+static void iv_long_place(tc_interview *iv)
+{
+    memset(iv->place, 'x', INTERVIEW_PLACE_MAX);
+    iv->place[INTERVIEW_PLACE_MAX] = 'y';   /* no NUL inside the buffer */
+}
+static void iv_no_interviewer(tc_interview *iv) { iv->interviewers[0] = '\0'; }
+static void iv_no_language(tc_interview *iv) { iv->language[0] = '\0'; }
+static void iv_upper_language(tc_interview *iv) { snprintf(iv->language, sizeof iv->language, "MY"); }
+static void iv_spaced_languages(tc_interview *iv) { snprintf(iv->language, sizeof iv->language, "km, th"); }
+static void iv_trailing_comma(tc_interview *iv) { snprintf(iv->language, sizeof iv->language, "my,"); }
+static void iv_language_name(tc_interview *iv) { snprintf(iv->language, sizeof iv->language, "burmese"); }
+static void iv_two_languages(tc_interview *iv) { snprintf(iv->language, sizeof iv->language, "km,th"); }
+static void iv_interpreter_unnamed(tc_interview *iv)
+{
+    iv->interpreter_used = true;
+    snprintf(iv->interpreter_language, sizeof iv->interpreter_language, "my");
+}
+static void iv_interpreter_no_language(tc_interview *iv)
+{
+    iv->interpreter_used = true;
+    snprintf(iv->interpreter_name, sizeof iv->interpreter_name, "Ma Thida");
+}
+static void iv_interpreter_bad_language(tc_interview *iv)
+{
+    iv_interpreter_no_language(iv);
+    snprintf(iv->interpreter_language, sizeof iv->interpreter_language, "Myanmar");
+}
+static void iv_interpreter_complete(tc_interview *iv)
+{
+    iv_interpreter_no_language(iv);
+    snprintf(iv->interpreter_agency, sizeof iv->interpreter_agency, "มูลนิธิเพื่อสิทธิแรงงาน");
+    snprintf(iv->interpreter_language, sizeof iv->interpreter_language, "my,th");
+}
+static void iv_unused_interpreter_escape(tc_interview *iv)
+{
+    snprintf(iv->interpreter_agency, sizeof iv->interpreter_agency, "x\x07y");
+}
+static void iv_no_consent(tc_interview *iv) { iv->consent_given = false; }
+static void iv_earlier_minus(tc_interview *iv) { iv->earlier_interviews = -1; }
+static void iv_earlier_99(tc_interview *iv) { iv->earlier_interviews = 99; }
+static void iv_earlier_100(tc_interview *iv) { iv->earlier_interviews = 100; }
+static void iv_guardian_yes(tc_interview *iv) { iv->guardian_present = PRESENCE_YES; }
+static void iv_guardian_no(tc_interview *iv) { iv->guardian_present = PRESENCE_NO; }
+static void iv_guardian_garbage(tc_interview *iv) { iv->guardian_present = (interview_presence)7; }
+static void iv_place_and_consent(tc_interview *iv)
+{
+    iv->place[0] = '\0';
+    iv->consent_given = false;
+}
+
+static void test_interview_validate(void)
+{
+    static const struct {
+        const char *what;
+        void (*change)(tc_interview *);
+        bool child;
+        interview_problem want;
+        const char *field;
+    } cases[] = {
+        { "complete", NULL, false, INTERVIEW_OK, NULL },
+        { "no time", iv_no_time, false, INTERVIEW_TIME_MISSING, "held_at" },
+        { "a minute ahead is now", iv_in_a_minute, false, INTERVIEW_OK, NULL },
+        { "61 s ahead", iv_in_61_seconds, false, INTERVIEW_TIME_FUTURE, "held_at" },
+        { "next month, after midnight", iv_next_month, false, INTERVIEW_TIME_FUTURE, "held_at" },
+        { "no place", iv_no_place, false, INTERVIEW_PLACE_MISSING, "place" },
+        { "blank place", iv_blank_place, false, INTERVIEW_PLACE_MISSING, "place" },
+        { "escape in place", iv_escape_in_place, false, INTERVIEW_BAD_TEXT, "place" },
+        { "bidi in place", iv_bidi_in_place, false, INTERVIEW_BAD_TEXT, "place" },
+        { "place without NUL", iv_long_place, false, INTERVIEW_BAD_TEXT, "place" },
+        { "no interviewer", iv_no_interviewer, false, INTERVIEW_INTERVIEWER_MISSING, "interviewers" },
+        { "no language", iv_no_language, false, INTERVIEW_LANGUAGE_BAD, "language" },
+        { "upper-case code", iv_upper_language, false, INTERVIEW_LANGUAGE_BAD, "language" },
+        { "space after comma", iv_spaced_languages, false, INTERVIEW_LANGUAGE_BAD, "language" },
+        { "trailing comma", iv_trailing_comma, false, INTERVIEW_LANGUAGE_BAD, "language" },
+        { "a name, not a code", iv_language_name, false, INTERVIEW_LANGUAGE_BAD, "language" },
+        { "two codes", iv_two_languages, false, INTERVIEW_OK, NULL },
+        { "interpreter without name", iv_interpreter_unnamed, false,
+          INTERVIEW_INTERPRETER_MISSING, "interpreter" },
+        { "interpreter without language", iv_interpreter_no_language, false,
+          INTERVIEW_INTERPRETER_MISSING, "interpreter" },
+        { "interpreter language not a code", iv_interpreter_bad_language, false,
+          INTERVIEW_LANGUAGE_BAD, "interpreter" },
+        { "interpreter complete", iv_interpreter_complete, false, INTERVIEW_OK, NULL },
+        { "unused interpreter fields still clean", iv_unused_interpreter_escape, false,
+          INTERVIEW_BAD_TEXT, "interpreter" },
+        { "no consent", iv_no_consent, false, INTERVIEW_NO_CONSENT, "consent" },
+        { "earlier -1", iv_earlier_minus, false, INTERVIEW_EARLIER_OUT_OF_RANGE, "earlier" },
+        { "earlier 99", iv_earlier_99, false, INTERVIEW_OK, NULL },
+        { "earlier 100", iv_earlier_100, false, INTERVIEW_EARLIER_OUT_OF_RANGE, "earlier" },
+        { "adult, guardian not recorded", NULL, false, INTERVIEW_OK, NULL },
+        { "child, guardian not recorded", NULL, true, INTERVIEW_CHILD_ALONE, "guardian" },
+        { "child, guardian absent", iv_guardian_no, true, INTERVIEW_CHILD_ALONE, "guardian" },
+        { "child, guardian present", iv_guardian_yes, true, INTERVIEW_OK, NULL },
+        { "guardian value out of range", iv_guardian_garbage, false, INTERVIEW_BAD_TEXT, "guardian" },
+        { "first problem in field order", iv_place_and_consent, false,
+          INTERVIEW_PLACE_MISSING, "place" },
+    };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        tc_interview iv = good_interview();
+        if (cases[i].change)
+            cases[i].change(&iv);
+        interview_check r = interview_validate(&iv, cases[i].child, at(IV_NOW));
+        CU_ASSERT_EQUAL(r.problem, cases[i].want);
+        if (r.problem != cases[i].want)
+            printf("\n  %s: got %d, want %d\n", cases[i].what, r.problem, cases[i].want);
+        if (cases[i].field) {
+            CU_ASSERT_TRUE(r.field && strcmp(r.field, cases[i].field) == 0);
+        } else {
+            CU_ASSERT_PTR_NULL(r.field);
+        }
+    }
+}
+
+static void test_interview_init_and_messages(void)
+{
+    tc_interview iv;
+    memset(&iv, 0x5a, sizeof iv);
+    interview_init(&iv);
+    CU_ASSERT_EQUAL(iv.held_at, 0);
+    CU_ASSERT_STRING_EQUAL(iv.place, "");
+    CU_ASSERT_FALSE(iv.interpreter_used);
+    CU_ASSERT_FALSE(iv.consent_given);
+    CU_ASSERT_EQUAL(iv.earlier_interviews, 0);
+    CU_ASSERT_EQUAL(iv.guardian_present, PRESENCE_NOT_RECORDED);
+    /* An empty record stops at its first field. */
+    CU_ASSERT_EQUAL(interview_validate(&iv, false, at(IV_NOW)).problem, INTERVIEW_TIME_MISSING);
+    for (int p = 0; p < INTERVIEW_PROBLEM_COUNT; p++)
+        CU_ASSERT_TRUE(interview_problem_text((interview_problem)p)[0] != '\0');
+    CU_ASSERT_STRING_EQUAL(interview_problem_text(INTERVIEW_PROBLEM_COUNT), "");
+}
+
+/* ---------------------------------------------------------------- identification */
+
+/* The team's decision, made today (2026-11-30 in Thailand). */
+static tc_identification good_identification(void)
+{
+    tc_identification d;
+    identification_init(&d);
+    d.outcome = IDENT_VICTIM_FORCED_LABOUR;
+    d.body = IDENT_BODY_GOVERNMENT;
+    snprintf(d.body_name, sizeof d.body_name, "สำนักงานพัฒนาสังคมและความมั่นคงของมนุษย์จังหวัดสมุทรสาคร");
+    d.decided_known = true;
+    d.decided_on = (caldate){ 2026, 11, 30 };
+    snprintf(d.reasons, sizeof d.reasons, "Passport kept by the boat owner.\nWages withheld.");
+    return d;
+}
+
+static void id_bad_outcome(tc_identification *d) { d->outcome = (ident_outcome)9; }
+static void id_bad_body(tc_identification *d) { d->body = (ident_body)-1; }
+static void id_body_escape(tc_identification *d) { snprintf(d->body_name, sizeof d->body_name, "a\x1b]0;x\x07"); }
+static void id_body_newline(tc_identification *d) { snprintf(d->body_name, sizeof d->body_name, "a\nb"); }
+static void id_body_long(tc_identification *d)
+{
+    memset(d->body_name, 'x', IDENT_BODY_NAME_MAX);
+    d->body_name[IDENT_BODY_NAME_MAX] = 'y';
+}
+static void id_no_date(tc_identification *d) { d->decided_known = false; }
+static void id_impossible_date(tc_identification *d) { d->decided_on = (caldate){ 2026, 2, 29 }; }
+static void id_tomorrow(tc_identification *d) { d->decided_on = (caldate){ 2026, 12, 1 }; }
+static void id_leap_day(tc_identification *d) { d->decided_on = (caldate){ 2024, 2, 29 }; }
+static void id_no_reasons(tc_identification *d) { d->reasons[0] = '\0'; }
+static void id_blank_reasons(tc_identification *d) { snprintf(d->reasons, sizeof d->reasons, " \n\t "); }
+static void id_reasons_escape(tc_identification *d) { snprintf(d->reasons, sizeof d->reasons, "ok\x1b[31m"); }
+static void id_reasons_long(tc_identification *d)
+{
+    memset(d->reasons, 'r', IDENT_REASONS_MAX);
+    d->reasons[IDENT_REASONS_MAX] = 'z';
+}
+static void id_not_identified_smuggling(tc_identification *d)
+{
+    d->outcome = IDENT_NOT_IDENTIFIED;
+    d->other = IDENT_OTHER_SMUGGLING;
+}
+static void id_not_identified_alone(tc_identification *d) { d->outcome = IDENT_NOT_IDENTIFIED; }
+static void id_victim_and_entry(tc_identification *d) { d->other = IDENT_OTHER_ILLEGAL_ENTRY; }
+static void id_pending_plain(tc_identification *d)
+{
+    identification_init(d);
+}
+static void id_pending_with_other(tc_identification *d)
+{
+    identification_init(d);
+    d->other = IDENT_OTHER_LABOUR_VIOLATION;
+}
+static void id_pending_future_date(tc_identification *d)
+{
+    identification_init(d);
+    d->decided_known = true;
+    d->decided_on = (caldate){ 2027, 1, 1 };
+}
+static void id_bad_other(tc_identification *d)
+{
+    d->outcome = IDENT_NOT_IDENTIFIED;
+    d->other = (ident_other_matter)42;
+}
+static void id_date_and_reasons(tc_identification *d)
+{
+    d->decided_known = false;
+    d->reasons[0] = '\0';
+}
+
+static void test_identification_validate(void)
+{
+    static const struct {
+        const char *what;
+        void (*change)(tc_identification *);
+        ident_problem want;
+        const char *field;
+    } cases[] = {
+        { "complete", NULL, IDENT_OK, NULL },
+        { "outcome out of range", id_bad_outcome, IDENT_UNKNOWN_CODE, "outcome" },
+        { "body out of range", id_bad_body, IDENT_UNKNOWN_CODE, "body" },
+        { "escape in body name", id_body_escape, IDENT_BAD_TEXT, "body_name" },
+        { "newline in body name", id_body_newline, IDENT_BAD_TEXT, "body_name" },
+        { "body name without NUL", id_body_long, IDENT_TOO_LONG, "body_name" },
+        { "decision without date", id_no_date, IDENT_DATE_MISSING, "decided_on" },
+        { "29 February 2026", id_impossible_date, IDENT_DATE_BAD, "decided_on" },
+        { "tomorrow, over the month end", id_tomorrow, IDENT_DATE_FUTURE, "decided_on" },
+        { "29 February 2024", id_leap_day, IDENT_OK, NULL },
+        { "no reasons", id_no_reasons, IDENT_REASONS_MISSING, "reasons" },
+        { "blank reasons", id_blank_reasons, IDENT_REASONS_MISSING, "reasons" },
+        { "escape in reasons", id_reasons_escape, IDENT_BAD_TEXT, "reasons" },
+        { "reasons without NUL", id_reasons_long, IDENT_TOO_LONG, "reasons" },
+        { "not identified, smuggling", id_not_identified_smuggling, IDENT_OK, NULL },
+        { "not identified, no other matter", id_not_identified_alone, IDENT_OK, NULL },
+        { "victim with another matter", id_victim_and_entry, IDENT_OTHER_NOT_ALLOWED, "other" },
+        { "pending: no date, no reasons", id_pending_plain, IDENT_OK, NULL },
+        { "pending with another matter", id_pending_with_other, IDENT_OTHER_NOT_ALLOWED, "other" },
+        { "pending with a future date", id_pending_future_date, IDENT_DATE_FUTURE, "decided_on" },
+        { "other matter out of range", id_bad_other, IDENT_UNKNOWN_CODE, "other" },
+        { "first problem in field order", id_date_and_reasons, IDENT_DATE_MISSING, "decided_on" },
+    };
+    caldate today = { 2026, 11, 30 };
+    for (size_t i = 0; i < COUNT(cases); i++) {
+        tc_identification d = good_identification();
+        if (cases[i].change)
+            cases[i].change(&d);
+        ident_check r = identification_validate(&d, today);
+        CU_ASSERT_EQUAL(r.problem, cases[i].want);
+        if (r.problem != cases[i].want)
+            printf("\n  %s: got %d, want %d\n", cases[i].what, r.problem, cases[i].want);
+        if (cases[i].field) {
+            CU_ASSERT_TRUE(r.field && strcmp(r.field, cases[i].field) == 0);
+        } else {
+            CU_ASSERT_PTR_NULL(r.field);
+        }
+    }
+}
+
+static void test_identification_codes_and_labels(void)
+{
+    static const char *const outcome_codes[] = { "pending", "victim_trafficking",
+                                                 "victim_forced_labour", "not_identified" };
+    static const char *const other_codes[] = { "none", "labour_violation", "smuggling",
+                                               "illegal_entry", "other" };
+    static const char *const body_codes[] = { "police", "court_prosecution", "government", "ngo" };
+    for (int o = 0; o < IDENT_OUTCOME_COUNT; o++) {
+        ident_outcome back;
+        const char *label = ident_outcome_label((ident_outcome)o);
+        CU_ASSERT_STRING_EQUAL(ident_outcome_code((ident_outcome)o), outcome_codes[o]);
+        CU_ASSERT_TRUE(ident_outcome_from_code(outcome_codes[o], &back) && back == (ident_outcome)o);
+        CU_ASSERT_TRUE(label[0] != '\0');
+        CU_ASSERT_FALSE(forbidden_wording(label));
+        CU_ASSERT_FALSE(mentions(label, "ot a victim"));
+    }
+    for (int m = 0; m < IDENT_OTHER_COUNT; m++) {
+        ident_other_matter back;
+        CU_ASSERT_STRING_EQUAL(ident_other_code((ident_other_matter)m), other_codes[m]);
+        CU_ASSERT_TRUE(ident_other_from_code(other_codes[m], &back) && back == (ident_other_matter)m);
+        CU_ASSERT_TRUE(ident_other_label((ident_other_matter)m)[0] != '\0');
+    }
+    for (int b = 0; b < IDENT_BODY_COUNT; b++) {
+        ident_body back;
+        CU_ASSERT_STRING_EQUAL(ident_body_code((ident_body)b), body_codes[b]);
+        CU_ASSERT_TRUE(ident_body_from_code(body_codes[b], &back) && back == (ident_body)b);
+        CU_ASSERT_TRUE(ident_body_label((ident_body)b)[0] != '\0');
+    }
+    ident_outcome o = IDENT_PENDING;
+    CU_ASSERT_FALSE(ident_outcome_from_code("victim", &o));
+    CU_ASSERT_FALSE(ident_outcome_from_code(NULL, &o));
+    CU_ASSERT_EQUAL(o, IDENT_PENDING);
+    CU_ASSERT_STRING_EQUAL(ident_outcome_code(IDENT_OUTCOME_COUNT), "");
+    for (int p = 0; p < IDENT_PROBLEM_COUNT; p++) {
+        CU_ASSERT_TRUE(ident_problem_text((ident_problem)p)[0] != '\0');
+        CU_ASSERT_FALSE(forbidden_wording(ident_problem_text((ident_problem)p)));
+    }
+    tc_identification d;
+    memset(&d, 0x5a, sizeof d);
+    identification_init(&d);
+    CU_ASSERT_EQUAL(d.outcome, IDENT_PENDING);
+    CU_ASSERT_EQUAL(d.other, IDENT_OTHER_NONE);
+    CU_ASSERT_EQUAL(d.body, IDENT_BODY_POLICE);
+    CU_ASSERT_FALSE(d.decided_known);
+    CU_ASSERT_STRING_EQUAL(d.id, "");
+    CU_ASSERT_STRING_EQUAL(d.reasons, "");
+}
+
+static void test_identification_stage(void)
+{
+    CU_ASSERT_EQUAL(ident_stage_value(IDENT_PENDING), STAGE_ID_PENDING);
+    CU_ASSERT_EQUAL(ident_stage_value(IDENT_VICTIM_TRAFFICKING), STAGE_ID_VICTIM);
+    CU_ASSERT_EQUAL(ident_stage_value(IDENT_VICTIM_FORCED_LABOUR), STAGE_ID_VICTIM);
+    CU_ASSERT_EQUAL(ident_stage_value(IDENT_NOT_IDENTIFIED), STAGE_ID_NOT_VICTIM);
+    /* Immigration status is no part of it: a smuggled person not identified
+     * is at the same stage as one with no other matter. */
+    CU_ASSERT_EQUAL(ident_stage_value(IDENT_NOT_IDENTIFIED), STAGE_ID_NOT_VICTIM);
+}
+
 /* ---------------------------------------------------------------- suites */
 
 static CU_TestInfo parser_tests[] = {
@@ -1138,12 +1474,27 @@ static CU_TestInfo clock_tests[] = {
     CU_TEST_INFO_NULL
 };
 
+static CU_TestInfo interview_tests[] = {
+    { "the record: missing, bad, future, child alone", test_interview_validate },
+    { "empty record and messages", test_interview_init_and_messages },
+    CU_TEST_INFO_NULL
+};
+
+static CU_TestInfo identification_tests[] = {
+    { "dates, reasons, other matter, bad text", test_identification_validate },
+    { "codes and labels; never not a victim", test_identification_codes_and_labels },
+    { "the stage a decision leads to", test_identification_stage },
+    CU_TEST_INFO_NULL
+};
+
 static CU_SuiteInfo suites[] = {
     { "instrument parser", NULL, NULL, NULL, NULL, parser_tests },
     { "shipped instruments", NULL, NULL, NULL, NULL, data_tests },
     { "scoring", NULL, NULL, NULL, NULL, scoring_tests },
     { "decisions", NULL, NULL, NULL, NULL, decision_tests },
     { "clocks", NULL, NULL, NULL, NULL, clock_tests },
+    { "interview record", NULL, NULL, NULL, NULL, interview_tests },
+    { "identification decision", NULL, NULL, NULL, NULL, identification_tests },
     CU_SUITE_INFO_NULL
 };
 
