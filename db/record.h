@@ -27,7 +27,7 @@
  * "inspection.link", "consent.add", "consent.withdraw",
  * "consent.override", "need.add", "need.state", "note.add",
  * "record.correct", "record.withdraw", "case.close", "case.reopen",
- * "case.add_quick", "case.complete". */
+ * "case.quick" (after the case's own "case.add"), "case.complete". */
 #ifndef TC_DB_RECORD_H
 #define TC_DB_RECORD_H
 #include <stdbool.h>
@@ -54,12 +54,13 @@ typedef enum record_list {
     LIST_DOCUMENT_KIND,
     LIST_DOCUMENT_HOLDER,
     LIST_IMMIGRATION,
-    LIST_AGENCY_KIND,               /* kinds of agency a referral consent names */
     LIST_COUNT
 } record_list;
+/* (The agency kinds a referral consent names are agency types, a closed
+ * list: core/agency.h, agency_type_list().) */
 
 /* Stored codes: "sector", "exploitation", "recruitment", "document_kind",
- * "document_holder", "immigration", "agency_kind". */
+ * "document_holder", "immigration". */
 const char *record_list_code(record_list l);
 const char *record_list_label(record_list l);      /* msgid: "Sectors" */
 
@@ -138,8 +139,8 @@ store_status store_inspection_cases(store *s, const char *inspection_id,
 /* --------------------------------------------------------------- consent */
 
 /* Record a consent (or refusal).  Validated by consent_validate() with
- * the agency-kind list and the child flag of the person on c->given_on.
- * A warning that does not block (consent_problem_blocks() false, e.g.
+ * agency_type_list() (core/agency.h) and the person's child flag on
+ * c->given_on.  A warning that does not block (consent_problem_blocks() false, e.g.
  * CONSENT_CHILD_WITHOUT_GUARDIAN) is saved: ST_OK with *problem set to
  * the warning, so the form can show it.  Fills id, version and stamps. */
 store_status store_consent_add(store *s, tc_consent *c, consent_check *problem);
