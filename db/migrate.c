@@ -12,6 +12,7 @@
  * officers are marked inactive, cases will be closed with a reason. */
 #include "config.h"
 #include "db/migrate.h"
+#include "db/builtin_instruments.h"
 #include "db/store_internal.h"
 #include <stddef.h>
 #include <stdio.h>
@@ -127,10 +128,110 @@ static const char schema_v3[] =
     " SELECT c.id, tipcase_name_key(p.name_thai, p.name_original, p.name_latin)"
     " FROM cases c JOIN persons p ON p.id = c.person_id;";
 
-static const char *const migrations[] = {
-    schema_v1,
-    schema_v2,
-    schema_v3,
+/* 4: screening (issue 3).  instruments keeps each version's source text
+ * (core/instrument.h format) with its BLAKE2b hash; a screening points at
+ * the version it was answered against.  An answer cleared by the officer
+ * keeps its row with value '' (nothing is deleted).  case_clocks holds
+ * the moments of a case's legal clocks as integer seconds since the epoch
+ * (UTC), so that deadlines are arithmetic in SQL; the lengths are settings
+ * (clock.*), so deadlines are computed, never stored.  The partial indexes
+ * on met_at hold only the running clocks of each kind: "due soon" reads
+ * the clocks whose deadline is near or passed and nothing else.  The C
+ * part of the step loads the built-in instruments (db/instruments.c). */
+static const char schema_v4[] =
+    "CREATE TABLE instruments("
+    " id TEXT PRIMARY KEY,"
+    " code TEXT NOT NULL,"
+    " version INTEGER NOT NULL CHECK (version >= 1),"
+    " title_en TEXT NOT NULL,"
+    " title_th TEXT NOT NULL,"
+    " n_sections INTEGER NOT NULL,"
+    " n_indicators INTEGER NOT NULL,"
+    " source TEXT NOT NULL,"
+    " hash BLOB NOT NULL,"
+    " builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),"
+    STAMPS ","
+    " UNIQUE (code, version));"
+
+    "CREATE TABLE screenings("
+    " id TEXT PRIMARY KEY,"
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " instrument_id TEXT NOT NULL REFERENCES instruments(id),"
+    " held_at TEXT NOT NULL,"           /* ISO-8601 UTC */
+    " place TEXT NOT NULL,"
+    " interviewers TEXT NOT NULL,"
+    " language TEXT NOT NULL,"
+    " interpreter_used INTEGER NOT NULL CHECK (interpreter_used IN (0, 1)),"
+    " interpreter_name TEXT NOT NULL DEFAULT '',"
+    " interpreter_agency TEXT NOT NULL DEFAULT '',"
+    " interpreter_language TEXT NOT NULL DEFAULT '',"
+    " consent_given INTEGER NOT NULL CHECK (consent_given IN (0, 1)),"
+    " earlier_interviews INTEGER NOT NULL,"
+    " guardian_present TEXT NOT NULL,"  /* not_recorded | yes | no */
+    " child INTEGER NOT NULL CHECK (child IN (0, 1)),"
+    " position INTEGER NOT NULL DEFAULT 0,"
+    " decided INTEGER NOT NULL DEFAULT 0 CHECK (decided IN (0, 1)),"
+    " suggestion TEXT,"                 /* suggestion_code(), once decided */
+    " decision TEXT,"                   /* decision_code(), once decided */
+    " decision_reason TEXT NOT NULL DEFAULT '',"
+    " decided_at TEXT,"
+    " decided_by TEXT REFERENCES officers(id),"
+    STAMPS ");"
+    "CREATE INDEX screenings_by_case ON screenings(case_id, held_at);"
+
+    "CREATE TABLE screening_answers("
+    " id TEXT PRIMARY KEY,"
+    " screening_id TEXT NOT NULL REFERENCES screenings(id),"
+    " indicator_code TEXT NOT NULL,"
+    " value TEXT NOT NULL,"             /* answer_code(); '' when cleared */
+    " evidence_seen INTEGER NOT NULL DEFAULT 0 CHECK (evidence_seen IN (0, 1)),"
+    " note TEXT NOT NULL DEFAULT '',"
+    STAMPS ","
+    " UNIQUE (screening_id, indicator_code));"
+
+    "CREATE TABLE identifications("
+    " id TEXT PRIMARY KEY,"
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " outcome TEXT NOT NULL,"
+    " other_matter TEXT NOT NULL DEFAULT 'none',"
+    " body TEXT NOT NULL,"
+    " body_name TEXT NOT NULL DEFAULT '',"
+    " decided_on TEXT,"                 /* YYYY-MM-DD, NULL while pending */
+    " reasons TEXT NOT NULL DEFAULT '',"
+    STAMPS ");"
+    "CREATE INDEX identifications_by_case ON identifications(case_id, created_at);"
+
+    "CREATE TABLE case_clocks("
+    " case_id TEXT PRIMARY KEY REFERENCES cases(id),"
+    " met_at INTEGER NOT NULL,"
+    " extended INTEGER NOT NULL DEFAULT 0 CHECK (extended IN (0, 1)),"
+    " extended_until INTEGER,"
+    " court_ref TEXT NOT NULL DEFAULT '',"
+    " identification_stopped_at INTEGER,"   /* NULL while running */
+    " shelter_stopped_at INTEGER,"
+    " reflection_stopped_at INTEGER,"
+    STAMPS ");"
+    "CREATE INDEX case_clocks_identification_running ON case_clocks(met_at)"
+    " WHERE identification_stopped_at IS NULL;"
+    "CREATE INDEX case_clocks_shelter_running ON case_clocks(met_at)"
+    " WHERE shelter_stopped_at IS NULL;"
+    "CREATE INDEX case_clocks_reflection_running ON case_clocks(met_at)"
+    " WHERE reflection_stopped_at IS NULL;";
+
+/* A step is SQL and, when SQL alone cannot make the data (parsing and
+ * hashing the built-in instruments), a C function run after it in the same
+ * transaction; it returns an SQLite result code, and anything but
+ * SQLITE_OK rolls the whole step back. */
+typedef struct migration {
+    const char *sql;
+    int (*run)(sqlite3 *db, const migrate_context *ctx);
+} migration;
+
+static const migration migrations[] = {
+    { schema_v1, NULL },
+    { schema_v2, NULL },
+    { schema_v3, NULL },
+    { schema_v4, builtin_instruments_migrate },
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -160,7 +261,7 @@ static int set_user_version(sqlite3 *db, int v)
  * IMMEDIATE (which takes the write lock), so two processes opening an old
  * store at once do not both apply the same step.  *done is set when the
  * database already is at target. */
-static int migrate_one_step(sqlite3 *db, int target, int *done)
+static int migrate_one_step(sqlite3 *db, int target, const migrate_context *ctx, int *done)
 {
     int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
     if (rc != SQLITE_OK)
@@ -173,7 +274,9 @@ static int migrate_one_step(sqlite3 *db, int target, int *done)
     else if (cur == target)
         *done = 1;
     else {
-        rc = sqlite3_exec(db, migrations[cur], NULL, NULL, NULL);
+        rc = sqlite3_exec(db, migrations[cur].sql, NULL, NULL, NULL);
+        if (rc == SQLITE_OK && migrations[cur].run)
+            rc = migrations[cur].run(db, ctx);
         if (rc == SQLITE_OK)
             rc = set_user_version(db, cur + 1);
     }
@@ -186,6 +289,12 @@ static int migrate_one_step(sqlite3 *db, int target, int *done)
 
 int migrate_to(sqlite3 *db, int target)
 {
+    return migrate_to_at(db, target, 0);
+}
+
+int migrate_to_at(sqlite3 *db, int target, int64_t now)
+{
+    migrate_context ctx = { now };
     if (target < 0 || target > MIGRATION_COUNT)
         return SQLITE_MISUSE;
     int frc = store_register_functions(db);
@@ -199,7 +308,7 @@ int migrate_to(sqlite3 *db, int target)
         return SQLITE_MISMATCH;
     int done = cur == target;
     while (!done) {
-        int rc = migrate_one_step(db, target, &done);
+        int rc = migrate_one_step(db, target, &ctx, &done);
         if (rc != SQLITE_OK)
             return rc;
     }

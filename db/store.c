@@ -9,6 +9,7 @@
 #include "db/store_internal.h"
 #include "db/audit.h"
 #include "db/migrate.h"
+#include "db/builtin_instruments.h"
 #include "core/caseref.h"
 #include "core/msg.h"
 #include "i18n/i18n.h"
@@ -334,7 +335,7 @@ static store_status apply_pragmas(store *s)
 
 static store_status run_migrations(store *s)
 {
-    int rc = migrate_to_latest(s->db);
+    int rc = migrate_to_at(s->db, migrate_latest_version(), tc_now(&s->clock));
     if (rc == SQLITE_MISMATCH) {
         store_set_error(s, "the database schema is newer than this program");
         return ST_TOO_NEW;
@@ -681,6 +682,12 @@ store_status store_open(const char *dir, const char *login, const char *pass,
         if (st == ST_NOT_FOUND || (st == ST_OK && !s->me.active))
             st = ST_WRONG_PASSPHRASE;
     }
+    /* A newer tipcase may ship new instrument versions.  Failing to add
+     * them (a busy or full disk) must not lock officers out of their
+     * cases: the versions already stored still work, and the reason is
+     * in store_last_error(). */
+    if (st == ST_OK)
+        store_builtin_instruments_sync(s);
     /* Every statement on this path is fixed and tested: an "SQL logic
      * error" here means SQLCipher refused a page whose HMAC did not match
      * (3.4 reports it so), which is damage, not a disk problem. */

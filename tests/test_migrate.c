@@ -5,6 +5,7 @@
 #include "db/migrate.h"
 #include "db/store.h"
 #include "db/store_internal.h"
+#include "db/screenings.h"
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -76,6 +77,10 @@ static const struct { int version; const char *type; const char *name; } schema_
     { 1, "index", "cases_list" },
     { 2, "index", "cases_by_officer" }, { 2, "index", "audit_by_record" },
     { 3, "table", "case_name_keys" }, { 3, "index", "case_name_keys_order" },
+    { 4, "table", "instruments" }, { 4, "table", "screenings" },
+    { 4, "table", "screening_answers" }, { 4, "table", "identifications" },
+    { 4, "table", "case_clocks" }, { 4, "index", "screenings_by_case" },
+    { 4, "index", "case_clocks_shelter_running" },
 };
 
 static void check_schema_at(sqlite3 *db, int version)
@@ -253,6 +258,9 @@ static void test_store_open_migrates_old_store(void)
     sqlite3 *db = store_db_handle(s);
     CU_ASSERT_EQUAL(sqlite3_exec(db, "DROP INDEX cases_by_officer; DROP INDEX audit_by_record;"
                                      "DROP INDEX case_name_keys_order; DROP TABLE case_name_keys;"
+                                     "DROP TABLE screening_answers; DROP TABLE screenings;"
+                                     "DROP TABLE identifications; DROP TABLE case_clocks;"
+                                     "DROP TABLE instruments;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
     store_close(s);
 
@@ -271,6 +279,10 @@ static void test_store_open_migrates_old_store(void)
     CU_ASSERT_EQUAL(store_case_list(s, &by_name, &row, 1, &n), ST_OK);
     CU_ASSERT_EQUAL_FATAL(n, 1);
     CU_ASSERT_STRING_EQUAL(row.name, "Old Case");
+    /* Migration 4 loaded the built-in instruments. */
+    instrument *inst = NULL;
+    CU_ASSERT_EQUAL(store_instrument_load(s, "forced_labour", 0, &inst), ST_OK);
+    instrument_free(inst);
     store_check_report r;
     CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
     store_close(s);
