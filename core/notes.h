@@ -8,6 +8,7 @@
 #include "officer.h"
 
 #define NOTE_TEXT_MAX 8000          /* bytes of UTF-8; newlines and tabs allowed */
+/* (CASE_NOTE_*: screening.h's answer notes already use NOTE_OK and kin.) */
 
 typedef struct tc_note {
     char id[TC_ID_LEN];             /* "" before it is saved */
@@ -20,11 +21,11 @@ typedef struct tc_note {
 } tc_note;
 
 typedef enum note_problem {
-    NOTE_OK = 0,
-    NOTE_EMPTY,                     /* nothing but blanks */
-    NOTE_BAD_TEXT,                  /* invalid UTF-8, control or bidi characters */
-    NOTE_TOO_LONG,
-    NOTE_PROBLEM_COUNT
+    CASE_NOTE_OK = 0,
+    CASE_NOTE_EMPTY,                /* nothing but blanks */
+    CASE_NOTE_BAD_TEXT,             /* invalid UTF-8, control or bidi characters */
+    CASE_NOTE_TOO_LONG,
+    CASE_NOTE_PROBLEM_COUNT
 } note_problem;
 
 /* May this text be saved as a note?  Field name: "text". */
