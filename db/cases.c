@@ -666,9 +666,11 @@ static store_status setting_find(store *s, const char *key, char id[TC_ID_LEN])
     store_column_copy(q, 0, id, TC_ID_LEN);
     sqlite3_finalize(q);
     return ST_OK;
+    if (st == ST_OK)
+        st = store_case_rows_mark_clocks(s, rows, *n);
 }
 
-static store_status setting_write(store *s, const char *key, const char *value)
+store_status store_setting_write(store *s, const char *key, const char *value)
 {
     char id[TC_ID_LEN], now[TIMESTAMP_ISO_LEN];
     store_now_iso(s, now);
@@ -705,5 +707,5 @@ store_status store_setting_set(store *s, const char *key, const char *value)
     store_status st = store_begin(s);
     if (st != ST_OK)
         return st;
-    return store_finish(s, setting_write(s, key, value));
+    return store_finish(s, store_setting_write(s, key, value));
 }

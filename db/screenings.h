@@ -98,7 +98,9 @@ store_status store_screening_set_position(store *s, const char *screening_id, si
 /* Score the stored answers (screening_score, with sc->child), store the
  * suggestion and the officer's decision with its reason.  ST_INVALID with
  * *problem when screening_decision_check() refuses; ST_DENIED when already
- * decided.  *result (may be NULL) receives the score. */
+ * decided.  *result (may be NULL) receives the score (also when refused).
+ * DECISION_CONTINUE_LATER is no decision: once it passes the check the
+ * screening stays open for more answers and nothing is written. */
 store_status store_screening_decide(store *s, const char *screening_id,
                                     screening_decision decision, const char *reason,
                                     decision_problem *problem, screening_result *result);

@@ -84,6 +84,15 @@ store_status store_officer_by_login(store *s, const char *login, tc_officer *out
  * "officer.add".  Inside the caller's transaction. */
 store_status store_officer_insert(store *s, const tc_officer *o, const char *id);
 
+/* Settings: insert or update key's row and audit it as "setting.set"
+ * (inside the caller's transaction; key and value already checked). */
+store_status store_setting_write(store *s, const char *key, const char *value);
+
+/* Case list rows: set clock_due_soon, clock_kind and clock_due of rows[0..n)
+ * from each case's most urgent running clock, at the store clock's now and
+ * with the stored clock settings (db/screenings.c). */
+store_status store_case_rows_mark_clocks(store *s, tc_case_row *rows, size_t n);
+
 /* Test-only: the open connection (to check pragmas and schema). */
 sqlite3 *store_db_handle(store *s);
 
