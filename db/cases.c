@@ -634,6 +634,8 @@ store_status store_case_list(store *s, const case_query *query,
     if (rc != SQLITE_DONE && rc != SQLITE_ROW)
         st = store_status_from_sqlite(s, rc);
     sqlite3_finalize(q);
+    if (st == ST_OK)
+        st = store_case_rows_mark_clocks(s, rows, *n);
     return st;
 }
 
@@ -666,8 +668,6 @@ static store_status setting_find(store *s, const char *key, char id[TC_ID_LEN])
     store_column_copy(q, 0, id, TC_ID_LEN);
     sqlite3_finalize(q);
     return ST_OK;
-    if (st == ST_OK)
-        st = store_case_rows_mark_clocks(s, rows, *n);
 }
 
 store_status store_setting_write(store *s, const char *key, const char *value)
