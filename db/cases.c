@@ -9,6 +9,7 @@
 #include "db/store.h"
 #include <sodium.h>
 #include "db/store_internal.h"
+#include "db/record_internal.h"
 #include "i18n/thaitext.h"
 #include "core/caseref.h"
 #include "core/utf8.h"
@@ -338,10 +339,28 @@ static store_status write_cases(store *s, tc_case *cases, size_t n,
 
 store_status store_case_add(store *s, tc_case *c, case_check *problem)
 {
+    return store_case_add_then(s, c, problem, NULL);
+}
+
+/* store_case_add, with `then` (may be NULL) in the same transaction
+ * (db/record_internal.h: quick mode marks the new case). */
+store_status store_case_add_then(store *s, tc_case *c, case_check *problem,
+                                 store_status (*then)(store *s, const tc_case *c))
+{
     if (!case_is_valid(s, c, problem))
         return ST_INVALID;
     tc_case work = *c;
-    store_status st = write_cases(s, &work, 1, add_one);
+    store_status st = store_begin(s);
+    if (st != ST_OK)
+        return st;
+    case_writer w;
+    st = writer_open(s, &w);
+    if (st == ST_OK)
+        st = add_one(&w, &work);
+    writer_close(&w);
+    if (st == ST_OK && then)
+        st = then(s, &work);
+    st = store_finish(s, st);
     if (st == ST_OK)
         *c = work;
     return st;
@@ -563,7 +582,8 @@ store_status store_case_count(store *s, const char *search, size_t *n)
     "SELECT c.id, c.reference, p.name_thai, p.name_original, p.name_latin, p.sex," \
     " p.birth_date, p.estimated_age, c.date_met, c.created_at," \
     " (SELECT n.country FROM case_nationalities n WHERE n.case_id = c.id" \
-    "  ORDER BY n.position LIMIT 1)"
+    "  ORDER BY n.position LIMIT 1)," \
+    " EXISTS (SELECT 1 FROM case_quick qk WHERE qk.case_id = c.id AND qk.completed = 0)"
 #define LIST_SELECT LIST_COLUMNS " FROM cases c JOIN persons p ON p.id = c.person_id"
 #define LIST_SELECT_BY_NAME LIST_COLUMNS " FROM case_name_keys k" \
     " JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.person_id"
@@ -602,6 +622,18 @@ static void row_from_list(const store *s, sqlite3_stmt *q, caldate today, tc_cas
     r->date_met_known = c.date_met_known;
     r->date_met = c.date_met;
     r->created_at = c.created_at;
+    r->incomplete = sqlite3_column_int(q, 11) != 0;
+}
+
+store_status store_case_row(store *s, const char *case_id, tc_case_row *out)
+{
+    sqlite3_stmt *q = NULL;
+    store_status st = store_select_row(s, LIST_SELECT " WHERE c.id = ?1", case_id, &q);
+    if (st != ST_OK)
+        return st;
+    row_from_list(s, q, store_today(s), out);
+    sqlite3_finalize(q);
+    return ST_OK;
 }
 
 store_status store_case_list(store *s, const case_query *query,

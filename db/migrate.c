@@ -13,6 +13,7 @@
 #include "config.h"
 #include "db/migrate.h"
 #include "db/builtin_instruments.h"
+#include "db/record_internal.h"
 #include "db/store_internal.h"
 #include <stddef.h>
 #include <stdio.h>
@@ -218,6 +219,145 @@ static const char schema_v4[] =
     "CREATE INDEX case_clocks_reflection_running ON case_clocks(met_at)"
     " WHERE reflection_stopped_at IS NULL;";
 
+/* 5: the whole case record (issue 4; db/record.h).  code_rows holds the
+ * lists that are data (built-in rows loaded by this step's C function,
+ * record_migrate_codes, then an administrator's).  The versioned
+ * tables (intakes, consents, needs, notes, inspections) keep one row per
+ * version of a record (db/record_internal.h): a correction or withdrawal
+ * appends a version, so nothing is overwritten or deleted.  audit_seq is
+ * the audit row written with each change, for the timeline's order.
+ * Every per-case read walks an index on case_id; the case list asks
+ * case_quick (by its unique case_id) only for the rows of its page. */
+#define VERSIONED \
+    " id TEXT PRIMARY KEY," \
+    " record_id TEXT NOT NULL," \
+    " version INTEGER NOT NULL CHECK (version >= 1)," \
+    " is_current INTEGER NOT NULL CHECK (is_current IN (0, 1))," \
+    " change TEXT NOT NULL," \
+    " change_reason TEXT NOT NULL DEFAULT ''," \
+    " audit_seq INTEGER NOT NULL," \
+    " entry_withdrawn INTEGER NOT NULL DEFAULT 0 CHECK (entry_withdrawn IN (0, 1)),"
+
+static const char schema_v5[] =
+    "CREATE TABLE code_rows("
+    " id TEXT PRIMARY KEY,"
+    " list TEXT NOT NULL,"
+    " code TEXT NOT NULL,"
+    " label_en TEXT NOT NULL,"          /* a msgid for built-in rows */
+    " label_th TEXT NOT NULL,"
+    " grp TEXT,"
+    " builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),"
+    " position INTEGER NOT NULL,"
+    STAMPS ","
+    " UNIQUE (list, code));"
+    "CREATE INDEX code_rows_order ON code_rows(list, position);"
+
+    "CREATE TABLE intakes(" VERSIONED   /* record_id is the case id */
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " district TEXT NOT NULL DEFAULT '',"
+    " establishment TEXT NOT NULL DEFAULT '',"
+    " sector TEXT NOT NULL DEFAULT '',"
+    " origin TEXT NOT NULL DEFAULT '',"
+    " transit TEXT NOT NULL DEFAULT '',"        /* "MM,LA" */
+    " exploitation_country TEXT NOT NULL DEFAULT '',"
+    " crossing TEXT NOT NULL DEFAULT 'unknown',"
+    " crossing_point TEXT NOT NULL DEFAULT '',"
+    " exploitation TEXT NOT NULL DEFAULT '',"   /* "forced_labour,debt_bondage" */
+    " exploitation_from TEXT,"
+    " exploitation_to TEXT,"
+    " recruitment TEXT NOT NULL DEFAULT '',"
+    " documents TEXT NOT NULL DEFAULT '',"      /* "passport:employer,..." */
+    " immigration TEXT NOT NULL DEFAULT '',"
+    STAMPS ","
+    " UNIQUE (record_id, version));"
+    "CREATE INDEX intakes_by_case ON intakes(case_id, is_current);"
+
+    "CREATE TABLE consents(" VERSIONED
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " purpose TEXT NOT NULL,"
+    " agency_kind TEXT NOT NULL DEFAULT '',"
+    " agreed INTEGER NOT NULL CHECK (agreed IN (0, 1)),"
+    " given_by TEXT NOT NULL,"
+    " guardian_name TEXT NOT NULL DEFAULT '',"
+    " given_on TEXT,"
+    " language TEXT NOT NULL DEFAULT '',"
+    " interpreter_used INTEGER NOT NULL DEFAULT 0,"
+    " interpreter_name TEXT NOT NULL DEFAULT '',"
+    " withdrawn INTEGER NOT NULL DEFAULT 0,"
+    " withdrawn_on TEXT,"
+    STAMPS ","
+    " UNIQUE (record_id, version));"
+    "CREATE INDEX consents_by_case ON consents(case_id, is_current);"
+
+    "CREATE TABLE consent_overrides("
+    " id TEXT PRIMARY KEY,"
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " purpose TEXT NOT NULL,"
+    " agency_kind TEXT NOT NULL DEFAULT '',"
+    " reason TEXT NOT NULL,"
+    " action TEXT NOT NULL,"                /* what it allowed: "referral_send" */
+    " related_id TEXT NOT NULL DEFAULT '',"
+    " audit_seq INTEGER NOT NULL,"
+    STAMPS ");"
+    "CREATE INDEX consent_overrides_by_case ON consent_overrides(case_id);"
+
+    "CREATE TABLE needs(" VERSIONED
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " kind TEXT NOT NULL,"
+    " state TEXT NOT NULL,"
+    " urgent INTEGER NOT NULL DEFAULT 0,"
+    " unavailable_reason TEXT NOT NULL DEFAULT '',"
+    " note TEXT NOT NULL DEFAULT '',"
+    STAMPS ","
+    " UNIQUE (record_id, version));"
+    "CREATE INDEX needs_by_case ON needs(case_id, is_current);"
+
+    "CREATE TABLE notes(" VERSIONED
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " text TEXT NOT NULL,"
+    STAMPS ","
+    " UNIQUE (record_id, version));"
+    "CREATE INDEX notes_by_case ON notes(case_id, is_current);"
+
+    "CREATE TABLE inspections(" VERSIONED
+    " establishment TEXT NOT NULL,"
+    " sector TEXT NOT NULL DEFAULT '',"
+    " province TEXT NOT NULL DEFAULT '',"
+    " district TEXT NOT NULL DEFAULT '',"
+    " date TEXT NOT NULL,"
+    " joint_team TEXT NOT NULL DEFAULT '',"
+    " workers_met INTEGER NOT NULL DEFAULT 0,"
+    " workers_screened INTEGER NOT NULL DEFAULT 0,"
+    STAMPS ","
+    " UNIQUE (record_id, version));"
+    "CREATE INDEX inspections_list ON inspections(is_current, date, audit_seq);"
+
+    "CREATE TABLE inspection_cases("     /* one inspection per case, never unlinked */
+    " id TEXT PRIMARY KEY,"
+    " inspection_id TEXT NOT NULL,"     /* inspections.record_id */
+    " case_id TEXT NOT NULL UNIQUE REFERENCES cases(id),"
+    " audit_seq INTEGER NOT NULL,"
+    STAMPS ");"
+    "CREATE INDEX inspection_cases_by_inspection ON inspection_cases(inspection_id);"
+
+    "CREATE TABLE case_closures("        /* every close and reopen, in order */
+    " id TEXT PRIMARY KEY,"
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " action TEXT NOT NULL CHECK (action IN ('close', 'reopen')),"
+    " reason TEXT NOT NULL DEFAULT '',"  /* closure reason code */
+    " note TEXT NOT NULL DEFAULT '',"    /* closure note, or why reopened */
+    " audit_seq INTEGER NOT NULL,"
+    STAMPS ");"
+    "CREATE INDEX case_closures_by_case ON case_closures(case_id, audit_seq);"
+
+    "CREATE TABLE case_quick("           /* opened in quick mode; updated_* = completed */
+    " id TEXT PRIMARY KEY,"
+    " case_id TEXT NOT NULL UNIQUE REFERENCES cases(id),"
+    " completed INTEGER NOT NULL DEFAULT 0 CHECK (completed IN (0, 1)),"
+    " audit_seq INTEGER NOT NULL,"
+    " completed_seq INTEGER,"
+    STAMPS ");";
+
 /* A step is SQL and, when SQL alone cannot make the data (parsing and
  * hashing the built-in instruments), a C function run after it in the same
  * transaction; it returns an SQLite result code, and anything but
@@ -232,6 +372,7 @@ static const migration migrations[] = {
     { schema_v2, NULL },
     { schema_v3, NULL },
     { schema_v4, builtin_instruments_migrate },
+    { schema_v5, record_migrate_codes },
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

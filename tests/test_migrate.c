@@ -81,6 +81,11 @@ static const struct { int version; const char *type; const char *name; } schema_
     { 4, "table", "screening_answers" }, { 4, "table", "identifications" },
     { 4, "table", "case_clocks" }, { 4, "index", "screenings_by_case" },
     { 4, "index", "case_clocks_shelter_running" },
+    { 5, "table", "code_rows" }, { 5, "table", "intakes" }, { 5, "table", "consents" },
+    { 5, "table", "consent_overrides" }, { 5, "table", "needs" }, { 5, "table", "notes" },
+    { 5, "table", "inspections" }, { 5, "table", "inspection_cases" },
+    { 5, "table", "case_closures" }, { 5, "table", "case_quick" },
+    { 5, "index", "consents_by_case" }, { 5, "index", "needs_by_case" },
 };
 
 static void check_schema_at(sqlite3 *db, int version)
@@ -261,6 +266,11 @@ static void test_store_open_migrates_old_store(void)
                                      "DROP TABLE screening_answers; DROP TABLE screenings;"
                                      "DROP TABLE identifications; DROP TABLE case_clocks;"
                                      "DROP TABLE instruments;"
+                                     "DROP TABLE code_rows; DROP TABLE intakes;"
+                                     "DROP TABLE consents; DROP TABLE consent_overrides;"
+                                     "DROP TABLE needs; DROP TABLE notes;"
+                                     "DROP TABLE inspection_cases; DROP TABLE inspections;"
+                                     "DROP TABLE case_closures; DROP TABLE case_quick;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
     store_close(s);
 
@@ -283,6 +293,9 @@ static void test_store_open_migrates_old_store(void)
     instrument *inst = NULL;
     CU_ASSERT_EQUAL(store_instrument_load(s, "forced_labour", 0, &inst), ST_OK);
     instrument_free(inst);
+    /* Migration 5 loaded the built-in code lists. */
+    CU_ASSERT_EQUAL(count_rows(db, "SELECT count(*) FROM code_rows"
+                                   " WHERE list = 'sector' AND code = 'fishing' AND builtin = 1"), 1);
     store_check_report r;
     CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
     store_close(s);

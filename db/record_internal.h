@@ -1,0 +1,120 @@
+/* record_internal.h - what the db/ files behind db/record.h share: the
+ * versioned-record engine and small binding helpers.  Not for callers
+ * outside db/ (tests may use it to reach the schema).
+ *
+ * A versioned table (consents, needs, notes, inspections, intakes) holds
+ * one row per version of a record.  Every row has the columns
+ *   id (this version's row), record_id (the record, what callers hold),
+ *   version, is_current, change, change_reason, audit_seq,
+ *   entry_withdrawn, created_at/by (the record's first save, carried
+ *   forward), updated_at/by (this version's save)
+ * followed by the table's own content columns.  Writing a version marks
+ * the previous one not current and appends the new one: no row is ever
+ * changed otherwise or deleted.  audit_seq is the seq of the audit row
+ * written with the version, so events of one second keep their order. */
+#ifndef TC_DB_RECORD_INTERNAL_H
+#define TC_DB_RECORD_INTERNAL_H
+#include "db/migrate.h"
+#include "db/record.h"
+#include "db/store_internal.h"
+
+/* ---- binding and reading ---- */
+
+void rec_bind_text(sqlite3_stmt *q, int i, const char *t);     /* NULL -> "" */
+void rec_bind_date(sqlite3_stmt *q, int i, bool known, caldate d); /* NULL when unknown */
+bool rec_column_date(sqlite3_stmt *q, int col, caldate *out);
+int64_t rec_column_timestamp(sqlite3_stmt *q, int col);
+/* Append an audit row (store_audit) and give back its seq. */
+store_status rec_audit(store *s, const char *action, const char *table, const char *record_id,
+                       int64_t *seq);
+/* Does a row exist?  sql selects anything with ?1 = key. */
+store_status rec_exists(store *s, const char *sql, const char *key, bool *yes);
+/* ST_NOT_FOUND unless case_id names a stored case. */
+store_status rec_case_exists(store *s, const char *case_id);
+/* Prepared statement steps into a malloc'd array of `size` elements;
+ * read(q, element) fills each.  ST_OK with *out NULL when no rows. */
+store_status rec_collect(store *s, sqlite3_stmt *q, size_t size,
+                         void (*read)(sqlite3_stmt *q, void *elem, void *ctx), void *ctx,
+                         void **out, size_t *n);
+
+/* ---- the versioned-record engine ---- */
+
+/* The parts every record has, whatever its kind. */
+typedef struct record_common {
+    char id[TC_ID_LEN];             /* the record id */
+    int version;                    /* 0: not saved yet */
+    bool withdrawn;                 /* entry_withdrawn */
+    int64_t created_at, updated_at;
+    char created_by[TC_ID_LEN], updated_by[TC_ID_LEN];
+} record_common;
+
+typedef struct record_table {
+    const char *table;
+    const char *columns;            /* content columns, comma separated */
+    int n_columns;
+    size_t size;                    /* of the content struct */
+    /* Bind the content to parameters first.. of an INSERT. */
+    void (*bind)(sqlite3_stmt *q, int first, const void *rec);
+    /* Read the content from columns first.. of a SELECT. */
+    void (*read)(sqlite3_stmt *q, int first, void *rec);
+    /* Copy the common parts into / out of the content struct. */
+    void (*put_common)(void *rec, const record_common *c);
+    void (*get_common)(const void *rec, record_common *c);
+} record_table;
+
+extern const record_table consent_table, need_table, note_table, inspection_table,
+    intake_table;
+const record_table *record_table_of(record_kind k);
+
+/* The column list a SELECT of a version starts with (7 columns), then the
+ * table's content columns: "record_id, version, entry_withdrawn,
+ * created_at, created_by, updated_at, updated_by, <content>". */
+#define REC_COMMON_COLUMNS 7
+void rec_read_common(sqlite3_stmt *q, record_common *c);
+
+/* One version of record id (version 0: the current one) into rec (t->size
+ * bytes) with its common parts. */
+store_status record_read(store *s, const record_table *t, const char *id, int version,
+                         void *rec, record_common *c);
+/* Write rec as a new version, inside the caller's transaction.  c->version
+ * 0: a new record (version 1, created now by the acting officer, with a
+ * new id unless c->id is set); else the version to write (the current + 1), c->created_*
+ * carried from the current one.  Fills c->updated_* and, for a new record,
+ * c->id and created_*.  Audits `action` on (t->table, c->id). */
+store_status record_write(store *s, const record_table *t, record_common *c, const void *rec,
+                          const char *change, const char *reason, const char *action);
+/* Versions selected by "WHERE ... ORDER BY ..." (the tail, binding key to
+ * ?1), read into a malloc'd array of t->size elements with their common
+ * parts put in. */
+store_status record_select(store *s, const record_table *t, const char *tail, const char *key,
+                         void **out, size_t *n);
+/* A correction's checks and bookkeeping: reads the current version of id
+ * into cur (t->size bytes), checks record_change_check() for a correction
+ * with reason, and sets *next to the common parts of the version to write.
+ * ST_INVALID with *problem. */
+store_status record_prepare_correction(store *s, const record_table *t, const char *id,
+                                       const char *reason, void *cur, record_common *next,
+                                       record_problem *problem);
+
+/* ---- code lists (db/codelists.c) ---- */
+
+/* The rows of one list as migration 5 loads them (core's defaults). */
+tc_code_list record_list_defaults(record_list l);
+/* Migration 5's C part: every built-in row of every list, stamped with
+ * ctx->now.  An SQLite result code. */
+int record_migrate_codes(sqlite3 *db, const migrate_context *ctx);
+
+/* ---- the case (db/casestage.c) ---- */
+
+/* Mark a case just added (inside the same transaction) as opened in quick
+ * mode. */
+store_status record_mark_quick(store *s, const tc_case *c);
+
+/* From db/cases.c: store_case_add() with `then` run in the same
+ * transaction after the case is written (quick mode marks it). */
+store_status store_case_add_then(store *s, tc_case *c, case_check *problem,
+                                 store_status (*then)(store *s, const tc_case *c));
+/* From db/cases.c: the case list's row of one case, by id. */
+store_status store_case_row(store *s, const char *case_id, tc_case_row *out);
+
+#endif
