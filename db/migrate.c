@@ -148,10 +148,12 @@ static const char schema_v4[] =
     " title_th TEXT NOT NULL,"
     " n_sections INTEGER NOT NULL,"
     " n_indicators INTEGER NOT NULL,"
-    " source TEXT NOT NULL,"
     " hash BLOB NOT NULL,"
     " builtin INTEGER NOT NULL DEFAULT 0 CHECK (builtin IN (0, 1)),"
     STAMPS ","
+    /* Last: 40 KB of text in overflow pages that a read of the columns
+     * before it never has to walk. */
+    " source TEXT NOT NULL,"
     " UNIQUE (code, version));"
 
     "CREATE TABLE screenings("

@@ -104,16 +104,22 @@ static interview_presence presence_from_column(sqlite3_stmt *q, int col)
 
 /* ================================================================ screenings */
 
-#define SCREENING_SELECT \
+#define SCREENING_COLUMNS \
     "SELECT s.id, s.case_id, i.code, i.version, s.held_at, s.place, s.interviewers," \
     " s.language, s.interpreter_used, s.interpreter_name, s.interpreter_agency," \
     " s.interpreter_language, s.consent_given, s.earlier_interviews, s.guardian_present," \
     " s.child, s.position," \
     " (SELECT count(*) FROM screening_answers a WHERE a.screening_id = s.id AND a.value <> '')," \
     " s.decided, s.suggestion, s.decision, s.decision_reason, s.decided_at, s.decided_by," \
-    " s.created_at, s.updated_at, s.created_by, s.updated_by, i.n_indicators, i.source" \
-    " FROM screenings s JOIN instruments i ON i.id = s.instrument_id "
-enum { COL_N_INDICATORS = 28, COL_SOURCE = 29 };
+    " s.created_at, s.updated_at, s.created_by, s.updated_by"
+#define SCREENING_FROM \
+    " FROM screenings s JOIN instruments i ON i.id = s.instrument_id WHERE s.id = ?1"
+/* The instrument's source (tens of KB) is read only when it is parsed. */
+static const char *const screening_sql[2] = {
+    SCREENING_COLUMNS SCREENING_FROM,
+    SCREENING_COLUMNS ", i.source" SCREENING_FROM,
+};
+enum { COL_SOURCE = 28 };
 
 static void interview_from_row(sqlite3_stmt *q, tc_interview *iv)
 {
@@ -172,7 +178,7 @@ static store_status screening_load(store *s, const char *id, tc_screening *sc, i
     if (!id || !*id)
         return ST_NOT_FOUND;
     sqlite3_stmt *q = NULL;
-    store_status st = store_select_row(s, SCREENING_SELECT "WHERE s.id = ?1", id, &q);
+    store_status st = store_select_row(s, screening_sql[inst != NULL], id, &q);
     if (st != ST_OK)
         return st;
     screening_from_row(q, sc);
