@@ -633,7 +633,7 @@ store_status store_case_row(store *s, const char *case_id, tc_case_row *out)
         return st;
     row_from_list(s, q, store_today(s), out);
     sqlite3_finalize(q);
-    return ST_OK;
+    return store_case_rows_mark_clocks(s, out, 1);
 }
 
 store_status store_case_list(store *s, const case_query *query,

@@ -992,6 +992,48 @@ static void test_timeline_corrections_and_overrides(void)
     close_fixture(&f);
 }
 
+static void test_timeline_screening_and_identification(void)
+{
+    fixture f = open_fixture();
+    tc_case c = add_case(f.s, "Screened Person", 30);
+    advance(60);
+    tc_screening sc;
+    memset(&sc, 0, sizeof sc);
+    snprintf(sc.case_id, sizeof sc.case_id, "%s", c.id);
+    snprintf(sc.instrument_code, sizeof sc.instrument_code, "forced_labour");
+    interview_init(&sc.interview);
+    sc.interview.held_at = tc_now(&clk) - 30;
+    snprintf(sc.interview.place, sizeof sc.interview.place, "ท่าเรือประมง มหาชัย");
+    snprintf(sc.interview.interviewers, sizeof sc.interview.interviewers, "Somchai K.");
+    snprintf(sc.interview.language, sizeof sc.interview.language, "th");
+    sc.interview.consent_given = true;
+    CU_ASSERT_EQUAL_FATAL(store_screening_start(f.s, &sc, NULL), ST_OK);
+    CU_ASSERT_EQUAL(stage_of(f.s, c.id), STAGE_SCREENING);
+    advance(60);
+    CU_ASSERT_EQUAL_FATAL(store_screening_decide(f.s, sc.id, DECISION_NO_REFERRAL,
+                                                 "Only a wage dispute.", NULL, NULL), ST_OK);
+    advance(60);
+    add_identification(f.s, c.id, IDENT_NOT_IDENTIFIED);
+    CU_ASSERT_EQUAL(stage_of(f.s, c.id), STAGE_IDENTIFICATION);
+    timeline_event *ev = NULL;
+    size_t n = 0;
+    CU_ASSERT_EQUAL_FATAL(store_timeline(f.s, c.id, &ev, &n), ST_OK);
+    static const timeline_kind want[] = {
+        TL_IDENTIFICATION, TL_SCREENING_DECIDED, TL_SCREENING_STARTED, TL_CASE_OPENED,
+    };
+    CU_ASSERT_EQUAL_FATAL(n, COUNT(want));
+    for (size_t i = 0; i < n; i++)
+        CHECK_ROW(ev[i].kind == want[i], timeline_kind_code(want[i]));
+    char line[256];
+    timeline_summary(&ev[1], NULL, line, sizeof line);
+    CU_ASSERT_STRING_EQUAL(line, "Screening decided: forced_labour v1 - "
+                                 "No referral from this screening");
+    CU_ASSERT_STRING_EQUAL(ev[0].subject, ident_outcome_label(IDENT_NOT_IDENTIFIED));
+    CU_ASSERT_STRING_EQUAL(ev[0].officer_name, "Somchai Admin");
+    free(ev);
+    close_fixture(&f);
+}
+
 /* ============================================================ quick mode */
 
 static bool listed_incomplete(store *s, const char *case_id)
@@ -1311,6 +1353,7 @@ static CU_TestInfo stage_tests[] = {
 static CU_TestInfo timeline_tests[] = {
     { "merged, newest first, who and when", test_timeline_merges_newest_first },
     { "corrections and overrides", test_timeline_corrections_and_overrides },
+    { "screenings and identification decisions", test_timeline_screening_and_identification },
     CU_TEST_INFO_NULL
 };
 
