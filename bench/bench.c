@@ -10,8 +10,13 @@
  *   first page   store_open -> count + first page of the case list
  *                formatted for an 80-column screen (what the list draws)
  *   search       a Thai fragment and a Latin one
+ *   due soon     store_deadlines_due with clocks on every 100th case
  *   peak RSS     of a process that unlocked with a cheap key slot, so
- *                Argon2id's own memory (freed after unlock) is not counted */
+ *                Argon2id's own memory (freed after unlock) is not counted
+ *   screening    saving one answer (one durable transaction: WAL,
+ *                synchronous FULL) over 1,000 answers, and opening a
+ *                60-indicator screening to its first question
+ *                ("bench/bench screening" runs only these) */
 #define _GNU_SOURCE
 #include "config.h"
 #include <sodium.h>
@@ -22,6 +27,8 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "db/builtin_instruments.h"
+#include "db/screenings.h"
 #include "db/store.h"
 #include "i18n/i18n.h"
 #include "i18n/textwidth.h"
@@ -85,6 +92,28 @@ static void make_case(tc_case *c, unsigned i, caldate today)
     c->date_met = caldate_add_days(today, -(int64_t)(i % 1500));
 }
 
+/* Every hundredth case gets its legal clocks, met (i % 1500) days ago;
+ * the clocks whose purpose has passed are stopped, as an officer would:
+ * identification after 20 hours, shelter after 14 days, reflection after
+ * 44.  So the due-soon list holds the recent cases, not all of them. */
+static int start_sample_clocks(store *s, const tc_case *c, unsigned i)
+{
+    const int64_t day = 86400;
+    int64_t now = tc_now(store_clock(s));
+    int64_t met = now - (int64_t)(i % 1500) * day - 3 * 3600;
+    static const struct { clock_kind kind; int64_t after; } stops[] = {
+        { CLOCK_IDENTIFICATION, 20 * 3600 }, { CLOCK_SHELTER, 14 * 86400 },
+        { CLOCK_REFLECTION, 44 * 86400 },
+    };
+    if (store_case_clocks_start(s, c->id, met) != ST_OK)
+        return -1;
+    for (size_t k = 0; k < COUNT(stops); k++)
+        if (met + stops[k].after <= now
+            && store_case_clocks_stop(s, c->id, stops[k].kind, met + stops[k].after) != ST_OK)
+            return -1;
+    return 0;
+}
+
 static int fill(store *s, unsigned n, caldate today)
 {
     enum { BATCH = 1000 };
@@ -99,6 +128,11 @@ static int fill(store *s, unsigned n, caldate today)
             free(batch);
             return -1;
         }
+        for (unsigned j = 0; j < k; j++)
+            if ((done + j) % 100 == 0 && start_sample_clocks(s, &batch[j], done + j) != 0) {
+                free(batch);
+                return -1;
+            }
         done += k;
     }
     free(batch);
@@ -156,7 +190,9 @@ static int run_size(unsigned n, const tc_clock *clock)
     store_close(s);
 
     enum { RUNS = 5, QRUNS = 21 };
-    double unlock[RUNS], rest[RUNS], page[QRUNS], thai[QRUNS], latin[QRUNS], byname[QRUNS];
+    double unlock[RUNS], rest[RUNS], page[QRUNS], thai[QRUNS], latin[QRUNS], byname[QRUNS],
+           due[QRUNS];
+    size_t n_due = 0;
     for (int r = 0; r < RUNS; r++) {
         double a = now_ms();
         store_open(sub, "bench", pass, clock, &s);
@@ -178,13 +214,17 @@ static int run_size(unsigned n, const tc_clock *clock)
         double d = now_ms();
         first_page(s, NULL, CASE_ORDER_NAME);
         double e = now_ms();
+        deadline_row *rows = NULL;
+        store_deadlines_due(s, tc_now(clock), &rows, &n_due);
+        free(rows);
         page[r] = b - a, thai[r] = c - b, latin[r] = d - c, byname[r] = e - d;
+        due[r] = now_ms() - e;
     }
     long rss = rss_kib();
     store_close(s);
     stat_ms su = summarise(unlock, RUNS), sr = summarise(rest, RUNS), sp = summarise(page, QRUNS),
             st = summarise(thai, QRUNS), sl = summarise(latin, QRUNS),
-            sn = summarise(byname, QRUNS);
+            sn = summarise(byname, QRUNS), sd = summarise(due, QRUNS);
     long bytes = dir_bytes(sub);
     printf("%7u cases  fill %8.0f ms  size %6.1f MiB (%ld B/case)\n", n, fill_ms,
            bytes / 1048576.0, n ? bytes / (long)n : 0);
@@ -194,7 +234,125 @@ static int run_size(unsigned n, const tc_clock *clock)
     printf("   search Thai fragment              median %8.2f  worst %8.2f ms\n", st.median, st.worst);
     printf("   search Latin fragment             median %8.2f  worst %8.2f ms\n", sl.median, sl.worst);
     printf("   first page by name (Thai order)   median %8.2f  worst %8.2f ms\n", sn.median, sn.worst);
+    printf("   due-soon list (%zu of %u clocks)   median %8.2f  worst %8.2f ms\n", n_due,
+           3 * ((n + 99) / 100), sd.median, sd.worst);
     printf("   RSS after list and searches       %ld KiB\n", rss);
+    char cmd[sizeof dir + 16];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    return system(cmd) == 0 ? 0 : 1;
+}
+
+/* ---- screening ---- */
+
+/* The forced-labour instrument (55 indicators, as shipped) under another
+ * code, with a sixth section of five more: 60 questions of real length. */
+static char *sixty_indicator_source(void)
+{
+    const builtin_instrument *fl = NULL;
+    for (size_t i = 0; i < builtin_instrument_count; i++)
+        if (strcmp(builtin_instruments[i].name, "forced_labour") == 0)
+            fl = &builtin_instruments[i];
+    static const char header[] = "instrument\tforced_labour\t1\t";
+    const char *hdr = fl ? strstr(fl->text, header) : NULL;
+    if (!hdr)
+        return NULL;
+    static const char extra[] =
+        "section\tbench.extra\tFive more questions\tคำถามเพิ่มอีกห้าข้อ\n"
+        "indicator\tbench.x1\tmeans\tmedium\t-\tDid anyone tell you that you would be sent to prison if you left?\t"
+        "มีใครบอกคุณไหมว่าถ้าออกไปคุณจะถูกจับเข้าคุก\tAsk who said it and when.\tถามว่าใครพูดและพูดเมื่อไร\n"
+        "indicator\tbench.x2\tpurpose\tmedium\t-\tWere you made to work more than twelve hours most days?\t"
+        "คุณต้องทำงานเกินวันละสิบสองชั่วโมงเกือบทุกวันใช่หรือไม่\tCount the hours of a usual day.\tนับชั่วโมงทำงานของวันปกติ\n"
+        "indicator\tbench.x3\tact\tweak\t-\tDid someone pay for your travel to this place?\t"
+        "มีใครจ่ายค่าเดินทางมาที่นี่ให้คุณหรือไม่\tAsk who paid and whether it must be repaid.\tถามว่าใครจ่ายและต้องใช้คืนหรือไม่\n"
+        "indicator\tbench.x4\tvulnerability\tweak\t-\tDo you have no papers to stay in Thailand?\t"
+        "คุณไม่มีเอกสารให้อยู่ในประเทศไทยใช่หรือไม่\tThis is context, not exploitation.\tเป็นข้อมูลประกอบ ไม่ใช่การแสวงหาประโยชน์\n"
+        "indicator\tbench.x5\tforced_labour\tstrong\t-\tAre you locked in where you sleep at night?\t"
+        "ตอนกลางคืนคุณถูกขังในที่นอนใช่หรือไม่\tLook at the doors and locks.\tดูประตูและกุญแจ\n";
+    size_t before = (size_t)(hdr - fl->text), rest = fl->len - before - (sizeof header - 1);
+    char *out = malloc(fl->len + sizeof extra + 8);
+    if (!out)
+        return NULL;
+    sprintf(out, "%.*sinstrument\tbench60\t1\t%.*s%s", (int)before, fl->text, (int)rest,
+            hdr + sizeof header - 1, extra);
+    return out;
+}
+
+static int screening_fixture(store *s, tc_screening *sc, instrument **inst)
+{
+    char *source = sixty_indicator_source();
+    store_status st = source ? store_instrument_add(s, source, NULL, NULL) : ST_NOMEM;
+    free(source);
+    tc_case c;
+    case_init(&c);
+    snprintf(c.name_thai, sizeof c.name_thai, "มะลิ ใจดี");
+    if (st != ST_OK || store_case_add(s, &c, NULL) != ST_OK)
+        return -1;
+    memset(sc, 0, sizeof *sc);
+    snprintf(sc->case_id, sizeof sc->case_id, "%s", c.id);
+    snprintf(sc->instrument_code, sizeof sc->instrument_code, "bench60");
+    interview_init(&sc->interview);
+    sc->interview.held_at = tc_now(store_clock(s)) - 600;
+    snprintf(sc->interview.place, sizeof sc->interview.place, "ท่าเรือ");
+    snprintf(sc->interview.interviewers, sizeof sc->interview.interviewers, "Bench");
+    snprintf(sc->interview.language, sizeof sc->interview.language, "my");
+    sc->interview.consent_given = true;
+    if (store_screening_start(s, sc, NULL) != ST_OK
+        || store_instrument_load(s, "bench60", 0, inst) != ST_OK)
+        return -1;
+    return (*inst)->n_indicators == 60 ? 0 : -1;
+}
+
+static int run_screening(const tc_clock *clock)
+{
+    char dir[] = "/tmp/tipcase-bench-XXXXXX";
+    if (!mkdtemp(dir))
+        return 1;
+    char sub[sizeof dir + 8];
+    snprintf(sub, sizeof sub, "%s/s", dir);
+    tc_officer admin = { .login = "bench", .name = "Bench", .role = ROLE_ADMIN, .active = true };
+    store *s = NULL;
+    tc_screening sc;
+    instrument *inst = NULL;
+    if (store_create(sub, &admin, "benchmark passphrase", kdf_params_cheap(), clock, &s) != ST_OK
+        || screening_fixture(s, &sc, &inst) != 0)
+        return 1;
+    enum { ANSWERS = 1000, OPENS = 101 };
+    static double save[ANSWERS], open[OPENS];
+    for (int k = 0; k < ANSWERS; k++) {
+        size_t i = (size_t)k % inst->n_indicators;
+        double a = now_ms();
+        store_status st = store_screening_answer(s, sc.id, inst->indicators[i].code,
+                                                 (answer_value)(1 + k % 4), k % 3 == 0,
+                                                 k % 5 == 0 ? "เห็นบัตรชมพูที่นายจ้างเก็บไว้" : NULL,
+                                                 i + 1, NULL);
+        save[k] = now_ms() - a;
+        if (st != ST_OK)
+            return 1;
+    }
+    for (int r = 0; r < OPENS; r++) {
+        double a = now_ms();
+        tc_screening got;
+        instrument *in = NULL;
+        screening_answers answers;
+        if (store_screening_get(s, sc.id, &got) != ST_OK
+            || store_instrument_load(s, got.instrument_code, got.instrument_version, &in) != ST_OK
+            || store_screening_answers(s, sc.id, in, &answers) != ST_OK)
+            return 1;
+        const char *first = in->indicators[got.position % in->n_indicators].question_th;
+        open[r] = now_ms() - a;
+        if (!first[0])
+            return 1;
+        screening_answers_free(&answers);
+        instrument_free(in);
+    }
+    instrument_free(inst);
+    store_close(s);
+    stat_ms ss = summarise(save, ANSWERS), so = summarise(open, OPENS);
+    printf("screening (60 indicators)\n");
+    printf("   save one answer (durable)         median %8.2f  worst %8.2f ms  (%d answers)\n",
+           ss.median, ss.worst, ANSWERS);
+    printf("   open to the first question        median %8.2f  worst %8.2f ms  (%d runs)\n",
+           so.median, so.worst, OPENS);
     char cmd[sizeof dir + 16];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     return system(cmd) == 0 ? 0 : 1;
@@ -209,6 +367,8 @@ int main(int argc, char **argv)
     tc_clock clock = { tc_fixed_clock_now, &fixed, 7 * 3600 };
     unsigned sizes[] = { 1000, 10000, 100000 };
     size_t nsizes = COUNT(sizes);
+    if (argc > 1 && strcmp(argv[1], "screening") == 0)
+        return run_screening(&clock);
     if (argc > 1)
         sizes[0] = (unsigned)strtoul(argv[1], NULL, 10), nsizes = 1;
     for (size_t i = 0; i < nsizes; i++)
@@ -216,6 +376,10 @@ int main(int argc, char **argv)
             fprintf(stderr, "bench: failed at %u cases\n", sizes[i]);
             return 1;
         }
+    if (run_screening(&clock) != 0) {
+        fprintf(stderr, "bench: the screening figures failed\n");
+        return 1;
+    }
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
     printf("peak RSS of this process (includes Argon2id): %ld KiB\n", ru.ru_maxrss);
