@@ -43,6 +43,38 @@ static void field_display(const form_field *fl, size_t first, char *out, size_t 
     *cursor_col = wtext_columns(e->text + first, e->cursor - first);
 }
 
+/* The label of choice i as the officer reads it now. */
+static const char *choice_label(const form_field *fl, int i)
+{
+    if (fl->choices_th && i18n_is_thai() && fl->choices_th[i] && fl->choices_th[i][0])
+        return fl->choices_th[i];
+    return _(fl->choices[i]);
+}
+
+/* A choice field: "< label >"; a multiple choice adds whether the one
+ * shown is picked while it has the focus, and lists the picked ones when
+ * it has not. */
+static void choice_display(const form_field *fl, bool focus, char *out, size_t outsz)
+{
+    if (fl->kind == FIELD_CHOICE) {
+        snprintf(out, outsz, "< %s >", choice_label(fl, fl->choice));
+        return;
+    }
+    if (focus) {
+        snprintf(out, outsz, "< [%s] %s >", (fl->picked >> fl->choice) & 1 ? "x" : " ",
+                 choice_label(fl, fl->choice));
+        return;
+    }
+    size_t used = 0;
+    out[0] = '\0';
+    for (int i = 0; i < fl->nchoices && i < 64 && used < outsz; i++)
+        if ((fl->picked >> i) & 1)
+            used += (size_t)snprintf(out + used, outsz - used, "%s%s", used ? ", " : "",
+                                     choice_label(fl, i));
+    if (!out[0])
+        snprintf(out, outsz, "%s", _("(none chosen)"));
+}
+
 static void draw_form(tui *t, form *f)
 {
     ui_clear();
@@ -68,8 +100,8 @@ static void draw_form(tui *t, form *f)
         bool focus = (i == f->focus);
         ui_text(y, 1, LABEL_COLS, _(fl->label), focus ? STYLE_HEADING : STYLE_NORMAL);
         char shown[4096];
-        if (fl->kind == FIELD_CHOICE) {
-            snprintf(shown, sizeof shown, "< %s >", _(fl->choices[fl->choice]));
+        if (fl->kind == FIELD_CHOICE || fl->kind == FIELD_MULTI) {
+            choice_display(fl, focus, shown, sizeof shown);
             ui_text(y, field_x, field_w, shown, focus ? STYLE_SELECTED : STYLE_NORMAL);
             continue;
         }
@@ -95,6 +127,15 @@ static void draw_form(tui *t, form *f)
 
 static void edit_key(form_field *fl, ui_key k)
 {
+    if (fl->kind == FIELD_MULTI) {
+        if (k.function && k.code == KEY_RIGHT)
+            fl->choice = (fl->choice + 1) % fl->nchoices;
+        else if (k.function && k.code == KEY_LEFT)
+            fl->choice = (fl->choice + fl->nchoices - 1) % fl->nchoices;
+        else if (!k.function && k.code == ' ' && fl->choice < 64)
+            fl->picked ^= (uint64_t)1 << fl->choice;
+        return;
+    }
     if (fl->kind == FIELD_CHOICE) {
         if (k.function && k.code == KEY_RIGHT)
             fl->choice = (fl->choice + 1) % fl->nchoices;
@@ -153,7 +194,7 @@ key_action form_run(tui *t, form *f)
             break;
         case ACT_CHOICE_NEXT: {
             form_field *fl = &f->fields[f->focus];
-            if (fl->kind == FIELD_CHOICE)
+            if (fl->kind == FIELD_CHOICE || fl->kind == FIELD_MULTI)
                 fl->choice = (fl->choice + 1) % fl->nchoices;
             break;
         }

@@ -29,22 +29,13 @@
 
 const key_binding KEYS_CASE_LIST[] = {
     { false, 'n', "n", N_("New case"), ACT_NEW, N_("New") },
+    { false, 'Q', "Q", N_("Quick case at a checkpoint: a few facts, then the quick screen"), ACT_QUICK, N_("Quick") },
     { false, '\r', "Enter", N_("Open"), ACT_OPEN, N_("Open") },
     { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
     { false, '/', "/", N_("Search"), ACT_SEARCH, N_("Search") },
     { false, 's', "s", N_("Sort by name in Thai dictionary order, or newest first"), ACT_SORT, N_("Sort") },
     { false, 'L', "L", N_("Lock"), ACT_LOCK, N_("Lock") },
     { false, 'q', "q", N_("Quit"), ACT_QUIT, N_("Quit") },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
-};
-
-const key_binding KEYS_CASE_VIEW[] = {
-    { false, 'e', "e", N_("Edit"), ACT_EDIT, N_("Edit") },
-    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, N_("Lock") },
     MOVE_KEYS,
     COMMON_KEYS,
     KEYS_END,
@@ -77,6 +68,163 @@ const key_binding KEYS_SEARCH[] = {
     KEYS_END,
 };
 
+/* ---- the case view (tui/caseview.c) ------------------------------------ */
+
+/* Every tab: moving between tabs, leaving, closing the case. */
+#define CASE_TAB_KEYS                                                               \
+    { false, '\t', "Tab", N_("Next tab"), ACT_TAB_NEXT, N_("Next tab") },          \
+    { true, KEY_BTAB, "Shift-Tab", N_("Previous tab"), ACT_TAB_PREV, NULL },        \
+    { true, KEY_RIGHT, "→", N_("Next tab"), ACT_TAB_NEXT, NULL },                   \
+    { true, KEY_LEFT, "←", N_("Previous tab"), ACT_TAB_PREV, NULL },                \
+    { false, '1', "1-7", N_("Go to a tab by its number"), ACT_TAB_1, NULL },       \
+    { false, '2', NULL, NULL, ACT_TAB_2, NULL },                                    \
+    { false, '3', NULL, NULL, ACT_TAB_3, NULL },                                    \
+    { false, '4', NULL, NULL, ACT_TAB_4, NULL },                                    \
+    { false, '5', NULL, NULL, ACT_TAB_5, NULL },                                    \
+    { false, '6', NULL, NULL, ACT_TAB_6, NULL },                                    \
+    { false, '7', NULL, NULL, ACT_TAB_7, NULL },                                    \
+    { false, 'X', "X", N_("Close the case, or reopen it, with a reason"), ACT_CLOSE_CASE, NULL }, \
+    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },            \
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },                                     \
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },                                \
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"), \
+      ACT_HELP, NULL }
+
+/* Correcting and withdrawing entries of a list tab. */
+#define CASE_ENTRY_KEYS                                                             \
+    { false, 'e', "e", N_("Correct the chosen entry (with a reason)"), ACT_EDIT, N_("Correct") }, \
+    { false, 'x', "x", N_("Withdraw the chosen entry as wrong (with a reason)"), ACT_WITHDRAW_ENTRY, NULL }
+
+/* The Person tab. */
+const key_binding KEYS_CASE_VIEW[] = {
+    { false, 'e', "e", N_("Edit"), ACT_EDIT, N_("Edit") },
+    CASE_TAB_KEYS,
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_CASE_INTAKE[] = {
+    { false, 'e', "e", N_("Edit the intake"), ACT_EDIT, N_("Edit") },
+    CASE_TAB_KEYS,
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_CASE_CONSENT[] = {
+    { false, 'n', "n", N_("Record a consent or a refusal"), ACT_NEW, N_("New") },
+    { false, 'w', "w", N_("The person withdraws the chosen consent"), ACT_WITHDRAW, N_("Withdraw") },
+    CASE_ENTRY_KEYS,
+    CASE_TAB_KEYS,
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_CASE_SCREENINGS[] = {
+    { false, '\r', "Enter", N_("Open the chosen screening"), ACT_OPEN, N_("Open") },
+    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    { false, 'n', "n", N_("Start a new screening"), ACT_NEW, N_("New") },
+    { false, 'i', "i", N_("Record an identification decision"), ACT_IDENTIFY, N_("Identify") },
+    { false, 'c', "c", N_("The legal clocks of this case"), ACT_CLOCKS, N_("Clocks") },
+    CASE_TAB_KEYS,
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_CASE_NEEDS[] = {
+    { false, 'n', "n", N_("Record an assistance need"), ACT_NEW, N_("New") },
+    { false, 's', "s", N_("Change the state of the chosen need"), ACT_STATE, N_("State") },
+    { false, '\r', NULL, NULL, ACT_STATE, NULL },
+    { true, KEY_ENTER, NULL, NULL, ACT_STATE, NULL },
+    CASE_ENTRY_KEYS,
+    CASE_TAB_KEYS,
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_CASE_NOTES[] = {
+    { false, 'n', "n", N_("Write a note"), ACT_NEW, N_("New") },
+    CASE_ENTRY_KEYS,
+    CASE_TAB_KEYS,
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_CASE_TIMELINE[] = {
+    CASE_TAB_KEYS,
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* A text of several paragraphs (a case note): every other key edits. */
+const key_binding KEYS_TEXTAREA[] = {
+    { true, KEY_F(10), "F10", N_("Save"), ACT_SAVE, N_("Save") },
+    { false, CTRL('s'), "Ctrl-S", N_("Save"), ACT_SAVE, NULL },
+    { false, 27, "Esc", N_("Cancel"), ACT_BACK, N_("Cancel") },
+    { true, KEY_F(1), "F1", N_("Help: every key of this screen"), ACT_HELP, N_("Help") },
+    { true, KEY_F(2), "F2", N_("Switch language (Thai / English)"), ACT_LANGUAGE, N_("Language") },
+    { true, KEY_F(12), "F12", N_("Lock the screen now"), ACT_LOCK, NULL },
+    { false, CTRL('l'), "Ctrl-L", N_("Redraw the screen"), ACT_REDRAW, NULL },
+    { true, KEY_RESIZE, NULL, NULL, ACT_REDRAW, NULL },
+    KEYS_END,
+};
+
+/* A yes-or-no question. */
+const key_binding KEYS_CONFIRM[] = {
+    { false, 'y', "y", N_("Yes"), ACT_OPEN, N_("Yes") },
+    { false, '\r', "Enter", N_("Yes"), ACT_OPEN, NULL },
+    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    { false, 'n', "n", N_("No, later"), ACT_BACK, N_("No") },
+    { false, 27, "Esc", N_("No, later"), ACT_BACK, NULL },
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* The unshifted Thai Kedmanee character on the key that carries each
+ * ASCII character of a US keyboard: an officer who forgot to switch the
+ * layout back presses "ื" for n and "ๅ" for 1. */
+static const struct { char ascii; wchar_t thai; } KEDMANEE[] = {
+    { 'a', L'\u0e1f' }, { 'b', L'\u0e34' }, { 'c', L'\u0e41' }, { 'd', L'\u0e01' },
+    { 'e', L'\u0e33' }, { 'f', L'\u0e14' }, { 'g', L'\u0e40' }, { 'h', L'\u0e49' },
+    { 'i', L'\u0e23' }, { 'j', L'\u0e48' }, { 'k', L'\u0e32' }, { 'l', L'\u0e2a' },
+    { 'm', L'\u0e17' }, { 'n', L'\u0e37' }, { 'o', L'\u0e19' }, { 'p', L'\u0e22' },
+    { 'q', L'\u0e46' }, { 'r', L'\u0e1e' }, { 's', L'\u0e2b' }, { 't', L'\u0e30' },
+    { 'u', L'\u0e35' }, { 'v', L'\u0e2d' }, { 'w', L'\u0e44' }, { 'x', L'\u0e1b' },
+    { 'y', L'\u0e31' }, { 'z', L'\u0e1c' },
+    { '1', L'\u0e45' }, { '2', L'/' }, { '3', L'-' }, { '4', L'\u0e20' }, { '5', L'\u0e16' },
+    { '6', L'\u0e38' }, { '7', L'\u0e36' }, { '8', L'\u0e04' }, { '9', L'\u0e15' },
+    { '0', L'\u0e08' },
+};
+
+int keys_ascii_twin(wchar_t c)
+{
+    /* Thai digits mean their digit whatever the layout. */
+    if (c >= L'\u0e50' && c <= L'\u0e59')
+        return '0' + (int)(c - L'\u0e50');
+    for (size_t i = 0; i < sizeof KEDMANEE / sizeof KEDMANEE[0]; i++)
+        if (KEDMANEE[i].thai == c)
+            return KEDMANEE[i].ascii;
+    return 0;
+}
+
+key_action keys_action_any_layout(const key_binding *table, ui_key k)
+{
+    key_action a = keys_action(table, k);
+    if (a != ACT_NONE || k.timeout || k.function)
+        return a;
+    int twin = keys_ascii_twin((wchar_t)k.code);
+    if (!twin)
+        return ACT_NONE;
+    ui_key t = { false, twin, false };
+    return keys_action(table, t);
+}
+
 key_action keys_action(const key_binding *table, ui_key k)
 {
     if (k.timeout)
@@ -105,7 +253,9 @@ void keys_draw_line(const key_binding *table)
     }
 }
 
-void keys_show_help(const char *screen_title, const key_binding *table)
+/* One page of help from entry `from` on; returns the entry after the last
+ * one shown (its terminator when everything fitted). */
+static const key_binding *help_page(const char *screen_title, const key_binding *from)
 {
     ui_clear();
     int cols = ui_cols(), y = 0;
@@ -113,17 +263,36 @@ void keys_show_help(const char *screen_title, const key_binding *table)
     snprintf(title, sizeof title, "%s: %s", _("Help"), screen_title);
     ui_text(y++, 0, cols, title, STYLE_TITLE);
     y++;
-    for (const key_binding *b = table; b->action != ACT_NONE && y < ui_rows() - 2; b++) {
+    const key_binding *b = from;
+    for (; b->action != ACT_NONE && y < ui_rows() - 2; b++) {
         if (!b->label || !b->help)
             continue;
         ui_text(y, 2, 12, b->label, STYLE_KEY);
         ui_text(y, 15, cols - 15, _(b->help), STYLE_NORMAL);
         y++;
     }
-    ui_text(ui_rows() - 1, 0, cols, _("Press any key to go back."), STYLE_NOTICE);
-    ui_refresh();
-    ui_key k;
-    do
-        k = ui_read_key(-1);
-    while (k.function && k.code == KEY_RESIZE);
+    /* Entries the help leaves out do not need a page of their own. */
+    while (b->action != ACT_NONE && (!b->label || !b->help))
+        b++;
+    return b;
+}
+
+void keys_show_help(const char *screen_title, const key_binding *table)
+{
+    /* A long table (the case view's tabs) takes more than one page. */
+    const key_binding *page = table;
+    for (;;) {
+        const key_binding *next = help_page(screen_title, page);
+        bool more = next->action != ACT_NONE;
+        ui_text(ui_rows() - 1, 0, ui_cols(),
+                more ? _("Press any key for more.") : _("Press any key to go back."), STYLE_NOTICE);
+        ui_refresh();
+        ui_key k;
+        do
+            k = ui_read_key(-1);
+        while (k.function && k.code == KEY_RESIZE);
+        if (!more || (!k.function && k.code == 27))
+            return;
+        page = next;
+    }
 }

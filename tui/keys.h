@@ -14,6 +14,12 @@ typedef enum key_action {
     ACT_LOCK, ACT_LANGUAGE, ACT_REDRAW, ACT_SAVE, ACT_SORT,
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
     ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_CHOICE_NEXT, ACT_CHOICE_PREV,
+    /* The case view (tui/caseview.c): tabs, and what a tab's record allows.
+     * ACT_TAB_1..ACT_TAB_7 stay consecutive: tab = action - ACT_TAB_1. */
+    ACT_TAB_NEXT, ACT_TAB_PREV,
+    ACT_TAB_1, ACT_TAB_2, ACT_TAB_3, ACT_TAB_4, ACT_TAB_5, ACT_TAB_6, ACT_TAB_7,
+    ACT_IDENTIFY, ACT_CLOCKS, ACT_STATE, ACT_WITHDRAW, ACT_WITHDRAW_ENTRY,
+    ACT_CLOSE_CASE, ACT_QUICK,
 } key_action;
 
 typedef struct key_binding {
@@ -30,6 +36,14 @@ typedef struct key_binding {
 
 /* The action bound to k in table, or ACT_NONE. */
 key_action keys_action(const key_binding *table, ui_key k);
+/* Like keys_action(), and when no key of the table matches, the key in the
+ * same place on a US keyboard: a Thai Kedmanee character ("ื" is n, "ๅ"
+ * is 1) or a Thai digit ("๑" is 1).  For screens where letters are
+ * commands, never where they are typed text. */
+key_action keys_action_any_layout(const key_binding *table, ui_key k);
+/* The ASCII key a Thai Kedmanee character (unshifted) or a Thai digit
+ * stands on; 0 for any other character. */
+int keys_ascii_twin(wchar_t c);
 /* Draw the bottom key line from the table on the last screen row. */
 void keys_draw_line(const key_binding *table);
 /* Show every key of the table with its help, until a key is pressed. */
@@ -40,5 +54,14 @@ extern const key_binding KEYS_CASE_LIST[];
 extern const key_binding KEYS_CASE_VIEW[];
 extern const key_binding KEYS_FORM[];
 extern const key_binding KEYS_SEARCH[];
+/* The case view's tabs (KEYS_CASE_VIEW is the Person tab). */
+extern const key_binding KEYS_CASE_INTAKE[];
+extern const key_binding KEYS_CASE_CONSENT[];
+extern const key_binding KEYS_CASE_SCREENINGS[];
+extern const key_binding KEYS_CASE_NEEDS[];
+extern const key_binding KEYS_CASE_NOTES[];
+extern const key_binding KEYS_CASE_TIMELINE[];
+extern const key_binding KEYS_TEXTAREA[];   /* a case note being written */
+extern const key_binding KEYS_CONFIRM[];    /* yes (ACT_OPEN) or no (ACT_BACK) */
 
 #endif

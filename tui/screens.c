@@ -308,6 +308,8 @@ static void draw_list_row(int y, const list_cols *c, const tc_case_row *r, bool 
         thdate_format(r->date_met, i18n_is_thai(), date, sizeof date);
     int x = 1;
     ui_text(y, 0, ui_cols(), "", st);
+    /* Opened in quick mode and not completed yet (legend on the info line). */
+    ui_text(y, 0, 1, r->incomplete ? "*" : "", selected ? st : STYLE_ERROR);
     ui_text(y, x, c->ref, r->reference, st), x += c->ref + 1;
     ui_text(y, x, c->name, r->name, st), x += c->name + 1;
     ui_text(y, x, c->sex, _(sex_label(r->sex)), st), x += c->sex + 1;
@@ -343,8 +345,12 @@ static void draw_list(tui *t, list_state *ls, bool searching, const lineedit *se
         snprintf(count, sizeof count, _("%zu found for \"%s\""), ls->total, ls->search);
     else
         snprintf(count, sizeof count, _("%zu cases"), ls->total);
-    snprintf(info, sizeof info, "%s · %s", count,
-             ls->order == CASE_ORDER_NAME ? _("by name") : _("newest first"));
+    bool incomplete = false;
+    for (size_t i = 0; i < ls->nrows; i++)
+        incomplete |= ls->rows[i].incomplete;
+    snprintf(info, sizeof info, "%s · %s%s%s", count,
+             ls->order == CASE_ORDER_NAME ? _("by name") : _("newest first"),
+             incomplete ? " · " : "", incomplete ? _("* quick case, not completed") : "");
     if (!t->message[0])
         ui_text(ui_rows() - 2, 1, ui_cols() - 2, info, STYLE_NORMAL);
     tui_draw_message(t);
@@ -448,128 +454,20 @@ void screen_case_list(tui *t)
             }
             break;
         }
+        case ACT_QUICK: {
+            char id[TC_ID_LEN];
+            if (screen_case_quick(t, id)) {
+                ls->search[0] = '\0';
+                ls->sel = ls->top = 0;
+                screen_case_view(t, id);
+            }
+            break;
+        }
         default:
             break;
         }
     }
     free(ls);
-}
-
-/* ---- case view ---------------------------------------------------------- */
-
-typedef struct view_line { char label[128]; char value[1024]; ui_style style; } view_line;
-
-static int add_line(view_line *lines, int n, int max, const char *label, const char *value,
-                    ui_style style)
-{
-    if (n >= max)
-        return n;
-    snprintf(lines[n].label, sizeof lines[n].label, "%s", label);
-    snprintf(lines[n].value, sizeof lines[n].value, "%s", value);
-    lines[n].style = style;
-    return n + 1;
-}
-
-static int case_lines(tui *t, const tc_case *c, view_line *lines, int max, int value_cols)
-{
-    bool thai = i18n_is_thai();
-    char buf[1024], date[THDATE_MAX];
-    int n = 0;
-    caldate today = app_today(&t->opt->clock);
-    n = add_line(lines, n, max, _("Reference"), c->reference, STYLE_HEADING);
-    if (case_is_child(c, today, t->opt->clock.utc_offset))
-        n = add_line(lines, n, max, "", _("CHILD: under 18 (the child rules apply)"), STYLE_CHILD);
-    n = add_line(lines, n, max, _("Name (Thai)"), c->name_thai, STYLE_NORMAL);
-    n = add_line(lines, n, max, _("Name (own script)"), c->name_original, STYLE_NORMAL);
-    n = add_line(lines, n, max, _("Name (romanised)"), c->name_latin, STYLE_NORMAL);
-    n = add_line(lines, n, max, _("Other names"), c->aliases, STYLE_NORMAL);
-    n = add_line(lines, n, max, _("Sex"), _(sex_label(c->sex)), STYLE_NORMAL);
-    buf[0] = '\0';
-    if (c->birth_known)
-        thdate_format(c->birth, thai, buf, sizeof buf);
-    n = add_line(lines, n, max, _("Date of birth"), buf, STYLE_NORMAL);
-    int age = case_age_today(c, today, t->opt->clock.utc_offset);
-    if (age >= 0)
-        snprintf(buf, sizeof buf, c->birth_known ? _("%d years") : _("about %d years"), age);
-    else
-        snprintf(buf, sizeof buf, "%s", _("unknown"));
-    n = add_line(lines, n, max, _("Age"), buf, STYLE_NORMAL);
-    buf[0] = '\0';
-    for (int i = 0; i < c->n_nationalities; i++) {
-        const geo_entry *g = geo_country(c->nationalities[i]);
-        size_t used = strlen(buf);
-        snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "",
-                 g ? (thai ? g->name_th : g->name_en) : c->nationalities[i]);
-    }
-    n = add_line(lines, n, max, _("Nationality"), buf, STYLE_NORMAL);
-    n = add_line(lines, n, max, _("Languages"), c->languages, STYLE_NORMAL);
-    const entry_point *ep = entry_point_find(c->entry_point);
-    n = add_line(lines, n, max, _("Entry point"), ep ? _(ep->label) : "", STYLE_NORMAL);
-    const geo_entry *p = geo_province(c->province);
-    n = add_line(lines, n, max, _("Province"), p ? (thai ? p->name_th : p->name_en) : "",
-                 STYLE_NORMAL);
-    date[0] = '\0';
-    if (c->date_met_known)
-        thdate_format(c->date_met, thai, date, sizeof date);
-    n = add_line(lines, n, max, _("Date met"), date, STYLE_NORMAL);
-    /* Notes wrap at Thai word boundaries. */
-    text_line wrapped[200];
-    size_t nl = thai_wrap(c->notes, value_cols, wrapped, 200);
-    for (size_t i = 0; i < nl && i < 200; i++) {
-        char part[1024];
-        size_t len = wrapped[i].len < sizeof part - 1 ? wrapped[i].len : sizeof part - 1;
-        memcpy(part, c->notes + wrapped[i].start, len);
-        part[len] = '\0';
-        n = add_line(lines, n, max, i == 0 ? _("Notes") : "", part, STYLE_NORMAL);
-    }
-    return n;
-}
-
-void screen_case_view(tui *t, const char *case_id)
-{
-    tc_case *c = malloc(sizeof *c);
-    enum { MAX_LINES = 240 };
-    view_line *lines = malloc(sizeof *lines * MAX_LINES);
-    char id[TC_ID_LEN];
-    snprintf(id, sizeof id, "%s", case_id);
-    int top = 0;
-    while (c && lines && !t->quit) {
-        if (!t->st || store_case_get(t->st, id, c) != ST_OK) {
-            tui_say(t, STYLE_ERROR, _(store_status_text(ST_NOT_FOUND)));
-            break;
-        }
-        int label_cols = 22, value_cols = ui_cols() - label_cols - 3;
-        int n = case_lines(t, c, lines, MAX_LINES, value_cols);
-        int rows = ui_rows() - 4;
-        if (top > n - rows)
-            top = n - rows > 0 ? n - rows : 0;
-        ui_clear();
-        char title[256];
-        snprintf(title, sizeof title, "%s %s", _("Case"), c->reference);
-        tui_draw_title(t, title);
-        for (int i = top, y = 2; i < n && y < ui_rows() - 2; i++, y++) {
-            ui_text(y, 1, label_cols, lines[i].label, STYLE_HEADING);
-            ui_text(y, label_cols + 2, value_cols, lines[i].value, lines[i].style);
-        }
-        tui_draw_message(t);
-        keys_draw_line(KEYS_CASE_VIEW);
-        ui_cursor(0, 0, false);
-        ui_refresh();
-        ui_key k;
-        key_action a = tui_key(t, KEYS_CASE_VIEW, &k);
-        if (a == ACT_BACK)
-            break;
-        if (a == ACT_UP && top > 0)
-            top--;
-        if (a == ACT_DOWN)
-            top++;
-        if (a == ACT_HELP)
-            keys_show_help(_("Case"), KEYS_CASE_VIEW);
-        if (a == ACT_EDIT && t->st)
-            screen_case_edit(t, c, false);
-    }
-    free(lines);
-    free(c);
 }
 
 /* ---- case form ---------------------------------------------------------- */

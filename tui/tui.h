@@ -2,6 +2,7 @@
 #ifndef TC_TUI_H
 #define TC_TUI_H
 #include <stdbool.h>
+#include <stdint.h>
 #include "core/officer.h"
 #include "db/store.h"
 #include "tui/app.h"
@@ -35,7 +36,9 @@ void tui_draw_title(tui *t, const char *screen);
 void tui_draw_message(tui *t);
 
 /* Forms: a column of labelled fields edited in place. */
-typedef enum field_kind { FIELD_TEXT, FIELD_SECRET, FIELD_CHOICE } field_kind;
+/* FIELD_MULTI: several of the choices at once (exploitation types): Left
+ * and Right move among them, Space picks or drops the one shown. */
+typedef enum field_kind { FIELD_TEXT, FIELD_SECRET, FIELD_CHOICE, FIELD_MULTI } field_kind;
 
 typedef struct form_field {
     const char *key;            /* field name used in errors: "birth" */
@@ -46,6 +49,10 @@ typedef struct form_field {
     size_t scroll;              /* first character shown */
     const char *const *choices; /* msgids, for FIELD_CHOICE */
     int nchoices, choice;
+    /* Labels shown instead of _(choices[i]) while the interface is Thai
+     * (rows of an administrator's list carry their own Thai), or NULL. */
+    const char *const *choices_th;
+    uint64_t picked;            /* FIELD_MULTI: bit i set = choices[i] chosen */
 } form_field;
 
 typedef struct form {
@@ -71,7 +78,14 @@ store *screen_unlock(tui *t, bool locked);
 void screen_case_list(tui *t);
 /* Returns true if the case was saved. */
 bool screen_case_edit(tui *t, tc_case *c, bool is_new);
+/* The case with its tabs: person, intake, consent, screenings, needs,
+ * notes, timeline (tui/caseview.c). */
 void screen_case_view(tui *t, const char *case_id);
+/* Quick mode at a checkpoint (tui/caseforms.c): a name or description,
+ * sex, approximate age, nationality and place, saved as an incomplete
+ * case, then the offer of the border quick screen.  True when a case was
+ * saved; its id is in id_out. */
+bool screen_case_quick(tui *t, char id_out[TC_ID_LEN]);
 
 /* Screening screens (tui/screening_screens.c). */
 /* Choose an instrument, record the interview, then walk the wizard and end

@@ -1,0 +1,91 @@
+#include "config.h"
+#include "tui/casefmt.h"
+#include <stdio.h>
+#include "core/caldate.h"
+#include "core/timeline.h"
+#include "i18n/i18n.h"
+#include "i18n/thdate.h"
+
+static const char *const TAB_LABELS[TAB_COUNT] = {
+    [TAB_PERSON] = N_("Person"),
+    [TAB_INTAKE] = N_("Intake"),
+    [TAB_CONSENT] = N_("Consent"),
+    [TAB_SCREENINGS] = N_("Screenings"),
+    [TAB_NEEDS] = N_("Needs"),
+    [TAB_NOTES] = N_("Notes"),
+    [TAB_TIMELINE] = N_("Timeline"),
+};
+
+const char *case_tab_label(case_tab t)
+{
+    return (t >= 0 && t < TAB_COUNT) ? TAB_LABELS[t] : "";
+}
+
+const key_binding *case_tab_keys(case_tab t)
+{
+    switch (t) {
+    case TAB_INTAKE: return KEYS_CASE_INTAKE;
+    case TAB_CONSENT: return KEYS_CASE_CONSENT;
+    case TAB_SCREENINGS: return KEYS_CASE_SCREENINGS;
+    case TAB_NEEDS: return KEYS_CASE_NEEDS;
+    case TAB_NOTES: return KEYS_CASE_NOTES;
+    case TAB_TIMELINE: return KEYS_CASE_TIMELINE;
+    case TAB_PERSON: case TAB_COUNT: break;
+    }
+    return KEYS_CASE_VIEW;
+}
+
+case_tab case_tab_after(case_tab now, key_action a)
+{
+    if (a == ACT_TAB_NEXT)
+        return (case_tab)((now + 1) % TAB_COUNT);
+    if (a == ACT_TAB_PREV)
+        return (case_tab)((now + TAB_COUNT - 1) % TAB_COUNT);
+    if (a >= ACT_TAB_1 && a <= ACT_TAB_7 && (int)(a - ACT_TAB_1) < TAB_COUNT)
+        return (case_tab)(a - ACT_TAB_1);
+    return now;
+}
+
+void format_time_left(int64_t seconds, char *out, size_t outsz)
+{
+    bool passed = seconds < 0;
+    int64_t s = passed ? -seconds : seconds;
+    int64_t days = s / 86400, hours = (s % 86400) / 3600, minutes = (s % 3600) / 60;
+    if (days > 0 && passed)
+        snprintf(out, outsz, _("passed %lld d %lld h ago"), (long long)days, (long long)hours);
+    else if (days > 0)
+        snprintf(out, outsz, _("%lld d %lld h left"), (long long)days, (long long)hours);
+    else if (hours > 0 && passed)
+        snprintf(out, outsz, _("passed %lld h %lld min ago"), (long long)hours, (long long)minutes);
+    else if (hours > 0)
+        snprintf(out, outsz, _("%lld h %lld min left"), (long long)hours, (long long)minutes);
+    else if (passed)
+        snprintf(out, outsz, _("passed %lld min ago"), (long long)minutes);
+    else
+        snprintf(out, outsz, _("%lld min left"), (long long)minutes);
+}
+
+void format_when(int64_t at, int utc_offset, bool thai, char *out, size_t outsz)
+{
+    char date[THDATE_MAX];
+    thdate_format(caldate_from_timestamp(at, utc_offset), thai, date, sizeof date);
+    int64_t civil = at + utc_offset;
+    int64_t secs = ((civil % 86400) + 86400) % 86400;
+    snprintf(out, outsz, "%s %02d:%02d", date, (int)(secs / 3600), (int)(secs % 3600 / 60));
+}
+
+/* gettext, with the signature timeline_summary() takes. */
+static const char *translate(const char *msgid)
+{
+    return _(msgid);
+}
+
+void format_timeline_what(const struct timeline_event *e, char *out, size_t outsz)
+{
+    char what[3 * TIMELINE_TEXT_MAX + 64];
+    timeline_summary(e, translate, what, sizeof what);
+    if (e->officer_name[0])
+        snprintf(out, outsz, "%s · %s", what, e->officer_name);
+    else
+        snprintf(out, outsz, "%s", what);
+}

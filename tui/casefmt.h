@@ -1,0 +1,48 @@
+/* casefmt.h - the words and choices of the case view that need no
+ * terminal and no store: which tab a key leads to, how long a clock has
+ * left, how a timeline event reads.  Pure (gettext aside), so each rule is
+ * unit-tested; tui/caseview.c draws what these return. */
+#ifndef TC_CASEFMT_H
+#define TC_CASEFMT_H
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include "tui/keys.h"
+
+/* The tabs, in the order of their number keys 1..7. */
+typedef enum case_tab {
+    TAB_PERSON = 0,
+    TAB_INTAKE,
+    TAB_CONSENT,
+    TAB_SCREENINGS,
+    TAB_NEEDS,
+    TAB_NOTES,
+    TAB_TIMELINE,
+    TAB_COUNT
+} case_tab;
+
+/* The tab's name (msgid). */
+const char *case_tab_label(case_tab t);
+/* The key table of the tab (KEYS_CASE_VIEW for the Person tab). */
+const key_binding *case_tab_keys(case_tab t);
+/* The tab an action leads to: ACT_TAB_NEXT / ACT_TAB_PREV step around
+ * (the last tab's next is the first), ACT_TAB_1..ACT_TAB_7 go to that
+ * tab; any other action stays on `now`. */
+case_tab case_tab_after(case_tab now, key_action a);
+
+/* How long until a deadline, for the case header: "2 d 5 h left",
+ * "5 h 20 min left", "40 min left", or once passed "passed 3 h ago"
+ * (rounded down to whole minutes; days and hours beyond a day). */
+void format_time_left(int64_t seconds, char *out, size_t outsz);
+
+/* A recorded instant at the officers' UTC offset, as lists show it:
+ * "21 พ.ย. 2569 14:05" in Thai, "21 Nov 2026 14:05" in English. */
+void format_when(int64_t at, int utc_offset, bool thai, char *out, size_t outsz);
+
+/* What a timeline event says and who recorded it, in the interface's
+ * language: "Need added: Accommodation · Somchai Jaidee" (the officer's
+ * name left out when unknown). */
+struct timeline_event;
+void format_timeline_what(const struct timeline_event *e, char *out, size_t outsz);
+
+#endif
