@@ -10,7 +10,7 @@
 #include "db/screenings.h"
 #include "db/builtin_instruments.h"
 #include "db/audit.h"
-#include "db/store_internal.h"
+#include "db/screenings_internal.h"
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -200,19 +200,6 @@ store_status store_builtin_instruments_sync(store *s)
 
 /* ---- list ---- */
 
-static store_status grow(instrument_info **items, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return ST_OK;
-    size_t n = *cap ? *cap * 2 : 8;
-    instrument_info *bigger = realloc(*items, n * sizeof **items);
-    if (!bigger)
-        return ST_NOMEM;
-    *items = bigger;
-    *cap = n;
-    return ST_OK;
-}
-
 static void info_from_row(sqlite3_stmt *q, instrument_info *r)
 {
     memset(r, 0, sizeof *r);
@@ -241,9 +228,13 @@ store_status store_instrument_list(store *s, instrument_info **out, size_t *n)
     size_t cap = 0, count = 0;
     int rc;
     while (st == ST_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        st = grow(&items, &cap, count + 1);
-        if (st == ST_OK)
+        void *more = screenings_grow(items, sizeof *items, &cap, count + 1);
+        if (!more) {
+            st = ST_NOMEM;
+        } else {
+            items = more;
             info_from_row(q, &items[count++]);
+        }
     }
     if (st == ST_OK && rc != SQLITE_DONE)
         st = store_status_from_sqlite(s, rc);

@@ -1,0 +1,24 @@
+/* screenings_internal.h - what the files behind db/screenings.h share
+ * (db/instruments.c, db/screenings.c, db/clocks_store.c).  Internal to
+ * db/; defined in db/screenings.c. */
+#ifndef TC_SCREENINGS_INTERNAL_H
+#define TC_SCREENINGS_INTERNAL_H
+#include <stddef.h>
+#include <stdint.h>
+#include "db/store_internal.h"
+
+/* An ISO-8601 UTC text column as seconds since the epoch; 0 when NULL. */
+int64_t screenings_column_time(sqlite3_stmt *q, int col);
+/* Bind seconds since the epoch as ISO-8601 UTC text. */
+void screenings_bind_time(sqlite3_stmt *q, int i, int64_t t);
+/* ST_OK when a case with that id exists, else ST_NOT_FOUND (or the error). */
+store_status screenings_case_exists(store *s, const char *case_id);
+/* Run fn inside one write transaction (BEGIN IMMEDIATE): its result
+ * commits when ST_OK and rolls everything back otherwise. */
+store_status screenings_in_transaction(store *s, store_status (*fn)(store *, void *), void *arg);
+/* items (a malloc'd array of size-byte items, *cap of them) with room for
+ * need: the same or a bigger block, *cap updated; NULL when out of memory,
+ * items then untouched and still owned by the caller. */
+void *screenings_grow(void *items, size_t size, size_t *cap, size_t need);
+
+#endif
