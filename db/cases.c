@@ -47,15 +47,6 @@ static bool column_date(sqlite3_stmt *q, int col, caldate *out)
     return t && caldate_parse_iso((const char *)t, out);
 }
 
-static int64_t column_timestamp(sqlite3_stmt *q, int col)
-{
-    int64_t t = 0;
-    const unsigned char *s = sqlite3_column_text(q, col);
-    if (s)
-        timestamp_parse_iso((const char *)s, &t);
-    return t;
-}
-
 /* The date the list sorts by (see the cases table in migrate.c). */
 static void sort_date_of(const store *s, const tc_case *c, char out[CALDATE_ISO_LEN])
 {
@@ -403,8 +394,8 @@ static void case_from_row(sqlite3_stmt *q, tc_case *c)
     c->date_met_known = column_date(q, 13, &c->date_met);
     store_column_copy(q, 14, c->assigned_officer, sizeof c->assigned_officer);
     store_column_copy(q, 15, c->notes, sizeof c->notes);
-    c->created_at = column_timestamp(q, 16);
-    c->updated_at = column_timestamp(q, 17);
+    c->created_at = store_column_time(q, 16);
+    c->updated_at = store_column_time(q, 17);
     store_column_copy(q, 18, c->created_by, sizeof c->created_by);
     store_column_copy(q, 19, c->updated_by, sizeof c->updated_by);
 }
@@ -609,7 +600,7 @@ static void row_from_list(const store *s, sqlite3_stmt *q, caldate today, tc_cas
     c.birth_known = column_date(q, 6, &c.birth);
     c.estimated_age = sqlite3_column_type(q, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 7);
     c.date_met_known = column_date(q, 8, &c.date_met);
-    c.created_at = column_timestamp(q, 9);
+    c.created_at = store_column_time(q, 9);
 
     memset(r, 0, sizeof *r);
     store_column_copy(q, 0, r->id, sizeof r->id);

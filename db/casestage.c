@@ -61,7 +61,7 @@ static store_status closed_fact(store *s, const char *case_id, bool *closed)
 store_status store_case_stage_facts(store *s, const char *case_id, stage_facts *out)
 {
     memset(out, 0, sizeof *out);
-    store_status st = rec_case_exists(s, case_id);
+    store_status st = store_case_exists(s, case_id);
     if (st == ST_OK)
         st = fact_exists(s, "SELECT 1 FROM screenings WHERE case_id = ?1 LIMIT 1", case_id,
                          &out->has_screening);
@@ -235,7 +235,7 @@ static store_status quick_row(store *s, const char *case_id, char id[TC_ID_LEN],
 
 static store_status complete_in_tx(store *s, const char *case_id)
 {
-    store_status st = rec_case_exists(s, case_id);
+    store_status st = store_case_exists(s, case_id);
     if (st != ST_OK)
         return st;
     char id[TC_ID_LEN];
@@ -273,7 +273,7 @@ store_status store_case_complete(store *s, const char *case_id)
 store_status store_case_incomplete(store *s, const char *case_id, bool *incomplete)
 {
     *incomplete = false;
-    store_status st = rec_case_exists(s, case_id);
+    store_status st = store_case_exists(s, case_id);
     if (st != ST_OK)
         return st;
     char id[TC_ID_LEN];

@@ -54,8 +54,8 @@ static void identification_from_row(sqlite3_stmt *q, tc_identification *d)
     const unsigned char *on = sqlite3_column_text(q, 6);
     d->decided_known = on && caldate_parse_iso((const char *)on, &d->decided_on);
     store_column_copy(q, 7, d->reasons, sizeof d->reasons);
-    d->created_at = screenings_column_time(q, 8);
-    d->updated_at = screenings_column_time(q, 9);
+    d->created_at = store_column_time(q, 8);
+    d->updated_at = store_column_time(q, 9);
     store_column_copy(q, 10, d->created_by, sizeof d->created_by);
     store_column_copy(q, 11, d->updated_by, sizeof d->updated_by);
 }
@@ -83,7 +83,7 @@ static store_status insert_identification(store *s, const tc_identification *d)
         sqlite3_bind_null(q, 7);
     }
     sqlite3_bind_text(q, 8, d->reasons, -1, SQLITE_STATIC);
-    screenings_bind_time(q, 9, d->created_at);
+    store_bind_time(q, 9, d->created_at);
     sqlite3_bind_text(q, 10, d->created_by, -1, SQLITE_STATIC);
     return store_step_done(s, q);
 }
@@ -93,7 +93,7 @@ static store_status stop_clock_now(store *s, const char *case_id, clock_kind k, 
 static store_status identification_in_tx(store *s, void *arg)
 {
     tc_identification *d = arg;
-    store_status st = screenings_case_exists(s, d->case_id);
+    store_status st = store_case_exists(s, d->case_id);
     if (st == ST_OK)
         st = insert_identification(s, d);
     if (st == ST_OK)
@@ -134,7 +134,7 @@ static store_status identifications_of(store *s, const char *case_id, size_t max
 {
     *out = NULL;
     *n = 0;
-    store_status st = screenings_case_exists(s, case_id);
+    store_status st = store_case_exists(s, case_id);
     sqlite3_stmt *q = NULL;
     if (st == ST_OK)
         st = store_prepare(s, IDENT_SELECT, &q);
@@ -354,7 +354,7 @@ typedef struct clocks_change {
 static store_status start_clocks_in_tx(store *s, void *arg)
 {
     clocks_change *c = arg;
-    store_status st = screenings_case_exists(s, c->case_id);
+    store_status st = store_case_exists(s, c->case_id);
     if (st != ST_OK)
         return st;
     case_clocks old, now;

@@ -305,7 +305,7 @@ store_status store_consent_override(store *s, const char *case_id, consent_overr
     store_status st = store_begin(s);
     if (st != ST_OK)
         return st;
-    st = rec_case_exists(s, case_id);
+    st = store_case_exists(s, case_id);
     if (st == ST_OK)
         st = insert_override(s, case_id, o, action, related_id, id);
     st = store_finish(s, st);
@@ -327,7 +327,7 @@ static void read_override(sqlite3_stmt *q, void *elem, void *ctx)
     store_column_copy(q, 4, r->override.officer_id, sizeof r->override.officer_id);
     store_column_copy(q, 5, r->action, sizeof r->action);
     store_column_copy(q, 6, r->related_id, sizeof r->related_id);
-    r->at = rec_column_timestamp(q, 7);
+    r->at = store_column_time(q, 7);
     store_column_copy(q, 8, r->officer_name, sizeof r->officer_name);
 }
 

@@ -208,7 +208,7 @@ static store_status link_in_tx(store *s, const char *inspection_id, const char *
     record_common c;
     store_status st = record_read(s, &inspection_table, inspection_id, 0, &in, &c);
     if (st == ST_OK)
-        st = rec_case_exists(s, case_id);
+        st = store_case_exists(s, case_id);
     if (st != ST_OK)
         return st;
     if (in.entry_withdrawn)

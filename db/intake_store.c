@@ -199,7 +199,7 @@ static store_status validate_intake(store *s, const tc_intake *in, intake_check 
 
 static store_status save_in_tx(store *s, tc_intake *work, intake_check *problem)
 {
-    store_status st = rec_case_exists(s, work->case_id);
+    store_status st = store_case_exists(s, work->case_id);
     if (st == ST_OK)
         st = validate_intake(s, work, problem);
     if (st != ST_OK)

@@ -85,7 +85,7 @@ static store_status validate_need(const tc_need *nd, need_check *problem)
 
 static store_status need_add_in_tx(store *s, tc_need *nd)
 {
-    store_status st = rec_case_exists(s, nd->case_id);
+    store_status st = store_case_exists(s, nd->case_id);
     if (st != ST_OK)
         return st;
     record_common c;
@@ -276,7 +276,7 @@ static store_status validate_note(const tc_note *nt, note_problem *problem)
 
 static store_status note_add_in_tx(store *s, tc_note *nt)
 {
-    store_status st = rec_case_exists(s, nt->case_id);
+    store_status st = store_case_exists(s, nt->case_id);
     if (st != ST_OK)
         return st;
     record_common c;

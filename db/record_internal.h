@@ -23,14 +23,11 @@
 void rec_bind_text(sqlite3_stmt *q, int i, const char *t);     /* NULL -> "" */
 void rec_bind_date(sqlite3_stmt *q, int i, bool known, caldate d); /* NULL when unknown */
 bool rec_column_date(sqlite3_stmt *q, int col, caldate *out);
-int64_t rec_column_timestamp(sqlite3_stmt *q, int col);
 /* Append an audit row (store_audit) and give back its seq. */
 store_status rec_audit(store *s, const char *action, const char *table, const char *record_id,
                        int64_t *seq);
 /* Does a row exist?  sql selects anything with ?1 = key. */
 store_status rec_exists(store *s, const char *sql, const char *key, bool *yes);
-/* ST_NOT_FOUND unless case_id names a stored case. */
-store_status rec_case_exists(store *s, const char *case_id);
 /* Prepared statement steps into a malloc'd array of `size` elements;
  * read(q, element) fills each.  ST_OK with *out NULL when no rows. */
 store_status rec_collect(store *s, sqlite3_stmt *q, size_t size,

@@ -32,15 +32,6 @@ bool rec_column_date(sqlite3_stmt *q, int col, caldate *out)
     return t && caldate_parse_iso((const char *)t, out);
 }
 
-int64_t rec_column_timestamp(sqlite3_stmt *q, int col)
-{
-    int64_t t = 0;
-    const unsigned char *s = sqlite3_column_text(q, col);
-    if (s)
-        timestamp_parse_iso((const char *)s, &t);
-    return t;
-}
-
 store_status rec_audit(store *s, const char *action, const char *table, const char *record_id,
                        int64_t *seq)
 {
@@ -58,13 +49,6 @@ store_status rec_exists(store *s, const char *sql, const char *key, bool *yes)
     *yes = st == ST_OK;
     sqlite3_finalize(q);
     return st == ST_NOT_FOUND ? ST_OK : st;
-}
-
-store_status rec_case_exists(store *s, const char *case_id)
-{
-    bool yes = false;
-    store_status st = rec_exists(s, "SELECT 1 FROM cases WHERE id = ?1", case_id, &yes);
-    return st == ST_OK && !yes ? ST_NOT_FOUND : st;
 }
 
 store_status rec_collect(store *s, sqlite3_stmt *q, size_t size,
@@ -123,9 +107,9 @@ void rec_read_common(sqlite3_stmt *q, record_common *c)
     store_column_copy(q, 0, c->id, sizeof c->id);
     c->version = sqlite3_column_int(q, 1);
     c->withdrawn = sqlite3_column_int(q, 2) != 0;
-    c->created_at = rec_column_timestamp(q, 3);
+    c->created_at = store_column_time(q, 3);
     store_column_copy(q, 4, c->created_by, sizeof c->created_by);
-    c->updated_at = rec_column_timestamp(q, 5);
+    c->updated_at = store_column_time(q, 5);
     store_column_copy(q, 6, c->updated_by, sizeof c->updated_by);
 }
 
@@ -356,7 +340,7 @@ static void read_version(sqlite3_stmt *q, void *elem, void *ctx)
     v->version = sqlite3_column_int(q, 0);
     store_column_copy(q, 1, v->change, sizeof v->change);
     store_column_copy(q, 2, v->reason, sizeof v->reason);
-    v->at = rec_column_timestamp(q, 3);
+    v->at = store_column_time(q, 3);
     store_column_copy(q, 4, v->officer_id, sizeof v->officer_id);
     store_column_copy(q, 5, v->officer_name, sizeof v->officer_name);
 }

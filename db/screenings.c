@@ -16,32 +16,6 @@
 
 /* ---- shared with db/clocks_store.c (db/screenings_internal.h) ---- */
 
-int64_t screenings_column_time(sqlite3_stmt *q, int col)
-{
-    int64_t t = 0;
-    const unsigned char *s = sqlite3_column_text(q, col);
-    if (s)
-        timestamp_parse_iso((const char *)s, &t);
-    return t;
-}
-
-void screenings_bind_time(sqlite3_stmt *q, int i, int64_t t)
-{
-    char iso[TIMESTAMP_ISO_LEN];
-    timestamp_format_iso(t, iso);
-    sqlite3_bind_text(q, i, iso, -1, SQLITE_TRANSIENT);
-}
-
-store_status screenings_case_exists(store *s, const char *case_id)
-{
-    if (!case_id || !*case_id)
-        return ST_NOT_FOUND;
-    sqlite3_stmt *q = NULL;
-    store_status st = store_select_row(s, "SELECT 1 FROM cases WHERE id = ?1", case_id, &q);
-    sqlite3_finalize(q);
-    return st;
-}
-
 store_status screenings_in_transaction(store *s, store_status (*fn)(store *, void *), void *arg)
 {
     store_status st = store_begin(s);
@@ -100,7 +74,7 @@ enum { COL_SOURCE = 28 };
 static void interview_from_row(sqlite3_stmt *q, tc_interview *iv)
 {
     interview_init(iv);
-    iv->held_at = screenings_column_time(q, 4);
+    iv->held_at = store_column_time(q, 4);
     store_column_copy(q, 5, iv->place, sizeof iv->place);
     store_column_copy(q, 6, iv->interviewers, sizeof iv->interviewers);
     store_column_copy(q, 7, iv->language, sizeof iv->language);
@@ -123,7 +97,7 @@ static void decision_from_row(sqlite3_stmt *q, tc_screening *sc)
     if (!dec || !decision_from_code((const char *)dec, &sc->decision))
         sc->decision = DECISION_CONTINUE_LATER;
     store_column_copy(q, 21, sc->decision_reason, sizeof sc->decision_reason);
-    sc->decided_at = screenings_column_time(q, 22);
+    sc->decided_at = store_column_time(q, 22);
     store_column_copy(q, 23, sc->decided_by, sizeof sc->decided_by);
 }
 
@@ -139,8 +113,8 @@ static void screening_from_row(sqlite3_stmt *q, tc_screening *sc)
     sc->position = (size_t)sqlite3_column_int64(q, 16);
     sc->answered = (size_t)sqlite3_column_int64(q, 17);
     decision_from_row(q, sc);
-    sc->created_at = screenings_column_time(q, 24);
-    sc->updated_at = screenings_column_time(q, 25);
+    sc->created_at = store_column_time(q, 24);
+    sc->updated_at = store_column_time(q, 25);
     store_column_copy(q, 26, sc->created_by, sizeof sc->created_by);
     store_column_copy(q, 27, sc->updated_by, sizeof sc->updated_by);
 }
@@ -206,7 +180,7 @@ static store_status instrument_version_id(store *s, const char *code, int versio
 
 static void bind_interview(sqlite3_stmt *q, const tc_interview *iv)
 {
-    screenings_bind_time(q, 4, iv->held_at);
+    store_bind_time(q, 4, iv->held_at);
     sqlite3_bind_text(q, 5, iv->place, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 6, iv->interviewers, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 7, iv->language, -1, SQLITE_STATIC);
@@ -224,7 +198,7 @@ static store_status start_in_tx(store *s, void *arg)
     tc_screening *sc = arg;
     char instrument_id[TC_ID_LEN];
     int version = 0;
-    store_status st = screenings_case_exists(s, sc->case_id);
+    store_status st = store_case_exists(s, sc->case_id);
     if (st == ST_OK)
         st = instrument_version_id(s, sc->instrument_code, sc->instrument_version,
                                    instrument_id, &version);
@@ -249,7 +223,7 @@ static store_status start_in_tx(store *s, void *arg)
     sqlite3_bind_text(q, 3, instrument_id, -1, SQLITE_STATIC);
     bind_interview(q, &sc->interview);
     sqlite3_bind_int(q, 15, sc->child ? 1 : 0);
-    screenings_bind_time(q, 16, sc->created_at);
+    store_bind_time(q, 16, sc->created_at);
     sqlite3_bind_text(q, 17, s->me.id, -1, SQLITE_STATIC);
     st = store_step_done(s, q);
     if (st == ST_OK)
@@ -577,7 +551,7 @@ static void screening_row_from(sqlite3_stmt *q, screening_row *r)
     store_column_copy(q, 0, r->id, sizeof r->id);
     store_column_copy(q, 1, r->instrument_code, sizeof r->instrument_code);
     r->instrument_version = sqlite3_column_int(q, 2);
-    r->held_at = screenings_column_time(q, 3);
+    r->held_at = store_column_time(q, 3);
     r->answered = (size_t)sqlite3_column_int64(q, 4);
     r->total = (size_t)sqlite3_column_int64(q, 5);
     r->decided = sqlite3_column_int(q, 6) != 0;
@@ -593,7 +567,7 @@ store_status store_screening_list(store *s, const char *case_id, screening_row *
 {
     *out = NULL;
     *n = 0;
-    store_status st = screenings_case_exists(s, case_id);
+    store_status st = store_case_exists(s, case_id);
     sqlite3_stmt *q = NULL;
     if (st == ST_OK)
         st = store_prepare(s,

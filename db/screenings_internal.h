@@ -7,12 +7,6 @@
 #include <stdint.h>
 #include "db/store_internal.h"
 
-/* An ISO-8601 UTC text column as seconds since the epoch; 0 when NULL. */
-int64_t screenings_column_time(sqlite3_stmt *q, int col);
-/* Bind seconds since the epoch as ISO-8601 UTC text. */
-void screenings_bind_time(sqlite3_stmt *q, int i, int64_t t);
-/* ST_OK when a case with that id exists, else ST_NOT_FOUND (or the error). */
-store_status screenings_case_exists(store *s, const char *case_id);
 /* Run fn inside one write transaction (BEGIN IMMEDIATE): its result
  * commits when ST_OK and rolls everything back otherwise. */
 store_status screenings_in_transaction(store *s, store_status (*fn)(store *, void *), void *arg);

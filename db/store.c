@@ -781,3 +781,29 @@ store_status store_check(store *s, store_check_report *r)
     store_set_error(s, r->integrity_ok ? r->audit_detail : r->integrity_detail);
     return ST_DAMAGED;
 }
+
+int64_t store_column_time(sqlite3_stmt *q, int col)
+{
+    int64_t t = 0;
+    const unsigned char *text = sqlite3_column_text(q, col);
+    if (text)
+        timestamp_parse_iso((const char *)text, &t);
+    return t;
+}
+
+void store_bind_time(sqlite3_stmt *q, int i, int64_t t)
+{
+    char iso[TIMESTAMP_ISO_LEN];
+    timestamp_format_iso(t, iso);
+    sqlite3_bind_text(q, i, iso, -1, SQLITE_TRANSIENT);
+}
+
+store_status store_case_exists(store *s, const char *case_id)
+{
+    if (!case_id || !*case_id)
+        return ST_NOT_FOUND;
+    sqlite3_stmt *q = NULL;
+    store_status st = store_select_row(s, "SELECT 1 FROM cases WHERE id = ?1", case_id, &q);
+    sqlite3_finalize(q);
+    return st;
+}

@@ -74,6 +74,13 @@ caldate store_today(const store *s);
 store_status store_audit(store *s, const char *action, const char *table_name,
                          const char *record_id);
 
+/* An ISO-8601 UTC text column as seconds since the epoch; 0 when NULL. */
+int64_t store_column_time(sqlite3_stmt *q, int col);
+/* Bind seconds since the epoch as ISO-8601 UTC text. */
+void store_bind_time(sqlite3_stmt *q, int i, int64_t t);
+/* ST_OK when a case with that id exists, else ST_NOT_FOUND (or the error). */
+store_status store_case_exists(store *s, const char *case_id);
+
 /* Copy a text column into out (truncating at outsz - 1 bytes); NULL -> "". */
 void store_column_copy(sqlite3_stmt *q, int col, char *out, size_t outsz);
 

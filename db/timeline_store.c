@@ -39,7 +39,7 @@ static timeline_event *push(event_list *l, timeline_kind k)
 /* Columns at, officer id, officer name, seq from `first`. */
 static void read_who_when(sqlite3_stmt *q, int first, timeline_event *e)
 {
-    e->at = rec_column_timestamp(q, first);
+    e->at = store_column_time(q, first);
     store_column_copy(q, first + 1, e->officer_id, sizeof e->officer_id);
     store_column_copy(q, first + 2, e->officer_name, sizeof e->officer_name);
     e->seq = sqlite3_column_int64(q, first + 3);
@@ -360,7 +360,7 @@ store_status store_timeline(store *s, const char *case_id, timeline_event **out,
 {
     *out = NULL;
     *n = 0;
-    store_status st = rec_case_exists(s, case_id);
+    store_status st = store_case_exists(s, case_id);
     if (st != ST_OK)
         return st;
     event_list l = { NULL, 0, 0 };
