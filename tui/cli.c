@@ -12,14 +12,7 @@
 #include "i18n/textwidth.h"
 #include "i18n/thdate.h"
 #include "tui/caseinput.h"
-
-/* Every option any sub-command takes; each command says which it reads. */
-enum {
-    OPT_NAME = 1000, OPT_NAME_THAI, OPT_NAME_LATIN, OPT_NAME_ORIGINAL, OPT_ALIASES,
-    OPT_SEX, OPT_BIRTH, OPT_AGE, OPT_NATIONALITY, OPT_LANGUAGES, OPT_ENTRY,
-    OPT_PROVINCE, OPT_DATE_MET, OPT_NOTES, OPT_ROLE, OPT_FORMAT, OPT_SEARCH, OPT_SORT,
-    OPT_DATA_DIR, OPT_USER, OPT_PASS_FD,
-};
+#include "tui/cli_internal.h"
 
 static const struct option long_options[] = {
     { "data-dir", required_argument, NULL, OPT_DATA_DIR },
@@ -43,16 +36,12 @@ static const struct option long_options[] = {
     { "format", required_argument, NULL, OPT_FORMAT },
     { "search", required_argument, NULL, OPT_SEARCH },
     { "sort", required_argument, NULL, OPT_SORT },
+    { "version", required_argument, NULL, OPT_VERSION_NUMBER },
+    { "at", required_argument, NULL, OPT_AT },
+    { "until", required_argument, NULL, OPT_UNTIL },
+    { "court-ref", required_argument, NULL, OPT_COURT_REF },
     { NULL, 0, NULL, 0 },
 };
-
-typedef struct cli_args {
-    const char *value[OPT_PASS_FD - OPT_NAME + 1];
-    char *pos[8];
-    int npos;
-} cli_args;
-
-#define ARG(a, opt) ((a)->value[(opt) - OPT_NAME])
 
 void cli_usage(FILE *to)
 {
@@ -73,21 +62,23 @@ void cli_usage(FILE *to)
               "  case list [--search TEXT] [--sort newest|name] [--format tsv]\n"
               "  case show REFERENCE\n"
               "  setting get KEY | setting set KEY VALUE\n"
-              "                                language (th, en), lock_minutes (1-240)\n"
-              "\n"
+              "                                language (th, en), lock_minutes (1-240)\n"));
+    cli_screening_usage(to);
+    fprintf(to, "%s",
+            _("\n"
               "Passphrases are read from the terminal, or one per line from --passphrase-fd.\n"
               "Roles: admin, supervisor, inspector, social_worker, border_officer.\n"
               "Exit status: 0 done, 1 refused (a message says why), 2 wrong usage.\n"));
 }
 
-static int usage_error(const char *msg)
+int cli_usage_error(const char *msg)
 {
     fprintf(stderr, "tipcase: %s\n", msg);
     fprintf(stderr, "%s\n", _("Try 'tipcase --help'."));
     return EXIT_USAGE;
 }
 
-static int refuse(const char *msgid)
+int cli_refuse(const char *msgid)
 {
     fprintf(stderr, "tipcase: %s\n", _(msgid));
     return EXIT_USER;
@@ -104,20 +95,20 @@ static int parse_args(app_options *opt, int argc, char **argv, cli_args *a)
     int c;
     while ((c = getopt_long(argc, argv, ":", long_options, NULL)) != -1) {
         if (c == '?' || c == ':')
-            return usage_error(_("unknown option or missing value"));
+            return cli_usage_error(_("unknown option or missing value"));
         if (c == OPT_DATA_DIR)
             snprintf(opt->data_dir, sizeof opt->data_dir, "%s", optarg);
         else if (c == OPT_USER)
             opt->user = optarg;
         else if (c == OPT_PASS_FD) {
             if (!app_parse_fd(optarg, &opt->passphrase_fd))
-                return usage_error(_("--passphrase-fd needs a file descriptor number"));
+                return cli_usage_error(_("--passphrase-fd needs a file descriptor number"));
         } else
             ARG(a, c) = optarg;
     }
     for (int i = optind; i < argc; i++) {
         if (a->npos >= (int)(sizeof a->pos / sizeof a->pos[0]))
-            return usage_error(_("too many arguments"));
+            return cli_usage_error(_("too many arguments"));
         a->pos[a->npos++] = argv[i];
     }
     return EXIT_OK;
@@ -160,7 +151,7 @@ static char *read_new_pass(const app_options *opt)
     return p;
 }
 
-static store_status unlock(app_options *opt, store **out)
+store_status cli_unlock(app_options *opt, store **out)
 {
     if (!store_exists(opt->data_dir))
         return ST_NO_STORE;
@@ -176,15 +167,13 @@ static store_status unlock(app_options *opt, store **out)
     return st;
 }
 
-static int status_exit(store_status st);
-
 /* Unlock as the acting officer, then read the new passphrase a command
  * sets.  On success *s is open and *pass is the caller's to sodium_free. */
 static int unlock_with_new_pass(app_options *opt, store **s, char **pass)
 {
-    store_status st = unlock(opt, s);
+    store_status st = cli_unlock(opt, s);
     if (st != ST_OK)
-        return status_exit(st);
+        return cli_status_exit(st);
     *pass = read_new_pass(opt);
     if (!*pass) {
         store_close(*s);
@@ -194,21 +183,21 @@ static int unlock_with_new_pass(app_options *opt, store **s, char **pass)
     return EXIT_OK;
 }
 
-static int status_exit(store_status st)
+int cli_status_exit(store_status st)
 {
     if (st == ST_OK)
         return EXIT_OK;
-    return refuse(store_status_text(st));
+    return cli_refuse(store_status_text(st));
 }
 
 static int cmd_init(app_options *opt, cli_args *a)
 {
     if (store_exists(opt->data_dir))
-        return refuse(store_status_text(ST_EXISTS));
+        return cli_refuse(store_status_text(ST_EXISTS));
     tc_officer admin;
     memset(&admin, 0, sizeof admin);
     if (!opt->user)
-        return usage_error(_("init needs --user LOGIN for the first officer"));
+        return cli_usage_error(_("init needs --user LOGIN for the first officer"));
     snprintf(admin.login, sizeof admin.login, "%s", opt->user);
     snprintf(admin.name, sizeof admin.name, "%s",
              ARG(a, OPT_NAME) ? ARG(a, OPT_NAME) : opt->user);
@@ -216,7 +205,7 @@ static int cmd_init(app_options *opt, cli_args *a)
     admin.active = true;
     officer_problem op = officer_validate(&admin);
     if (op != OFFICER_OK)
-        return refuse(officer_problem_text(op));
+        return cli_refuse(officer_problem_text(op));
     char *pass = read_new_pass(opt);
     if (!pass)
         return EXIT_USER;
@@ -225,7 +214,7 @@ static int cmd_init(app_options *opt, cli_args *a)
                                    &opt->clock, &s);
     sodium_free(pass);
     if (st != ST_OK)
-        return status_exit(st);
+        return cli_status_exit(st);
     printf(_("Created a new store in %s (store code %s).\n"), opt->data_dir, store_code(s));
     store_close(s);
     return EXIT_OK;
@@ -234,14 +223,14 @@ static int cmd_init(app_options *opt, cli_args *a)
 static int cmd_check(app_options *opt)
 {
     store *s = NULL;
-    store_status st = unlock(opt, &s);
+    store_status st = cli_unlock(opt, &s);
     if (st != ST_OK)
-        return status_exit(st);
+        return cli_status_exit(st);
     store_check_report r;
     st = store_check(s, &r);
     store_close(s);
     if (st != ST_OK && st != ST_DAMAGED)
-        return status_exit(st);
+        return cli_status_exit(st);
     printf("%s %s\n", _("Database:"), r.integrity_ok ? _("ok") : _("DAMAGED"));
     if (!r.integrity_ok)
         printf("  %s\n", r.integrity_detail);
@@ -256,29 +245,29 @@ static int cmd_check(app_options *opt)
 static int cmd_user(app_options *opt, cli_args *a)
 {
     if (a->npos < 2)
-        return usage_error(_("user needs add, passwd, remove or list"));
+        return cli_usage_error(_("user needs add, passwd, remove or list"));
     const char *sub = a->pos[1];
     store *s = NULL;
     int rc = EXIT_OK;
     if (!strcmp(sub, "add")) {
         if (a->npos != 3 || !ARG(a, OPT_ROLE))
-            return usage_error(_("user add LOGIN --name NAME --role ROLE"));
+            return cli_usage_error(_("user add LOGIN --name NAME --role ROLE"));
         tc_officer o;
         memset(&o, 0, sizeof o);
         snprintf(o.login, sizeof o.login, "%s", a->pos[2]);
         snprintf(o.name, sizeof o.name, "%s", ARG(a, OPT_NAME) ? ARG(a, OPT_NAME) : a->pos[2]);
         if (!role_from_code(ARG(a, OPT_ROLE), &o.role))
-            return usage_error(_("unknown role"));
+            return cli_usage_error(_("unknown role"));
         o.active = true;
         officer_problem op = officer_validate(&o);
         if (op != OFFICER_OK)
-            return refuse(officer_problem_text(op));
+            return cli_refuse(officer_problem_text(op));
         char *pass = NULL;
         if ((rc = unlock_with_new_pass(opt, &s, &pass)) != EXIT_OK)
             return rc;
         store_status st = store_officer_add(s, &o, pass, kdf_params_default());
         sodium_free(pass);
-        rc = status_exit(st);
+        rc = cli_status_exit(st);
         if (st == ST_OK)
             printf(_("Officer %s added.\n"), o.login);
     } else if (!strcmp(sub, "passwd")) {
@@ -287,27 +276,27 @@ static int cmd_user(app_options *opt, cli_args *a)
             return rc;
         store_status st = store_passwd(s, pass, kdf_params_default());
         sodium_free(pass);
-        rc = status_exit(st);
+        rc = cli_status_exit(st);
         if (st == ST_OK)
             printf("%s\n", _("Passphrase changed."));
     } else if (!strcmp(sub, "remove")) {
         if (a->npos != 3)
-            return usage_error(_("user remove LOGIN"));
-        store_status st = unlock(opt, &s);
+            return cli_usage_error(_("user remove LOGIN"));
+        store_status st = cli_unlock(opt, &s);
         if (st != ST_OK)
-            return status_exit(st);
+            return cli_status_exit(st);
         st = store_officer_remove(s, a->pos[2]);
-        rc = status_exit(st);
+        rc = cli_status_exit(st);
         if (st == ST_OK)
             printf(_("Officer %s can no longer open this store.\n"), a->pos[2]);
     } else if (!strcmp(sub, "list")) {
-        store_status st = unlock(opt, &s);
+        store_status st = cli_unlock(opt, &s);
         if (st != ST_OK)
-            return status_exit(st);
+            return cli_status_exit(st);
         tc_officer *all = NULL;
         size_t n = 0;
         st = store_officer_list(s, &all, &n);
-        rc = status_exit(st);
+        rc = cli_status_exit(st);
         for (size_t i = 0; st == ST_OK && i < n; i++) {
             char name[OFFICER_NAME_MAX * 3 + 8];
             text_clean(all[i].name, name, sizeof name);
@@ -316,7 +305,7 @@ static int cmd_user(app_options *opt, cli_args *a)
         }
         free(all);
     } else {
-        return usage_error(_("user needs add, passwd, remove or list"));
+        return cli_usage_error(_("user needs add, passwd, remove or list"));
     }
     store_close(s);
     return rc;
@@ -370,23 +359,23 @@ static int cmd_case_add(app_options *opt, cli_args *a)
     const char *field = NULL;
     const char *problem = case_from_text(&c, &t, &field);
     if (problem)
-        return refuse(problem);
+        return cli_refuse(problem);
     caldate today = app_today(&opt->clock);
     case_default_date_met(&c, today);
     /* Check before asking for the passphrase: a typo costs no unlock. */
     case_check chk = case_validate(&c, today);
     if (chk.problem != CASE_OK)
-        return refuse(case_problem_text(chk.problem));
+        return cli_refuse(case_problem_text(chk.problem));
     store *s = NULL;
-    store_status st = unlock(opt, &s);
+    store_status st = cli_unlock(opt, &s);
     if (st != ST_OK)
-        return status_exit(st);
+        return cli_status_exit(st);
     st = store_case_add(s, &c, &chk);
     store_close(s);
     if (st == ST_INVALID)
-        return refuse(case_problem_text(chk.problem));
+        return cli_refuse(case_problem_text(chk.problem));
     if (st != ST_OK)
-        return status_exit(st);
+        return cli_status_exit(st);
     printf("%s\n", c.reference);
     return EXIT_OK;
 }
@@ -396,14 +385,14 @@ static int cmd_case_list(app_options *opt, cli_args *a)
     const char *format = ARG(a, OPT_FORMAT) ? ARG(a, OPT_FORMAT) : "text";
     bool tsv = !strcmp(format, "tsv");
     if (!tsv && strcmp(format, "text"))
-        return usage_error(_("--format is text or tsv"));
+        return cli_usage_error(_("--format is text or tsv"));
     const char *sort = ARG(a, OPT_SORT) ? ARG(a, OPT_SORT) : "newest";
     if (strcmp(sort, "newest") && strcmp(sort, "name"))
-        return usage_error(_("--sort is newest or name"));
+        return cli_usage_error(_("--sort is newest or name"));
     store *s = NULL;
-    store_status st = unlock(opt, &s);
+    store_status st = cli_unlock(opt, &s);
     if (st != ST_OK)
-        return status_exit(st);
+        return cli_status_exit(st);
     enum { PAGE = 512 };
     tc_case_row *rows = calloc(PAGE, sizeof *rows);
     case_query q = { ARG(a, OPT_SEARCH), 0, PAGE,
@@ -435,30 +424,30 @@ static int cmd_case_list(app_options *opt, cli_args *a)
     } while (st == ST_OK && n == PAGE);
     free(rows);
     store_close(s);
-    return status_exit(st);
+    return cli_status_exit(st);
 }
 
 static int cmd_case(app_options *opt, cli_args *a)
 {
     if (a->npos < 2)
-        return usage_error(_("case needs add, list or show"));
+        return cli_usage_error(_("case needs add, list or show"));
     if (!strcmp(a->pos[1], "add"))
         return cmd_case_add(opt, a);
     if (!strcmp(a->pos[1], "list"))
         return cmd_case_list(opt, a);
     if (!strcmp(a->pos[1], "show") && a->npos == 3) {
         store *s = NULL;
-        store_status st = unlock(opt, &s);
+        store_status st = cli_unlock(opt, &s);
         if (st != ST_OK)
-            return status_exit(st);
+            return cli_status_exit(st);
         tc_case c;
         st = store_case_get(s, a->pos[2], &c);
         store_close(s);
         if (st == ST_OK)
             print_case(&c);
-        return status_exit(st);
+        return cli_status_exit(st);
     }
-    return usage_error(_("case needs add, list or show"));
+    return cli_usage_error(_("case needs add, list or show"));
 }
 
 static int cmd_setting(app_options *opt, cli_args *a)
@@ -466,16 +455,18 @@ static int cmd_setting(app_options *opt, cli_args *a)
     bool get = a->npos == 3 && !strcmp(a->pos[1], "get");
     bool set = a->npos == 4 && !strcmp(a->pos[1], "set");
     if (!get && !set)
-        return usage_error(_("setting get KEY | setting set KEY VALUE"));
+        return cli_usage_error(_("setting get KEY | setting set KEY VALUE"));
     const char *key = a->pos[2];
+    if (cli_is_clock_setting(key))
+        return cli_clock_setting(opt, a, set);
     if (strcmp(key, "language") && strcmp(key, "lock_minutes"))
-        return usage_error(_("settings are language (th or en) and lock_minutes (1 to 240)"));
+        return cli_usage_error(_("settings are language (th or en) and lock_minutes (1 to 240)"));
     if (set && !app_setting_valid(key, a->pos[3]))
-        return refuse(N_("That value is not allowed: language is th or en, lock_minutes is 1 to 240."));
+        return cli_refuse(N_("That value is not allowed: language is th or en, lock_minutes is 1 to 240."));
     store *s = NULL;
-    store_status st = unlock(opt, &s);
+    store_status st = cli_unlock(opt, &s);
     if (st != ST_OK)
-        return status_exit(st);
+        return cli_status_exit(st);
     if (set) {
         st = store_setting_set(s, key, a->pos[3]);
     } else {
@@ -487,12 +478,13 @@ static int cmd_setting(app_options *opt, cli_args *a)
             printf("%s\n", value);
     }
     store_close(s);
-    return status_exit(st);
+    return cli_status_exit(st);
 }
 
 int cli_is_command(const char *name)
 {
-    static const char *const known[] = { "init", "check", "user", "case", "setting", NULL };
+    static const char *const known[] = { "init", "check", "user", "case", "setting",
+                                         "screening", "instrument", "clock", "due", NULL };
     for (int i = 0; known[i]; i++)
         if (!strcmp(name, known[i]))
             return 1;
@@ -506,7 +498,7 @@ int cli_run(app_options *opt, int argc, char **argv)
     if (rc != EXIT_OK)
         return rc;
     if (a.npos < 1)
-        return usage_error(_("no command"));
+        return cli_usage_error(_("no command"));
     const char *cmd = a.pos[0];
     if (!strcmp(cmd, "init"))
         return cmd_init(opt, &a);
@@ -518,5 +510,13 @@ int cli_run(app_options *opt, int argc, char **argv)
         return cmd_case(opt, &a);
     if (!strcmp(cmd, "setting"))
         return cmd_setting(opt, &a);
-    return usage_error(_("unknown command"));
+    if (!strcmp(cmd, "screening"))
+        return cli_screening_cmd(opt, &a);
+    if (!strcmp(cmd, "instrument"))
+        return cli_instrument_cmd(opt, &a);
+    if (!strcmp(cmd, "clock"))
+        return cli_clock_cmd(opt, &a);
+    if (!strcmp(cmd, "due"))
+        return cli_due_cmd(opt, &a);
+    return cli_usage_error(_("unknown command"));
 }

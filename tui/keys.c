@@ -34,6 +34,7 @@ const key_binding KEYS_CASE_LIST[] = {
     { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
     { false, '/', "/", N_("Search"), ACT_SEARCH, N_("Search") },
     { false, 's', "s", N_("Sort by name in Thai dictionary order, or newest first"), ACT_SORT, N_("Sort") },
+    { false, 'D', "D", N_("Clocks that have run out or run out soon, most urgent first"), ACT_DUE_SOON, N_("Due") },
     { false, 'L', "L", N_("Lock"), ACT_LOCK, N_("Lock") },
     { false, 'q', "q", N_("Quit"), ACT_QUIT, N_("Quit") },
     MOVE_KEYS,
@@ -182,6 +183,34 @@ const key_binding KEYS_CONFIRM[] = {
     { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
     { false, 'n', "n", N_("No, later"), ACT_BACK, N_("No") },
     { false, 27, "Esc", N_("No, later"), ACT_BACK, NULL },
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* ---- clocks (tui/clock_screens.c) -------------------------------------- */
+
+const key_binding KEYS_DUE_SOON[] = {
+    { false, '\r', "Enter", N_("Open the chosen case"), ACT_OPEN, N_("Open") },
+    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_CASE_CLOCKS[] = {
+    { false, 'm', "m", N_("Record or correct when the person was met (starts the clocks)"),
+      ACT_CLOCK_START, N_("Met") },
+    { false, 'x', "x", N_("Record a court order extending the identification period"),
+      ACT_CLOCK_EXTEND, N_("Court") },
+    { false, 's', "s", N_("Stop the chosen clock: what it waited for has happened"),
+      ACT_CLOCK_STOP, N_("Stop") },
+    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    MOVE_KEYS,
     COMMON_KEYS,
     KEYS_END,
 };

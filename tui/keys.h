@@ -20,6 +20,8 @@ typedef enum key_action {
     ACT_TAB_1, ACT_TAB_2, ACT_TAB_3, ACT_TAB_4, ACT_TAB_5, ACT_TAB_6, ACT_TAB_7,
     ACT_IDENTIFY, ACT_CLOCKS, ACT_STATE, ACT_WITHDRAW, ACT_WITHDRAW_ENTRY,
     ACT_CLOSE_CASE, ACT_QUICK,
+    /* Clocks (tui/clock_screens.c). */
+    ACT_DUE_SOON, ACT_CLOCK_START, ACT_CLOCK_EXTEND, ACT_CLOCK_STOP,
 } key_action;
 
 typedef struct key_binding {
@@ -63,5 +65,8 @@ extern const key_binding KEYS_CASE_NOTES[];
 extern const key_binding KEYS_CASE_TIMELINE[];
 extern const key_binding KEYS_TEXTAREA[];   /* a case note being written */
 extern const key_binding KEYS_CONFIRM[];    /* yes (ACT_OPEN) or no (ACT_BACK) */
+/* Clocks: the due-soon list and one case's clocks. */
+extern const key_binding KEYS_DUE_SOON[];
+extern const key_binding KEYS_CASE_CLOCKS[];
 
 #endif

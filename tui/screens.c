@@ -283,25 +283,27 @@ static void list_load(tui *t, list_state *ls)
 }
 
 /* Column layout at the current width: the name takes what is left. */
-typedef struct list_cols { int ref, name, sex, age, child, nat, date; } list_cols;
+typedef struct list_cols { int ref, clock, name, sex, age, child, nat, date; } list_cols;
 
 static list_cols list_layout(void)
 {
-    list_cols c = { 17, 0, 7, 4, 6, 4, 13 };
+    list_cols c = { 17, 7, 0, 7, 4, 6, 4, 13 };
     /* The nationality code is 2 columns, its heading is not ("สัญชาติ"). */
     int nat_heading = text_columns(_("Nat."));
     if (nat_heading > c.nat)
         c.nat = nat_heading;
-    c.name = ui_cols() - 1 - c.ref - c.sex - c.age - c.child - c.nat - c.date - 6;
+    c.name = ui_cols() - 1 - c.ref - c.clock - c.sex - c.age - c.child - c.nat - c.date - 7;
     if (c.name < 10)
         c.name = 10;
     return c;
 }
 
-static void draw_list_row(int y, const list_cols *c, const tc_case_row *r, bool selected)
+static void draw_list_row(int y, const list_cols *c, const tc_case_row *r, bool selected,
+                          int64_t now)
 {
     ui_style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
-    char age[16] = "", date[THDATE_MAX] = "";
+    char age[16] = "", date[THDATE_MAX] = "", mark[32];
+    ui_style mark_style = clock_row_mark(r, now, mark, sizeof mark);
     if (r->age >= 0)
         snprintf(age, sizeof age, "%d", r->age);
     if (r->date_met_known)
@@ -311,6 +313,7 @@ static void draw_list_row(int y, const list_cols *c, const tc_case_row *r, bool 
     /* Opened in quick mode and not completed yet (legend on the info line). */
     ui_text(y, 0, 1, r->incomplete ? "*" : "", selected ? st : STYLE_ERROR);
     ui_text(y, x, c->ref, r->reference, st), x += c->ref + 1;
+    ui_text(y, x, c->clock, mark, selected ? st : mark_style), x += c->clock + 1;
     ui_text(y, x, c->name, r->name, st), x += c->name + 1;
     ui_text(y, x, c->sex, _(sex_label(r->sex)), st), x += c->sex + 1;
     ui_text(y, x, c->age, age, st), x += c->age + 1;
@@ -326,6 +329,7 @@ static void draw_list(tui *t, list_state *ls, bool searching, const lineedit *se
     list_cols c = list_layout();
     int x = 1;
     ui_text(1, x, c.ref, _("Reference"), STYLE_HEADING), x += c.ref + 1;
+    ui_text(1, x, c.clock, "", STYLE_HEADING), x += c.clock + 1;
     ui_text(1, x, c.name, _("Name"), STYLE_HEADING), x += c.name + 1;
     ui_text(1, x, c.sex, _("Sex"), STYLE_HEADING), x += c.sex + 1;
     ui_text(1, x, c.age, _("Age"), STYLE_HEADING), x += c.age + 1;
@@ -339,7 +343,8 @@ static void draw_list(tui *t, list_state *ls, bool searching, const lineedit *se
         ui_text(3, 2, ui_cols() - 4, empty, STYLE_NOTICE);
     }
     for (size_t i = 0; i < ls->nrows; i++)
-        draw_list_row(2 + (int)i, &c, &ls->rows[i], ls->top + i == ls->sel);
+        draw_list_row(2 + (int)i, &c, &ls->rows[i], ls->top + i == ls->sel,
+                      tc_now(&t->opt->clock));
     char info[256], count[160];
     if (ls->search[0])
         snprintf(count, sizeof count, _("%zu found for \"%s\""), ls->total, ls->search);
@@ -432,6 +437,7 @@ void screen_case_list(tui *t)
             ls->sel = ls->top = 0;
             break;
         case ACT_HELP: keys_show_help(_("Cases"), KEYS_CASE_LIST); break;
+        case ACT_DUE_SOON: screen_due_soon(t); break;
         case ACT_OPEN:
             if (ls->total && ls->sel >= ls->top && ls->sel - ls->top < ls->nrows)
                 screen_case_view(t, ls->rows[ls->sel - ls->top].id);

@@ -102,5 +102,9 @@ bool screen_identification_edit(tui *t, const char *case_id);
 void screen_due_soon(tui *t);
 /* Start or correct the time met, record a court extension, stop a clock. */
 void screen_case_clocks(tui *t, const char *case_id);
+/* The case list's mark for a row whose clock_due_soon is set, at most 7
+ * columns: "! 3h" while it runs, "! late" once passed ("" and
+ * STYLE_NORMAL for any other row); returns the style to draw it in. */
+ui_style clock_row_mark(const tc_case_row *r, int64_t now, char *out, size_t outsz);
 
 #endif

@@ -1,0 +1,70 @@
+/* cli_internal.h - what the files of the command line share: the parsed
+ * arguments and the one way each of them unlocks the store and reports a
+ * refusal.  cli.c parses and dispatches; cli_screening.c holds the
+ * screening, instrument and clock commands.  Not for the screens. */
+#ifndef TC_CLI_INTERNAL_H
+#define TC_CLI_INTERNAL_H
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdio.h>
+#include "db/store.h"
+#include "tui/app.h"
+
+/* Every option any sub-command takes; each command says which it reads. */
+enum {
+    OPT_NAME = 1000, OPT_NAME_THAI, OPT_NAME_LATIN, OPT_NAME_ORIGINAL, OPT_ALIASES,
+    OPT_SEX, OPT_BIRTH, OPT_AGE, OPT_NATIONALITY, OPT_LANGUAGES, OPT_ENTRY,
+    OPT_PROVINCE, OPT_DATE_MET, OPT_NOTES, OPT_ROLE, OPT_FORMAT, OPT_SEARCH, OPT_SORT,
+    OPT_VERSION_NUMBER, OPT_AT, OPT_UNTIL, OPT_COURT_REF,
+    OPT_DATA_DIR, OPT_USER, OPT_PASS_FD,
+};
+
+typedef struct cli_args {
+    const char *value[OPT_PASS_FD - OPT_NAME + 1];
+    char *pos[8];
+    int npos;
+} cli_args;
+
+/* The value given for option opt (an OPT_ value), or NULL. */
+#define ARG(a, opt) ((a)->value[(opt) - OPT_NAME])
+
+/* Print "tipcase: msg" and the hint to try --help; returns EXIT_USAGE. */
+int cli_usage_error(const char *msg);
+/* Print the translated msgid; returns EXIT_USER. */
+int cli_refuse(const char *msgid);
+/* EXIT_OK for ST_OK, else the status's message and EXIT_USER. */
+int cli_status_exit(store_status st);
+/* Unlock the store as --user with a passphrase from the terminal or
+ * --passphrase-fd.  ST_OK leaves *out open for the caller to close. */
+store_status cli_unlock(app_options *opt, store **out);
+
+/* The commands, each given the parsed arguments (pos[0] is the command's
+ * name): cli_screening.c and cli_clock.c. */
+int cli_screening_cmd(app_options *opt, cli_args *a);
+int cli_instrument_cmd(app_options *opt, cli_args *a);
+int cli_clock_cmd(app_options *opt, cli_args *a);
+int cli_due_cmd(app_options *opt, cli_args *a);
+/* True for the clock length keys "clock.identification_hours" ...  */
+bool cli_is_clock_setting(const char *key);
+/* setting get|set for a clock length key (a->pos[2]; a->pos[3] the value
+ * when set). */
+int cli_clock_setting(app_options *opt, cli_args *a, bool set);
+/* The help lines of the screening, instrument and clock commands. */
+void cli_screening_usage(FILE *to);
+
+/* What those commands share (cli_screening.c). */
+/* --format: 0 for text (the default), 1 for tsv, -1 after printing a
+ * usage error. */
+int cli_want_tsv(cli_args *a);
+/* A whole number 1..max in ASCII digits and nothing else. */
+bool cli_parse_count(const char *text, long max, int *out);
+/* "Label:<TAB>value", the value cleaned for the terminal. */
+void cli_print_field(const char *label, const char *value);
+/* The same with a moment in the officers' civil time. */
+void cli_print_moment(const char *label, app_options *opt, int64_t t);
+/* Unlock and find the case named by reference or id.  On EXIT_OK *s is open
+ * (the caller closes it) and *c holds the case; otherwise the refusal is
+ * printed and its exit code returned. */
+int cli_open_case(app_options *opt, const char *ref, store **s, tc_case *c);
+
+#endif
