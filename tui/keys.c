@@ -187,6 +187,93 @@ const key_binding KEYS_CONFIRM[] = {
     KEYS_END,
 };
 
+/* ---- the screening screens (tui/screening_screens.c) -------------------- */
+
+/* Choosing one row of a list: an instrument, a section. */
+const key_binding KEYS_PICK[] = {
+    { false, '\r', "Enter", N_("Choose"), ACT_OPEN, N_("Choose") },
+    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* One question at a time.  The screen reads keys with
+ * keys_action_any_layout(): on the Thai Kedmanee layout the same physical
+ * keys answer ("ั" is y, "ๅ" is 1, "/" is 2, "-" is 3, "ภ" is 4). */
+const key_binding KEYS_WIZARD[] = {
+    { false, 'y', "y 1", N_("Answer yes: the indicator is present"), ACT_ANSWER_YES, NULL },
+    { false, '1', NULL, NULL, ACT_ANSWER_YES, NULL },
+    { false, 'n', "n 2", N_("Answer no"), ACT_ANSWER_NO, NULL },
+    { false, '2', NULL, NULL, ACT_ANSWER_NO, NULL },
+    { false, 'u', "u 3", N_("Answer don't know (never counts as no)"), ACT_ANSWER_UNKNOWN, NULL },
+    { false, '3', NULL, NULL, ACT_ANSWER_UNKNOWN, NULL },
+    { false, 'd', "d 4", N_("The person declined to answer (never counts as no)"),
+      ACT_ANSWER_DECLINED, NULL },
+    { false, '4', NULL, NULL, ACT_ANSWER_DECLINED, NULL },
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
+      ACT_HELP, NULL },
+    { false, '\r', "Enter", N_("Next question (also the right arrow)"), ACT_NEXT_QUESTION, N_("Next") },
+    { true, KEY_ENTER, NULL, NULL, ACT_NEXT_QUESTION, NULL },
+    { true, KEY_RIGHT, NULL, NULL, ACT_NEXT_QUESTION, NULL },
+    { true, KEY_LEFT, "←", N_("Previous question (also Backspace)"), ACT_PREV_QUESTION,
+      N_("Back") },
+    { true, KEY_BACKSPACE, NULL, NULL, ACT_PREV_QUESTION, NULL },
+    { false, 127, NULL, NULL, ACT_PREV_QUESTION, NULL },
+    { false, 8, NULL, NULL, ACT_PREV_QUESTION, NULL },
+    { false, 'e', "e", N_("Evidence seen: the officer saw it (a document, an injury, a lock)"),
+      ACT_EVIDENCE, N_("Evidence") },
+    { false, '\t', "Tab", N_("Write a note on this answer"), ACT_NOTE, N_("Note") },
+    { true, KEY_NPAGE, "PgDn", N_("Next section"), ACT_NEXT_SECTION, NULL },
+    { true, KEY_PPAGE, "PgUp", N_("Previous section"), ACT_PREV_SECTION, NULL },
+    { false, 's', "s", N_("Go to a section"), ACT_SECTIONS, NULL },
+    { true, KEY_F(10), "F10", N_("The summary and the decision"), ACT_SUMMARY, N_("Summary") },
+    { false, 'q', "q", N_("The summary and the decision"), ACT_SUMMARY, NULL },
+    { false, 27, "Esc", N_("Leave the screening: every answer is already saved"), ACT_BACK,
+      N_("Leave") },
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* Typing the note of an answer: letters are text here, never commands. */
+const key_binding KEYS_WIZARD_NOTE[] = {
+    { false, '\r', "Enter", N_("Keep the note"), ACT_SAVE, N_("Keep the note") },
+    { true, KEY_ENTER, NULL, NULL, ACT_SAVE, NULL },
+    { false, '\t', "Tab", N_("Keep the note"), ACT_SAVE, NULL },
+    { false, 27, "Esc", N_("Leave the note as it was"), ACT_BACK, N_("Cancel") },
+    { true, KEY_F(1), "F1", N_("Help: every key of this screen"), ACT_HELP, N_("Help") },
+    { true, KEY_F(2), "F2", N_("Switch language (Thai / English)"), ACT_LANGUAGE, NULL },
+    { true, KEY_F(12), "F12", N_("Lock the screen now"), ACT_LOCK, NULL },
+    { true, KEY_RESIZE, NULL, NULL, ACT_REDRAW, NULL },
+    KEYS_END,
+};
+
+/* The summary of a screening still open: back to the questions, or decide. */
+const key_binding KEYS_SCREENING_SUMMARY[] = {
+    { true, KEY_F(10), "F10 Enter", N_("Record the decision"), ACT_DECIDE, N_("Decide") },
+    { false, '\r', NULL, NULL, ACT_DECIDE, NULL },
+    { true, KEY_ENTER, NULL, NULL, ACT_DECIDE, NULL },
+    { true, KEY_LEFT, "←", N_("Back to the questions"), ACT_BACK, N_("Questions") },
+    { false, 27, NULL, NULL, ACT_BACK, NULL },
+    { false, 'q', "q", N_("Leave the screening: every answer is already saved"), ACT_QUIT,
+      N_("Leave") },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* A decided screening: a record, read only. */
+const key_binding KEYS_SCREENING_RECORD[] = {
+    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { true, KEY_LEFT, NULL, NULL, ACT_BACK, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
 /* ---- clocks (tui/clock_screens.c) -------------------------------------- */
 
 const key_binding KEYS_DUE_SOON[] = {

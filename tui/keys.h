@@ -22,6 +22,10 @@ typedef enum key_action {
     ACT_CLOSE_CASE, ACT_QUICK,
     /* Clocks (tui/clock_screens.c). */
     ACT_DUE_SOON, ACT_CLOCK_START, ACT_CLOCK_EXTEND, ACT_CLOCK_STOP,
+    /* The screening wizard and its summary (tui/screening_screens.c). */
+    ACT_ANSWER_YES, ACT_ANSWER_NO, ACT_ANSWER_UNKNOWN, ACT_ANSWER_DECLINED,
+    ACT_EVIDENCE, ACT_NOTE, ACT_NEXT_QUESTION, ACT_PREV_QUESTION,
+    ACT_NEXT_SECTION, ACT_PREV_SECTION, ACT_SECTIONS, ACT_SUMMARY, ACT_DECIDE,
 } key_action;
 
 typedef struct key_binding {
@@ -68,5 +72,13 @@ extern const key_binding KEYS_CONFIRM[];    /* yes (ACT_OPEN) or no (ACT_BACK) *
 /* Clocks: the due-soon list and one case's clocks. */
 extern const key_binding KEYS_DUE_SOON[];
 extern const key_binding KEYS_CASE_CLOCKS[];
+/* The screening screens (tui/screening_screens.c): choosing from a list
+ * (an instrument, a section), the wizard, its note line, the summary of an
+ * open screening and the record of a decided one. */
+extern const key_binding KEYS_PICK[];
+extern const key_binding KEYS_WIZARD[];
+extern const key_binding KEYS_WIZARD_NOTE[];
+extern const key_binding KEYS_SCREENING_SUMMARY[];
+extern const key_binding KEYS_SCREENING_RECORD[];
 
 #endif
