@@ -282,17 +282,34 @@ static void list_load(tui *t, list_state *ls)
         ls->nrows = 0;
 }
 
-/* Column layout at the current width: the name takes what is left. */
+/* Column layout at the current width: the name takes what is left.  The
+ * clock column is there only when a row of this page has a clock due soon,
+ * and as wide as its widest mark: most pages have none, and at 80 columns
+ * every column given to it is taken from the names.  The same goes for
+ * the reference column. */
 typedef struct list_cols { int ref, clock, name, sex, age, child, nat, date; } list_cols;
 
-static list_cols list_layout(void)
+static list_cols list_layout(const list_state *ls, int64_t now)
 {
-    list_cols c = { 17, 7, 0, 7, 4, 6, 4, 13 };
+    /* References are 15 columns ("K7Q4X-2569-0042") until a store numbers
+     * past 9999 in one year. */
+    list_cols c = { 15, 0, 0, 7, 4, 6, 4, 13 };
     /* The nationality code is 2 columns, its heading is not ("สัญชาติ"). */
     int nat_heading = text_columns(_("Nat."));
     if (nat_heading > c.nat)
         c.nat = nat_heading;
-    c.name = ui_cols() - 1 - c.ref - c.clock - c.sex - c.age - c.child - c.nat - c.date - 7;
+    for (size_t i = 0; i < ls->nrows; i++) {
+        char mark[32];
+        clock_row_mark(&ls->rows[i], now, mark, sizeof mark);
+        int w = text_columns(mark);
+        if (w > c.clock)
+            c.clock = w;
+        w = text_columns(ls->rows[i].reference);
+        if (w > c.ref)
+            c.ref = w;
+    }
+    int gaps = c.clock ? 7 : 6;
+    c.name = ui_cols() - 1 - c.ref - c.clock - c.sex - c.age - c.child - c.nat - c.date - gaps;
     if (c.name < 10)
         c.name = 10;
     return c;
@@ -313,7 +330,8 @@ static void draw_list_row(int y, const list_cols *c, const tc_case_row *r, bool 
     /* Opened in quick mode and not completed yet (legend on the info line). */
     ui_text(y, 0, 1, r->incomplete ? "*" : "", selected ? st : STYLE_ERROR);
     ui_text(y, x, c->ref, r->reference, st), x += c->ref + 1;
-    ui_text(y, x, c->clock, mark, selected ? st : mark_style), x += c->clock + 1;
+    if (c->clock)
+        ui_text(y, x, c->clock, mark, selected ? st : mark_style), x += c->clock + 1;
     ui_text(y, x, c->name, r->name, st), x += c->name + 1;
     ui_text(y, x, c->sex, _(sex_label(r->sex)), st), x += c->sex + 1;
     ui_text(y, x, c->age, age, st), x += c->age + 1;
@@ -326,10 +344,11 @@ static void draw_list(tui *t, list_state *ls, bool searching, const lineedit *se
 {
     ui_clear();
     tui_draw_title(t, _("Cases"));
-    list_cols c = list_layout();
+    list_cols c = list_layout(ls, tc_now(&t->opt->clock));
     int x = 1;
     ui_text(1, x, c.ref, _("Reference"), STYLE_HEADING), x += c.ref + 1;
-    ui_text(1, x, c.clock, "", STYLE_HEADING), x += c.clock + 1;
+    if (c.clock)
+        x += c.clock + 1;
     ui_text(1, x, c.name, _("Name"), STYLE_HEADING), x += c.name + 1;
     ui_text(1, x, c.sex, _("Sex"), STYLE_HEADING), x += c.sex + 1;
     ui_text(1, x, c.age, _("Age"), STYLE_HEADING), x += c.age + 1;
