@@ -31,6 +31,8 @@ static const code_label kinds[TL_KIND_COUNT] = {
     [TL_RECORD_WITHDRAWN] = { "record_withdrawn", N_("Record withdrawn") },
     [TL_CASE_CLOSED] = { "case_closed", N_("Case closed") },
     [TL_CASE_REOPENED] = { "case_reopened", N_("Case reopened") },
+    [TL_REFERRAL_MADE] = { "referral_made", N_("Referral made") },
+    [TL_REFERRAL_CHANGED] = { "referral_changed", N_("Referral changed") },
 };
 
 const char *timeline_kind_code(timeline_kind k)

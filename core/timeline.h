@@ -1,7 +1,7 @@
 /* timeline.h - one case's history as a list of events, newest first:
  * the case opened, intake saved, screenings, identification decisions,
  * needs and their changes, consents and withdrawals, notes, corrections,
- * closing and reopening.
+ * closing and reopening, referrals and their changes.
  *
  * The store gathers the events from every table (db/record.h,
  * store_timeline); this module orders them and writes the one-line
@@ -38,6 +38,8 @@ typedef enum timeline_kind {
     TL_RECORD_WITHDRAWN,            /* a wrong record stopped counting */
     TL_CASE_CLOSED,
     TL_CASE_REOPENED,
+    TL_REFERRAL_MADE,               /* a referral to an agency recorded */
+    TL_REFERRAL_CHANGED,            /* a referral moved to another state */
     TL_KIND_COUNT
 } timeline_kind;
 
@@ -47,7 +49,8 @@ typedef enum timeline_kind {
  * "screening_started", "screening_decided", "identification",
  * "need_added", "need_state_changed", "consent_given", "consent_refused",
  * "consent_withdrawn", "consent_override", "note_added",
- * "record_corrected", "record_withdrawn", "case_closed", "case_reopened". */
+ * "record_corrected", "record_withdrawn", "case_closed", "case_reopened",
+ * "referral_made", "referral_changed". */
 const char *timeline_kind_code(timeline_kind k);
 const char *timeline_kind_label(timeline_kind k);   /* msgid: "Need added" */
 

@@ -254,9 +254,9 @@ store_status store_consent_covers(store *s, const char *case_id, consent_purpose
 
 /* ---- overrides ---- */
 
-static store_status insert_override(store *s, const char *case_id, const consent_override *o,
-                                    const char *action, const char *related_id,
-                                    char id[TC_ID_LEN])
+store_status consent_override_insert(store *s, const char *case_id, const consent_override *o,
+                                     const char *action, const char *related_id,
+                                     char id[TC_ID_LEN])
 {
     int64_t seq = 0;
     store_new_id(id);
@@ -307,7 +307,7 @@ store_status store_consent_override(store *s, const char *case_id, consent_overr
         return st;
     st = store_case_exists(s, case_id);
     if (st == ST_OK)
-        st = insert_override(s, case_id, o, action, related_id, id);
+        st = consent_override_insert(s, case_id, o, action, related_id, id);
     st = store_finish(s, st);
     if (st == ST_OK && id_out)
         memcpy(id_out, id, TC_ID_LEN);

@@ -12,6 +12,7 @@
  * officers are marked inactive, cases will be closed with a reason. */
 #include "config.h"
 #include "db/migrate.h"
+#include "db/builtin_agencies.h"
 #include "db/builtin_instruments.h"
 #include "db/record_internal.h"
 #include "db/store_internal.h"
@@ -360,6 +361,104 @@ static const char schema_v5[] =
     " completed_seq INTEGER,"
     STAMPS ");";
 
+/* 6: the agency directory and referrals (issue 5; db/referrals.h).
+ * agencies is versioned like the record's tables (record_id is the
+ * agency; the code is the same in every version and unique among current
+ * rows); the C part of the step loads data/agencies.tsv
+ * (db/agencies.c).  A referral is one row updated as its state moves;
+ * referral_events keeps every change (from, to, when, who, the reason)
+ * and is never changed.  Times a deadline is computed from are integer
+ * seconds since the epoch.  due_at is the deadline the referral waits
+ * for (NULL when it waits for nothing), kept in step with the
+ * referral.* settings, so that the overdue dashboard walks indexes of
+ * the open referrals only: referrals_overdue (by urgency, then deadline:
+ * the overdue part), referrals_due (by deadline: the running part, and
+ * the overdue count as one range) and referrals_idle (open referrals
+ * waiting for nothing).  Each carries the dashboard's filters, so a
+ * filtered page reads index entries, never rows it does not show. */
+static const char schema_v6[] =
+    "CREATE TABLE agencies(" VERSIONED
+    " code TEXT NOT NULL,"
+    " type TEXT NOT NULL,"
+    " level TEXT NOT NULL,"
+    " province TEXT NOT NULL DEFAULT '',"
+    " country TEXT NOT NULL DEFAULT 'TH',"
+    " name_th TEXT NOT NULL,"
+    " name_en TEXT NOT NULL,"
+    " abbr_th TEXT NOT NULL DEFAULT '',"
+    " abbr_en TEXT NOT NULL DEFAULT '',"
+    " services TEXT NOT NULL DEFAULT '',"      /* need codes: "food,shelter" */
+    " phone TEXT NOT NULL DEFAULT '',"
+    " line_id TEXT NOT NULL DEFAULT '',"
+    " email TEXT NOT NULL DEFAULT '',"
+    " address TEXT NOT NULL DEFAULT '',"
+    " focal_name TEXT NOT NULL DEFAULT '',"
+    " focal_phone TEXT NOT NULL DEFAULT '',"
+    " note TEXT NOT NULL DEFAULT '',"
+    " active INTEGER NOT NULL DEFAULT 1 CHECK (active IN (0, 1)),"
+    STAMPS ","
+    " UNIQUE (record_id, version));"
+    "CREATE INDEX agencies_by_code ON agencies(code, is_current);"
+    "CREATE UNIQUE INDEX agencies_current_code ON agencies(code) WHERE is_current = 1;"
+
+    "CREATE TABLE referrals("
+    " id TEXT PRIMARY KEY,"
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " agency_code TEXT NOT NULL,"       /* agencies.code */
+    " needs TEXT NOT NULL,"             /* need codes it answers */
+    " urgency TEXT NOT NULL,"
+    " urgency_rank INTEGER NOT NULL,"   /* 0 emergency, 1 urgent, 2 routine */
+    " channel TEXT NOT NULL,"
+    " summary TEXT NOT NULL DEFAULT '',"
+    " shared TEXT NOT NULL DEFAULT '',"  /* section codes */
+    " consent_overridden INTEGER NOT NULL DEFAULT 0 CHECK (consent_overridden IN (0, 1)),"
+    " override_reason TEXT NOT NULL DEFAULT '',"
+    " officer_id TEXT NOT NULL REFERENCES officers(id),"
+    " state TEXT NOT NULL,"
+    " is_open INTEGER NOT NULL CHECK (is_open IN (0, 1)),"
+    " state_reason TEXT NOT NULL DEFAULT '',"
+    " sent_at INTEGER,"
+    " acknowledged_at INTEGER,"
+    " decided_at INTEGER,"
+    " service_at INTEGER,"
+    " ended_at INTEGER,"
+    " state_changed_at INTEGER NOT NULL,"
+    " due_at INTEGER,"                  /* NULL: waiting for nothing */
+    " since_at INTEGER NOT NULL,"       /* sent_at, else when it was made */
+    " audit_seq INTEGER NOT NULL,"
+    STAMPS ");"
+    "CREATE INDEX referrals_by_case ON referrals(case_id, audit_seq);"
+    "CREATE INDEX referrals_overdue ON referrals(urgency_rank, due_at, agency_code,"
+    " officer_id, state) WHERE due_at IS NOT NULL;"
+    "CREATE INDEX referrals_due ON referrals(due_at, urgency_rank, agency_code, officer_id,"
+    " state) WHERE due_at IS NOT NULL;"
+    /* is_open and due_at lead so that the index covers its own condition
+     * (SQLite 3.15 checks a partial index's WHERE against the row unless
+     * the index holds the columns) as one equality range. */
+    "CREATE INDEX referrals_idle ON referrals(is_open, due_at, urgency_rank, since_at,"
+    " agency_code, officer_id, state) WHERE is_open = 1 AND due_at IS NULL;"
+
+    "CREATE TABLE referral_events("
+    " id TEXT PRIMARY KEY,"
+    " referral_id TEXT NOT NULL REFERENCES referrals(id),"
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " from_state TEXT NOT NULL DEFAULT '',"     /* '' for the referral's creation */
+    " to_state TEXT NOT NULL,"
+    " at INTEGER NOT NULL,"
+    " officer_id TEXT NOT NULL,"
+    " note TEXT NOT NULL DEFAULT '',"
+    " audit_seq INTEGER NOT NULL,"
+    STAMPS ");"
+    "CREATE INDEX referral_events_by_referral ON referral_events(referral_id, audit_seq);"
+    "CREATE INDEX referral_events_by_case ON referral_events(case_id);"
+
+    "CREATE TABLE referral_needs("       /* the case's needs a referral answers */
+    " id TEXT PRIMARY KEY,"
+    " referral_id TEXT NOT NULL REFERENCES referrals(id),"
+    " need_id TEXT NOT NULL,"           /* needs.record_id */
+    STAMPS ","
+    " UNIQUE (referral_id, need_id));";
+
 /* A step is SQL and, when SQL alone cannot make the data (parsing and
  * hashing the built-in instruments), a C function run after it in the same
  * transaction; it returns an SQLite result code, and anything but
@@ -375,6 +474,7 @@ static const migration migrations[] = {
     { schema_v3, NULL },
     { schema_v4, builtin_instruments_migrate },
     { schema_v5, record_migrate_codes },
+    { schema_v6, builtin_agencies_migrate },
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -93,6 +93,17 @@ store_status record_prepare_correction(store *s, const record_table *t, const ch
                                        const char *reason, void *cur, record_common *next,
                                        record_problem *problem);
 
+/* ---- consent overrides (db/consent_store.c) ---- */
+
+/* Write override o, already checked by consent_override_validate(), for
+ * case_id inside the caller's transaction, with its "consent.override"
+ * audit row: what store_consent_override() does, for a caller whose
+ * action (sending a referral) must commit or fail together with it.
+ * id receives the override's id. */
+store_status consent_override_insert(store *s, const char *case_id, const consent_override *o,
+                                     const char *action, const char *related_id,
+                                     char id[TC_ID_LEN]);
+
 /* ---- code lists (db/codelists.c) ---- */
 
 /* The rows of one list as migration 5 loads them (core's defaults). */

@@ -22,8 +22,8 @@
  *   as an event (when, which officer, the reason or note).
  *
  * Audit actions: "agency.add", "agency.edit", "referral.add",
- * "referral.state", "referral.settings" (with "setting.set" for each
- * key), and "consent.override" (db/record.h) for each purpose a referral
+ * "referral.state", "setting.set" (one for each response-time setting),
+ * and "consent.override" (db/record.h) for each purpose a referral
  * was sent without covering consent; "need.add" and "need.state" when a
  * referral records or moves the case's needs (below). */
 #ifndef TC_DB_REFERRALS_H
@@ -197,8 +197,10 @@ typedef struct referral_row {
     char reference[CASEREF_MAX];            /* the case's */
     char name[CASE_NAME_MAX + 1];           /* the case's display name */
     char agency_code[TC_CODE_MAX + 1];
-    char agency_abbr_th[AGENCY_ABBR_MAX + 1];   /* abbreviation, else name */
-    char agency_abbr_en[AGENCY_ABBR_MAX + 1];
+    /* The agency's abbreviation in Thai and in English, each else the
+     * name in that language. */
+    char agency_abbr_th[AGENCY_NAME_MAX + 1];
+    char agency_abbr_en[AGENCY_NAME_MAX + 1];
     char officer_id[TC_ID_LEN];
     char officer_name[OFFICER_NAME_MAX + 1];
     referral_state state;

@@ -15,6 +15,8 @@
 #include "core/identification.h"
 #include "core/screening.h"
 #include "core/agency.h"
+#include "core/referral.h"
+#include "i18n/i18n.h"
 
 typedef struct event_list {
     timeline_event *ev;
@@ -332,6 +334,50 @@ static const char identifications_sql[] =
     "  AND a.record_id = v.id), v.outcome"
     " FROM identifications v LEFT JOIN officers o ON o.id = v.created_by WHERE v.case_id = ?1";
 
+/* Referrals: each stored change (referral_events), the first one the
+ * referral's making.  The agency is named by its abbreviation (else its
+ * name) in the interface's language, as stored data is never translated. */
+static store_status add_referral_event(sqlite3_stmt *q, event_list *l, void *ctx)
+{
+    (void)ctx;
+    const unsigned char *from = sqlite3_column_text(q, 5);
+    bool made = !from || !*from;
+    timeline_event *e = push(l, made ? TL_REFERRAL_MADE : TL_REFERRAL_CHANGED);
+    if (!e)
+        return ST_NOMEM;
+    store_column_copy(q, 0, e->record_id, sizeof e->record_id);
+    read_who_when(q, 1, e);
+    bool thai = i18n_is_thai();
+    const unsigned char *abbr = sqlite3_column_text(q, thai ? 9 : 11);
+    const char *agency = (const char *)(abbr && *abbr ? abbr
+                                        : sqlite3_column_text(q, thai ? 10 : 12));
+    const unsigned char *to = sqlite3_column_text(q, 6);
+    const unsigned char *note = sqlite3_column_text(q, 7);
+    referral_state st;
+    referral_urgency u;
+    if (made) {
+        timeline_set_subject(e, agency, false);
+        const unsigned char *urgency = sqlite3_column_text(q, 8);
+        if (urgency && referral_urgency_from_code((const char *)urgency, &u))
+            timeline_set_detail(e, referral_urgency_label(u), true);
+        return ST_OK;
+    }
+    if (to && referral_state_from_code((const char *)to, &st))
+        timeline_set_subject(e, referral_state_label(st), true);
+    if (note && *note)
+        timeline_set_detail(e, (const char *)note, false);
+    else
+        timeline_set_detail(e, agency, false);
+    return ST_OK;
+}
+
+static const char referral_events_sql[] =
+    "SELECT e.referral_id, e.created_at, e.officer_id, o.name, e.audit_seq, e.from_state,"
+    " e.to_state, e.note, r.urgency, a.abbr_th, a.name_th, a.abbr_en, a.name_en"
+    " FROM referral_events e JOIN referrals r ON r.id = e.referral_id"
+    " LEFT JOIN agencies a ON a.code = r.agency_code AND a.is_current = 1"
+    " LEFT JOIN officers o ON o.id = e.officer_id WHERE e.case_id = ?1";
+
 static store_status gather(store *s, const char *case_id, event_list *l)
 {
     store_status st = each_row(s, opened_sql, case_id, l, add_opened_row, NULL);
@@ -353,6 +399,8 @@ static store_status gather(store *s, const char *case_id, event_list *l)
         st = each_row(s, screenings_sql, case_id, l, add_screening, NULL);
     if (st == ST_OK)
         st = each_row(s, identifications_sql, case_id, l, add_identification, NULL);
+    if (st == ST_OK)
+        st = each_row(s, referral_events_sql, case_id, l, add_referral_event, NULL);
     return st;
 }
 

@@ -86,6 +86,11 @@ static const struct { int version; const char *type; const char *name; } schema_
     { 5, "table", "inspections" }, { 5, "table", "inspection_cases" },
     { 5, "table", "case_closures" }, { 5, "table", "case_quick" },
     { 5, "index", "consents_by_case" }, { 5, "index", "needs_by_case" },
+    { 6, "table", "agencies" }, { 6, "table", "referrals" },
+    { 6, "table", "referral_events" }, { 6, "table", "referral_needs" },
+    { 6, "index", "agencies_current_code" }, { 6, "index", "referrals_overdue" },
+    { 6, "index", "referrals_due" }, { 6, "index", "referrals_idle" },
+    { 6, "index", "referral_events_by_case" },
 };
 
 static void check_schema_at(sqlite3 *db, int version)
@@ -271,6 +276,8 @@ static void test_store_open_migrates_old_store(void)
                                      "DROP TABLE needs; DROP TABLE notes;"
                                      "DROP TABLE inspection_cases; DROP TABLE inspections;"
                                      "DROP TABLE case_closures; DROP TABLE case_quick;"
+                                     "DROP TABLE referral_needs; DROP TABLE referral_events;"
+                                     "DROP TABLE referrals; DROP TABLE agencies;"
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
     store_close(s);
 
@@ -296,6 +303,9 @@ static void test_store_open_migrates_old_store(void)
     /* Migration 5 loaded the built-in code lists. */
     CU_ASSERT_EQUAL(count_rows(db, "SELECT count(*) FROM code_rows"
                                    " WHERE list = 'sector' AND code = 'fishing' AND builtin = 1"), 1);
+    /* Migration 6 loaded the shipped agency directory. */
+    CU_ASSERT_EQUAL(count_rows(db, "SELECT count(*) FROM agencies WHERE code = 'rtp'"
+                                   " AND is_current = 1 AND active = 1"), 1);
     store_check_report r;
     CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
     store_close(s);

@@ -46,8 +46,11 @@ void tui_draw_title(tui *t, const char *screen)
     thdate_format(app_today(c), i18n_is_thai(), date,
                   sizeof date);
     int cols = ui_cols(), dw = text_columns(date) + 1;
-    ui_text(0, 0, cols, left, STYLE_TITLE);
-    if (cols > dw + 20)
+    ui_text(0, 0, cols, "", STYLE_TITLE);
+    /* A long title is cut one column before the date, never run into it. */
+    bool date_fits = cols > dw + 20;
+    ui_text(0, 0, date_fits ? cols - dw - 1 : cols, left, STYLE_TITLE);
+    if (date_fits)
         ui_text(0, cols - dw, dw, date, STYLE_TITLE);
 }
 
