@@ -10,6 +10,7 @@
 #include "core/fieldtext.h"
 #include "core/geo.h"
 #include "core/msg.h"
+#include "core/tsv.h"
 #include "core/utf8.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -514,33 +515,12 @@ static bool fail_row(parser *p, agency_check check, int line)
  * (a name must not reorder or repaint what an officer sees). */
 static agency_parse_problem check_line_text(const char *line)
 {
-    if (!utf8_valid(line))
-        return AGENCY_PARSE_NOT_UTF8;
-    size_t len = strlen(line);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        i += utf8_decode(line + i, len - i, &cp);
-        if (cp != '\t' && (utf8_is_control(cp) || utf8_is_bidi_control(cp)))
-            return AGENCY_PARSE_CONTROL_CHAR;
+    switch (tsv_check_line(line)) {
+    case TSV_NOT_UTF8: return AGENCY_PARSE_NOT_UTF8;
+    case TSV_CONTROL_CHAR: return AGENCY_PARSE_CONTROL_CHAR;
+    case TSV_OK: break;
     }
     return AGENCY_PARSE_OK;
-}
-
-/* Cuts line at TABs; returns the number of fields, or more than
- * AGENCY_FILE_FIELDS when there are too many. */
-static int split_fields(char *line, char *fields[AGENCY_FILE_FIELDS])
-{
-    int n = 0;
-    for (char *f = line;;) {
-        if (n == AGENCY_FILE_FIELDS)
-            return AGENCY_FILE_FIELDS + 1;
-        fields[n++] = f;
-        char *tab = strchr(f, '\t');
-        if (!tab)
-            return n;
-        *tab = '\0';
-        f = tab + 1;
-    }
 }
 
 /* The file writes an empty field as "-". */
@@ -627,7 +607,7 @@ static bool parse_line(parser *p, char *line, int number)
     if (pr != AGENCY_PARSE_OK)
         return fail(p, pr, number);
     char *f[AGENCY_FILE_FIELDS];
-    if (split_fields(line, f) != AGENCY_FILE_FIELDS)
+    if (tsv_split(line, f, AGENCY_FILE_FIELDS) != AGENCY_FILE_FIELDS)
         return fail(p, AGENCY_PARSE_FIELD_COUNT, number);
     tc_agency *a = next_slot(p, number);
     if (!a || !read_row(p, f, number, a))
@@ -638,35 +618,16 @@ static bool parse_line(parser *p, char *line, int number)
     return true;
 }
 
-/* Line number of the first NUL byte, or 0. */
-static int line_of_nul(const char *text, size_t len)
+static bool parse_line_cb(void *ctx, char *line, int number)
 {
-    const char *nul = memchr(text, '\0', len);
-    if (!nul)
-        return 0;
-    int line = 1;
-    for (const char *c = text; c < nul; c++)
-        line += (*c == '\n');
-    return line;
+    return parse_line(ctx, line, number);
 }
 
 static bool parse_all(parser *p, char *text, size_t len)
 {
-    int number = line_of_nul(text, len);
-    if (number > 0)
-        return fail(p, AGENCY_PARSE_CONTROL_CHAR, number);
-    char *end = text + len;
-    for (char *line = text; line < end;) {
-        char *nl = memchr(line, '\n', (size_t)(end - line));
-        char *stop = nl ? nl : end;
-        *stop = '\0';
-        if (stop > line && stop[-1] == '\r')
-            stop[-1] = '\0';
-        number++;
-        if (!parse_line(p, line, number))
-            return false;
-        line = stop + 1;
-    }
+    int nul_line = 0;
+    if (!tsv_each_line(text, len, parse_line_cb, p, &nul_line))
+        return nul_line > 0 ? fail(p, AGENCY_PARSE_CONTROL_CHAR, nul_line) : false;
     return p->dir->count > 0 ? true : fail(p, AGENCY_PARSE_EMPTY, 0);
 }
 

@@ -11,6 +11,7 @@
 
 #include "core/codes.h"
 #include "core/msg.h"
+#include "core/tsv.h"
 #include "core/utf8.h"
 
 /* ------------------------------------------------------------ codes */
@@ -133,16 +134,10 @@ static bool is_thai(uint32_t cp)
  * reorder what an officer sees, are refused anywhere in a line. */
 static instrument_problem check_line_text(const char *line)
 {
-    if (!utf8_valid(line))
-        return INSTRUMENT_NOT_UTF8;
-    size_t len = strlen(line);
-    for (size_t i = 0; i < len;) {
-        uint32_t cp;
-        i += utf8_decode(line + i, len - i, &cp);
-        if (cp == '\t')
-            continue;
-        if (utf8_is_control(cp) || utf8_is_bidi_control(cp))
-            return INSTRUMENT_CONTROL_CHAR;
+    switch (tsv_check_line(line)) {
+    case TSV_NOT_UTF8: return INSTRUMENT_NOT_UTF8;
+    case TSV_CONTROL_CHAR: return INSTRUMENT_CONTROL_CHAR;
+    case TSV_OK: break;
     }
     return INSTRUMENT_OK;
 }
@@ -281,21 +276,6 @@ static bool fail(parser *p, instrument_problem problem, int line)
 
 /* Cuts line at TABs; returns the number of fields (MAX_FIELDS + 1 when
  * there are more than MAX_FIELDS). */
-static int split_fields(char *line, char *fields[MAX_FIELDS])
-{
-    int n = 0;
-    for (char *f = line;;) {
-        if (n == MAX_FIELDS)
-            return MAX_FIELDS + 1;
-        fields[n++] = f;
-        char *tab = strchr(f, '\t');
-        if (!tab)
-            return n;
-        *tab = '\0';
-        f = tab + 1;
-    }
-}
-
 static bool parse_header(parser *p, char **f, int nf, int line)
 {
     if (p->have_header)
@@ -391,7 +371,7 @@ static bool parse_line(parser *p, char *line, int number)
     if (pr != INSTRUMENT_OK)
         return fail(p, pr, number);
     char *f[MAX_FIELDS];
-    int nf = split_fields(line, f);
+    int nf = tsv_split(line, f, MAX_FIELDS);
     bool is_header = strcmp(f[0], "instrument") == 0;
     bool is_section = strcmp(f[0], "section") == 0;
     bool is_indicator = strcmp(f[0], "indicator") == 0;
@@ -406,36 +386,18 @@ static bool parse_line(parser *p, char *line, int number)
     return parse_indicator(p, f, nf, number);
 }
 
-/* Line number of the first NUL byte, or 0: a NUL would silently cut a
- * line short, so it is refused like any other control character. */
-static int line_of_nul(const char *text, size_t len)
+static bool parse_line_cb(void *ctx, char *line, int number)
 {
-    const char *nul = memchr(text, '\0', len);
-    if (!nul)
-        return 0;
-    int line = 1;
-    for (const char *c = text; c < nul; c++)
-        line += (*c == '\n');
-    return line;
+    return parse_line(ctx, line, number);
 }
 
 static bool parse_all(parser *p, char *text, size_t len)
 {
-    int number = line_of_nul(text, len);
-    if (number > 0)
-        return fail(p, INSTRUMENT_CONTROL_CHAR, number);
-    char *end = text + len;
-    for (char *line = text; line < end;) {
-        char *nl = memchr(line, '\n', (size_t)(end - line));
-        char *stop = nl ? nl : end;
-        *stop = '\0';
-        if (stop > line && stop[-1] == '\r')
-            stop[-1] = '\0';
-        number++;
-        if (!parse_line(p, line, number))
-            return false;
-        line = stop + 1;
-    }
+    /* A NUL would silently cut a line short, so it is refused like any
+     * other control character. */
+    int nul_line = 0;
+    if (!tsv_each_line(text, len, parse_line_cb, p, &nul_line))
+        return nul_line > 0 ? fail(p, INSTRUMENT_CONTROL_CHAR, nul_line) : false;
     if (!p->have_header)
         return fail(p, INSTRUMENT_EMPTY, 0);
     if (p->inst->n_sections == 0)

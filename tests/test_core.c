@@ -12,6 +12,7 @@
 #include "core/codes.h"
 #include "core/geo.h"
 #include "core/officer.h"
+#include "core/tsv.h"
 #include "core/utf8.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
@@ -1166,6 +1167,87 @@ static CU_TestInfo caserec_tests[] = {
     CU_TEST_INFO_NULL
 };
 
+/* ---- tsv: the shared text rules of the data files ---- */
+
+typedef struct seen_lines {
+    int n;
+    char text[8][32];
+    int numbers[8];
+    int stop_at;            /* return false on this line number (0: never) */
+} seen_lines;
+
+static bool remember_line(void *ctx, char *line, int number)
+{
+    seen_lines *s = ctx;
+    if (s->n < 8) {
+        snprintf(s->text[s->n], sizeof s->text[0], "%s", line);
+        s->numbers[s->n++] = number;
+    }
+    return number != s->stop_at;
+}
+
+static void test_tsv_lines_lf_and_crlf(void)
+{
+    char text[] = "a\tb\r\n\n# c\nlast";
+    seen_lines s = { 0 };
+    int nul = -1;
+    CU_ASSERT_TRUE(tsv_each_line(text, strlen(text), remember_line, &s, &nul));
+    CU_ASSERT_EQUAL(nul, 0);
+    CU_ASSERT_EQUAL(s.n, 4);
+    CU_ASSERT_STRING_EQUAL(s.text[0], "a\tb");      /* CR removed */
+    CU_ASSERT_STRING_EQUAL(s.text[1], "");
+    CU_ASSERT_STRING_EQUAL(s.text[3], "last");      /* no final newline */
+    CU_ASSERT_EQUAL(s.numbers[3], 4);
+}
+
+static void test_tsv_stops_where_the_reader_stops(void)
+{
+    char text[] = "1\n2\n3\n";
+    seen_lines s = { .stop_at = 2 };
+    int nul = -1;
+    CU_ASSERT_FALSE(tsv_each_line(text, strlen(text), remember_line, &s, &nul));
+    CU_ASSERT_EQUAL(nul, 0);
+    CU_ASSERT_EQUAL(s.n, 2);
+}
+
+static void test_tsv_nul_names_its_line(void)
+{
+    char text[] = "one\ntw\0o\nthree";
+    seen_lines s = { 0 };
+    int nul = 0;
+    CU_ASSERT_FALSE(tsv_each_line(text, sizeof text - 1, remember_line, &s, &nul));
+    CU_ASSERT_EQUAL(nul, 2);
+    CU_ASSERT_EQUAL(s.n, 0);        /* nothing read from a file that lies */
+}
+
+static void test_tsv_check_line(void)
+{
+    CU_ASSERT_EQUAL(tsv_check_line("code\tชื่อ\tname"), TSV_OK);
+    CU_ASSERT_EQUAL(tsv_check_line("bad\x01"), TSV_CONTROL_CHAR);
+    CU_ASSERT_EQUAL(tsv_check_line("rlo\xe2\x80\xae"), TSV_CONTROL_CHAR);   /* U+202E */
+    CU_ASSERT_EQUAL(tsv_check_line("\xff"), TSV_NOT_UTF8);
+}
+
+static void test_tsv_split_counts(void)
+{
+    char line[] = "a\tb\t\tc";
+    char *f[4];
+    CU_ASSERT_EQUAL(tsv_split(line, f, 4), 4);
+    CU_ASSERT_STRING_EQUAL(f[2], "");
+    CU_ASSERT_STRING_EQUAL(f[3], "c");
+    char many[] = "a\tb\tc";
+    CU_ASSERT_EQUAL(tsv_split(many, f, 2), 3);      /* more than max */
+}
+
+static CU_TestInfo tsv_tests[] = {
+    { "LF and CRLF lines, numbered from 1", test_tsv_lines_lf_and_crlf },
+    { "stops where the reader stops", test_tsv_stops_where_the_reader_stops },
+    { "a NUL byte names its line and reads nothing", test_tsv_nul_names_its_line },
+    { "control, bidi and bad UTF-8 refused", test_tsv_check_line },
+    { "fields cut at TAB, too many counted", test_tsv_split_counts },
+    CU_TEST_INFO_NULL
+};
+
 static CU_SuiteInfo suites[] = {
     { "utf8", NULL, NULL, NULL, NULL, utf8_tests },
     { "codes", NULL, NULL, NULL, NULL, codes_tests },
@@ -1174,6 +1256,7 @@ static CU_SuiteInfo suites[] = {
     { "geo", NULL, NULL, NULL, NULL, geo_tests },
     { "caseref", NULL, NULL, NULL, NULL, caseref_tests },
     { "caserec", NULL, NULL, NULL, NULL, caserec_tests },
+    { "tsv", NULL, NULL, NULL, NULL, tsv_tests },
     CU_SUITE_INFO_NULL
 };
 
