@@ -206,6 +206,29 @@ static void put_field(sheet *b, int indent, const char *label_msgid, const char 
     free(clean);
 }
 
+/* "Label: value" on one line when it fits; else the label, and the value
+ * on the next line, so that a value never broken in two (a reference
+ * someone will type) is broken only when it is wider than a line. */
+static void put_field_whole(sheet *b, int indent, const char *label_msgid, const char *value)
+{
+    const char *label = tr(b, label_msgid);
+    size_t n = strlen(label) + strlen(value) + 3;
+    char *line = malloc(n);
+    if (!line)
+        return;
+    snprintf(line, n, "%s: %s", label, value);
+    wrapped w = wrap_text(b, line, b->width - indent);
+    free(w.lines);
+    if (w.n <= 1) {
+        put_wrapped(b, indent, line, true);
+    } else {
+        snprintf(line, n, "%s:", label);
+        put_wrapped(b, indent, line, true);
+        put_wrapped(b, indent + 2, value, false);
+    }
+    free(line);
+}
+
 static void put_heading(sheet *b, const char *msgid)
 {
     put_n(b, "\n", 1);
@@ -264,7 +287,7 @@ static void put_title(sheet *b, const handover_input *in)
     put_rule(b, '=');
     char ref[HANDOVER_REFERENCE_MAX], when[SHORT_MAX];
     handover_reference(in->case_reference, r->id, ref);
-    put_field(b, 0, N_("Reference"), ref);
+    put_field_whole(b, 0, N_("Referral reference"), ref);
     format_time(b, r->sent_at ? r->sent_at : r->created_at, when, sizeof when);
     put_field(b, 0, r->sent_at ? N_("Referred on") : N_("Drafted on"), when);
     put_field(b, 0, N_("Urgency"), tr(b, referral_urgency_label(r->urgency)));

@@ -1257,7 +1257,7 @@ static void test_handover_sheet_consent_and_sections(void)
     /* Every label goes through the translation. */
     env.translate = marked;
     t = sheet_text(sc, true, &env);
-    CU_ASSERT_PTR_NOT_NULL(strstr(t, "[Reference]: K7Q4X"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(t, "[Referral reference]: K7Q4X"));
     CU_ASSERT_PTR_NOT_NULL(strstr(t, "[Accommodation]"));
     free(t);
     /* A buffer too small is cut, still terminated, and the length says

@@ -40,6 +40,37 @@ static const struct option long_options[] = {
     { "at", required_argument, NULL, OPT_AT },
     { "until", required_argument, NULL, OPT_UNTIL },
     { "court-ref", required_argument, NULL, OPT_COURT_REF },
+    { "overdue", no_argument, NULL, OPT_OVERDUE },
+    { "agency", required_argument, NULL, OPT_AGENCY },
+    { "officer", required_argument, NULL, OPT_OFFICER },
+    { "state", required_argument, NULL, OPT_STATE },
+    { "urgency", required_argument, NULL, OPT_URGENCY },
+    { "channel", required_argument, NULL, OPT_CHANNEL },
+    { "needs", required_argument, NULL, OPT_NEEDS },
+    { "summary", required_argument, NULL, OPT_SUMMARY },
+    { "shared", required_argument, NULL, OPT_SHARED },
+    { "draft", no_argument, NULL, OPT_DRAFT },
+    { "override-reason", required_argument, NULL, OPT_OVERRIDE_REASON },
+    { "reason", required_argument, NULL, OPT_REASON },
+    { "lang", required_argument, NULL, OPT_LANG },
+    { "output", required_argument, NULL, OPT_OUTPUT },
+    { "width", required_argument, NULL, OPT_WIDTH },
+    { "type", required_argument, NULL, OPT_TYPE },
+    { "level", required_argument, NULL, OPT_LEVEL },
+    { "name-english", required_argument, NULL, OPT_NAME_EN },
+    { "abbr-thai", required_argument, NULL, OPT_ABBR_TH },
+    { "abbr-english", required_argument, NULL, OPT_ABBR_EN },
+    { "country", required_argument, NULL, OPT_COUNTRY },
+    { "services", required_argument, NULL, OPT_SERVICES },
+    { "phone", required_argument, NULL, OPT_PHONE },
+    { "line-id", required_argument, NULL, OPT_LINE_ID },
+    { "email", required_argument, NULL, OPT_EMAIL },
+    { "address", required_argument, NULL, OPT_ADDRESS },
+    { "focal-name", required_argument, NULL, OPT_FOCAL_NAME },
+    { "focal-phone", required_argument, NULL, OPT_FOCAL_PHONE },
+    { "all", no_argument, NULL, OPT_ALL },
+    { "retire", no_argument, NULL, OPT_RETIRE },
+    { "reinstate", no_argument, NULL, OPT_REINSTATE },
     { NULL, 0, NULL, 0 },
 };
 
@@ -64,6 +95,7 @@ void cli_usage(FILE *to)
               "  setting get KEY | setting set KEY VALUE\n"
               "                                language (th, en), lock_minutes (1-240)\n"));
     cli_screening_usage(to);
+    cli_referral_usage(to);
     fprintf(to, "%s",
             _("\n"
               "Passphrases are read from the terminal, or one per line from --passphrase-fd.\n"
@@ -104,7 +136,7 @@ static int parse_args(app_options *opt, int argc, char **argv, cli_args *a)
             if (!app_parse_fd(optarg, &opt->passphrase_fd))
                 return cli_usage_error(_("--passphrase-fd needs a file descriptor number"));
         } else
-            ARG(a, c) = optarg;
+            ARG(a, c) = optarg ? optarg : "yes";      /* a flag without a value */
     }
     for (int i = optind; i < argc; i++) {
         if (a->npos >= (int)(sizeof a->pos / sizeof a->pos[0]))
@@ -459,6 +491,8 @@ static int cmd_setting(app_options *opt, cli_args *a)
     const char *key = a->pos[2];
     if (cli_is_clock_setting(key))
         return cli_clock_setting(opt, a, set);
+    if (cli_is_referral_setting(key))
+        return cli_referral_setting(opt, a, set);
     if (strcmp(key, "language") && strcmp(key, "lock_minutes"))
         return cli_usage_error(_("settings are language (th or en) and lock_minutes (1 to 240)"));
     if (set && !app_setting_valid(key, a->pos[3]))
@@ -484,7 +518,8 @@ static int cmd_setting(app_options *opt, cli_args *a)
 int cli_is_command(const char *name)
 {
     static const char *const known[] = { "init", "check", "user", "case", "setting",
-                                         "screening", "instrument", "clock", "due", NULL };
+                                         "screening", "instrument", "clock", "due",
+                                         "referral", "agency", NULL };
     for (int i = 0; known[i]; i++)
         if (!strcmp(name, known[i]))
             return 1;
@@ -518,5 +553,9 @@ int cli_run(app_options *opt, int argc, char **argv)
         return cli_clock_cmd(opt, &a);
     if (!strcmp(cmd, "due"))
         return cli_due_cmd(opt, &a);
+    if (!strcmp(cmd, "referral"))
+        return cli_referral_cmd(opt, &a);
+    if (!strcmp(cmd, "agency"))
+        return cli_agency_cmd(opt, &a);
     return cli_usage_error(_("unknown command"));
 }

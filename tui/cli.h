@@ -1,7 +1,7 @@
 /* cli.h - the sub-commands that work without a screen, for scripts and
  * tests: init, check, user, case, setting, screening, instrument, clock and
- * due (cli_screening.c).  Same rules as the screens: everything
- * goes through core and db. */
+ * due (cli_screening.c), referral and agency (cli_referral.c).  Same rules
+ * as the screens: everything goes through core and db. */
 #ifndef TC_CLI_H
 #define TC_CLI_H
 #include <stdio.h>

@@ -1,7 +1,8 @@
 /* cli_internal.h - what the files of the command line share: the parsed
  * arguments and the one way each of them unlocks the store and reports a
  * refusal.  cli.c parses and dispatches; cli_screening.c holds the
- * screening, instrument and clock commands.  Not for the screens. */
+ * screening, instrument and clock commands, cli_referral.c the referral
+ * and agency ones.  Not for the screens. */
 #ifndef TC_CLI_INTERNAL_H
 #define TC_CLI_INTERNAL_H
 #include <stdbool.h>
@@ -16,6 +17,12 @@ enum {
     OPT_SEX, OPT_BIRTH, OPT_AGE, OPT_NATIONALITY, OPT_LANGUAGES, OPT_ENTRY,
     OPT_PROVINCE, OPT_DATE_MET, OPT_NOTES, OPT_ROLE, OPT_FORMAT, OPT_SEARCH, OPT_SORT,
     OPT_VERSION_NUMBER, OPT_AT, OPT_UNTIL, OPT_COURT_REF,
+    /* Referrals and agencies (cli_referral.c). */
+    OPT_OVERDUE, OPT_AGENCY, OPT_OFFICER, OPT_STATE, OPT_URGENCY, OPT_CHANNEL, OPT_NEEDS,
+    OPT_SUMMARY, OPT_SHARED, OPT_DRAFT, OPT_OVERRIDE_REASON, OPT_REASON, OPT_LANG,
+    OPT_OUTPUT, OPT_WIDTH, OPT_TYPE, OPT_LEVEL, OPT_NAME_EN, OPT_ABBR_TH, OPT_ABBR_EN,
+    OPT_COUNTRY, OPT_SERVICES, OPT_PHONE, OPT_LINE_ID, OPT_EMAIL, OPT_ADDRESS,
+    OPT_FOCAL_NAME, OPT_FOCAL_PHONE, OPT_ALL, OPT_RETIRE, OPT_REINSTATE,
     OPT_DATA_DIR, OPT_USER, OPT_PASS_FD,
 };
 
@@ -25,7 +32,9 @@ typedef struct cli_args {
     int npos;
 } cli_args;
 
-/* The value given for option opt (an OPT_ value), or NULL. */
+/* The value given for option opt (an OPT_ value), or NULL; an option that
+ * takes no value (--overdue, --draft, --all, --retire, --reinstate) reads
+ * "yes" when given. */
 #define ARG(a, opt) ((a)->value[(opt) - OPT_NAME])
 
 /* Print "tipcase: msg" and the hint to try --help; returns EXIT_USAGE. */
@@ -51,6 +60,19 @@ bool cli_is_clock_setting(const char *key);
 int cli_clock_setting(app_options *opt, cli_args *a, bool set);
 /* The help lines of the screening, instrument and clock commands. */
 void cli_screening_usage(FILE *to);
+
+/* cli_referral.c: referral list|show|add|state|sheet and agency
+ * list|show|add|edit. */
+int cli_referral_cmd(app_options *opt, cli_args *a);
+int cli_agency_cmd(app_options *opt, cli_args *a);
+/* True for the response-time keys "referral.ack_hours.emergency" ... and
+ * the referring team's contacts on the handover sheet, "team.name",
+ * "team.phone", "team.email", "team.line_id", "team.address". */
+bool cli_is_referral_setting(const char *key);
+/* setting get|set for one of those keys (as cli_clock_setting). */
+int cli_referral_setting(app_options *opt, cli_args *a, bool set);
+/* The help lines of the referral and agency commands. */
+void cli_referral_usage(FILE *to);
 
 /* What those commands share (cli_screening.c). */
 /* --format: 0 for text (the default), 1 for tsv, -1 after printing a
