@@ -351,22 +351,42 @@ key_action keys_action(const key_binding *table, ui_key k)
     return ACT_NONE;
 }
 
+/* Columns a hint takes on the key line: "label what" and a gap. */
+static int hint_columns(const key_binding *b)
+{
+    return text_columns(b->label) + 1 + text_columns(_(b->hint)) + 2;
+}
+
+static int draw_hint(int y, int x, int cols, const key_binding *b)
+{
+    x += ui_text_short(y, x, cols - x, b->label, STYLE_KEY);
+    x += 1;
+    x += ui_text_short(y, x, cols - x, _(b->hint), STYLE_NORMAL);
+    return x + 2;
+}
+
+/* The help key is always on the line, last: whatever else does not fit
+ * (a narrow terminal, longer Thai words) can be found through it. */
 void keys_draw_line(const key_binding *table)
 {
     int y = ui_rows() - 1, x = 0, cols = ui_cols();
     ui_text(y, 0, cols, "", STYLE_NORMAL);
-    for (const key_binding *b = table; b->action != ACT_NONE && x < cols; b++) {
-        if (!b->hint || !b->label)
-            continue;
-        const char *what = _(b->hint);
-        int need = text_columns(b->label) + 1 + text_columns(what) + 2;
-        if (x + need > cols)
+    const key_binding *help = NULL;
+    for (const key_binding *b = table; b->action != ACT_NONE; b++)
+        if (b->action == ACT_HELP && b->hint && b->label) {
+            help = b;
             break;
-        x += ui_text_short(y, x, cols - x, b->label, STYLE_KEY);
-        x += 1;
-        x += ui_text_short(y, x, cols - x, what, STYLE_NORMAL);
-        x += 2;
+        }
+    int room = cols - (help ? hint_columns(help) : 0);
+    for (const key_binding *b = table; b->action != ACT_NONE; b++) {
+        if (!b->hint || !b->label || b == help)
+            continue;
+        if (x + hint_columns(b) > room)
+            break;
+        x = draw_hint(y, x, cols, b);
     }
+    if (help && x < cols)
+        draw_hint(y, x, cols, help);
 }
 
 /* One page of help from entry `from` on; returns the entry after the last

@@ -12,24 +12,7 @@ TC_NAME=cli_referral
 unset LANGUAGE LC_ALL
 LANG=C.UTF-8
 export LANG
-# The Thai catalogue as built, with the fragments of po/pending/ not yet
-# merged into th.po, so that this change's Thai is checked too.
-mkdir -p "$TC_TMP/locale/th/LC_MESSAGES"
-mo=$TC_TMP/locale/th/LC_MESSAGES/tipcase.mo
-case ${MSGFMT:-} in '' | :) MSGFMT=msgfmt ;; esac
-pending=$(ls "$top_srcdir"/po/pending/*.po 2>/dev/null)
-if [ -n "$pending" ] && command -v msguniq >/dev/null 2>&1; then
-    cat "$top_srcdir/po/th.po" $pending >"$TC_TMP/all.po"
-    msguniq --use-first -o "$TC_TMP/merged.po" "$TC_TMP/all.po" 2>/dev/null &&
-        "$MSGFMT" -o "$mo" "$TC_TMP/merged.po" 2>/dev/null
-fi
-if [ ! -s "$mo" ] && ! "$MSGFMT" -o "$mo" "$top_srcdir/po/th.po" 2>/dev/null; then
-    gmo=$top_builddir/po/th.gmo
-    [ -f "$gmo" ] || gmo=$top_srcdir/po/th.gmo
-    cp "$gmo" "$mo" || { tc_fail "no th.gmo"; tc_summary; }
-fi
-TIPCASE_LOCALEDIR=$TC_TMP/locale
-export TIPCASE_LOCALEDIR
+tc_thai_catalogue
 # Friday 20 Nov 2026, 17:00 in Bangkok.
 TIPCASE_NOW=2026-11-20T10:00:00Z
 export TIPCASE_NOW

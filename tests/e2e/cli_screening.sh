@@ -12,16 +12,7 @@ TC_NAME=cli_screening
 unset LANGUAGE LC_ALL
 LANG=C.UTF-8
 export LANG
-# The catalogue from th.po as it is now (a th.gmo may lag behind it).
-mkdir -p "$TC_TMP/locale/th/LC_MESSAGES"
-case ${MSGFMT:-} in '' | :) MSGFMT=msgfmt ;; esac
-if ! "$MSGFMT" -o "$TC_TMP/locale/th/LC_MESSAGES/tipcase.mo" "$top_srcdir/po/th.po" 2>/dev/null; then
-    gmo=$top_builddir/po/th.gmo
-    [ -f "$gmo" ] || gmo=$top_srcdir/po/th.gmo
-    cp "$gmo" "$TC_TMP/locale/th/LC_MESSAGES/tipcase.mo" || { tc_fail "no th.gmo"; tc_summary; }
-fi
-TIPCASE_LOCALEDIR=$TC_TMP/locale
-export TIPCASE_LOCALEDIR
+tc_thai_catalogue
 # 10:00 on 21 Nov 2026 in Bangkok.
 TIPCASE_NOW=2026-11-21T03:00:00Z
 export TIPCASE_NOW

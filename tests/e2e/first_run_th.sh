@@ -5,12 +5,7 @@
 TC_NAME=first_run_th
 . "$top_srcdir/tests/e2e/lib.sh"
 
-# The catalogue as built, installed into a private locale directory.
-gmo=$top_builddir/po/th.gmo
-[ -f "$gmo" ] || gmo=$top_srcdir/po/th.gmo
-mkdir -p "$TC_TMP/locale/th/LC_MESSAGES"
-cp "$gmo" "$TC_TMP/locale/th/LC_MESSAGES/tipcase.mo" || { tc_fail "no th.gmo"; tc_summary; }
-TIPCASE_LOCALEDIR=$TC_TMP/locale
+tc_thai_catalogue
 unset LC_ALL
 LANG=C.UTF-8
 LANGUAGE=th

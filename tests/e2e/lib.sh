@@ -53,6 +53,20 @@ set-option -g remain-on-exit on
 set-option -g history-limit 0
 EOF
 
+# The Thai catalogue compiled from po/th.po as it is in the source (a built
+# th.gmo can lag behind it), in a private locale directory named by
+# TIPCASE_LOCALEDIR, so no test depends on an installed tipcase.
+tc_thai_catalogue() {
+    mkdir -p "$TC_TMP/locale/th/LC_MESSAGES"
+    case ${MSGFMT:-} in '' | :) tc_msgfmt=msgfmt ;; *) tc_msgfmt=$MSGFMT ;; esac
+    if ! "$tc_msgfmt" -o "$TC_TMP/locale/th/LC_MESSAGES/tipcase.mo" "$top_srcdir/po/th.po"; then
+        tc_fail "po/th.po does not compile"
+        tc_summary
+    fi
+    TIPCASE_LOCALEDIR=$TC_TMP/locale
+    export TIPCASE_LOCALEDIR
+}
+
 # tmux for session $1 (its private socket), -u so that Thai passes as UTF-8
 # whatever the locale of the script.
 tc_tmux_on() {

@@ -10,25 +10,7 @@
 TC_NAME=screening_th
 . "$top_srcdir/tests/e2e/lib.sh"
 
-# The Thai catalogue as built, into a private locale directory.  Fragments
-# in po/pending/ not yet merged into th.po are compiled in too, so a
-# screen's new Thai is checked before the merge.
-mkdir -p "$TC_TMP/locale/th/LC_MESSAGES"
-mo=$TC_TMP/locale/th/LC_MESSAGES/tipcase.mo
-msgfmt=${MSGFMT:-msgfmt}
-[ "$msgfmt" = : ] && msgfmt=msgfmt
-pending=$(ls "$top_srcdir"/po/pending/*.po 2>/dev/null)
-if [ -n "$pending" ] && command -v msguniq >/dev/null 2>&1 && command -v "$msgfmt" >/dev/null 2>&1; then
-    cat "$top_srcdir/po/th.po" $pending >"$TC_TMP/all.po"
-    msguniq --use-first -o "$TC_TMP/merged.po" "$TC_TMP/all.po" 2>/dev/null &&
-        "$msgfmt" -o "$mo" "$TC_TMP/merged.po" 2>/dev/null
-fi
-if [ ! -s "$mo" ]; then
-    gmo=$top_builddir/po/th.gmo
-    [ -f "$gmo" ] || gmo=$top_srcdir/po/th.gmo
-    cp "$gmo" "$mo" || { tc_fail "no th.gmo"; tc_summary; }
-fi
-TIPCASE_LOCALEDIR=$TC_TMP/locale
+tc_thai_catalogue
 unset LC_ALL NO_COLOR
 LANG=C.UTF-8
 LANGUAGE=th
