@@ -16,7 +16,12 @@
  *   screening    saving one answer (one durable transaction: WAL,
  *                synchronous FULL) over 1,000 answers, and opening a
  *                60-indicator screening to its first question
- *                ("bench/bench screening" runs only these) */
+ *                ("bench/bench screening" runs only these)
+ *   referrals    the overdue dashboard over 300,000 referrals of 100,000
+ *                cases made through the store's API over 1,500 simulated
+ *                days: the first page drawn, the overdue count, filtered
+ *                and deep pages, and the query plans ("bench/bench
+ *                referrals [CASES REFERRALS]" runs only these) */
 #define _GNU_SOURCE
 #include "config.h"
 #include <sodium.h>
@@ -28,8 +33,12 @@
 #include <time.h>
 #include <unistd.h>
 #include "db/builtin_instruments.h"
+#include "db/referrals.h"
+#include "db/referrals_internal.h"
 #include "db/screenings.h"
 #include "db/store.h"
+#include "db/store_internal.h"
+#include "tui/timeinput.h"
 #include "i18n/i18n.h"
 #include "i18n/textwidth.h"
 #include "i18n/thdate.h"
@@ -379,6 +388,332 @@ static int run_screening(const tc_clock *clock)
     return system(cmd) == 0 && !failed ? 0 : 1;
 }
 
+/* ---- referrals ---- */
+
+#define DAY INT64_C(86400)
+#define SIM_DAYS 1500
+#define RECENT_DAYS 60
+
+/* One step of the simulation: referral `ref` is made (step 0) or moves to
+ * `to`, on day `day` (0 = the first simulated day). */
+typedef struct ref_event {
+    int day;
+    unsigned ref;
+    unsigned char step;
+    unsigned char to;
+} ref_event;
+
+static int ref_event_order(const void *a, const void *b)
+{
+    const ref_event *x = a, *y = b;
+    if (x->day != y->day)
+        return x->day < y->day ? -1 : 1;
+    if (x->ref != y->ref)
+        return x->ref < y->ref ? -1 : 1;
+    return (x->step > y->step) - (x->step < y->step);
+}
+
+/* A cheap, fixed pseudo-random number for referral i and purpose k. */
+static unsigned mix(unsigned i, unsigned k)
+{
+    unsigned h = i * 2654435761u ^ (k + 0x9e3779b9u) * 40503u;
+    h ^= h >> 15;
+    h *= 2246822519u;
+    return h ^ (h >> 13);
+}
+
+typedef struct ref_path { referral_state to; int after; } ref_path;
+
+/* What happens to referral i after it is made: a path of states with the
+ * days after the making, ending where it stands today.  Old referrals are
+ * mostly final; about one in ten never got past "sent" or a later open
+ * state (those are the overdue and idle rows); recent ones are open. */
+static size_t referral_fate(unsigned i, int age, ref_path out[6])
+{
+    unsigned p = mix(i, 1) % 100;
+    size_t n = 0;
+    if (age > RECENT_DAYS) {
+        static const ref_path completed[] = { { REFERRAL_SENT, 0 }, { REFERRAL_ACKNOWLEDGED, 1 },
+            { REFERRAL_ACCEPTED, 3 }, { REFERRAL_IN_SERVICE, 5 }, { REFERRAL_COMPLETED, 30 } };
+        static const ref_path declined[] = { { REFERRAL_SENT, 0 }, { REFERRAL_ACKNOWLEDGED, 1 },
+            { REFERRAL_DECLINED, 3 } };
+        static const ref_path closed[] = { { REFERRAL_SENT, 0 }, { REFERRAL_CLOSED, 20 } };
+        static const ref_path withdrawn[] = { { REFERRAL_SENT, 0 }, { REFERRAL_WITHDRAWN, 10 } };
+        static const ref_path stuck_sent[] = { { REFERRAL_SENT, 0 } };
+        static const ref_path stuck_ack[] = { { REFERRAL_SENT, 0 }, { REFERRAL_ACKNOWLEDGED, 2 } };
+        static const ref_path accepted[] = { { REFERRAL_SENT, 0 }, { REFERRAL_ACKNOWLEDGED, 1 },
+            { REFERRAL_ACCEPTED, 2 } };
+        static const ref_path serving[] = { { REFERRAL_SENT, 0 }, { REFERRAL_ACKNOWLEDGED, 1 },
+            { REFERRAL_ACCEPTED, 2 }, { REFERRAL_IN_SERVICE, 4 } };
+        const ref_path *path = p < 20 ? completed : p < 30 ? declined : p < 70 ? closed
+                             : p < 90 ? withdrawn : p < 93 ? stuck_sent : p < 96 ? stuck_ack
+                             : p < 98 ? accepted : serving;
+        n = p < 20 ? 5 : p < 30 ? 3 : p < 70 ? 2 : p < 90 ? 2 : p < 93 ? 1 : p < 96 ? 2
+          : p < 98 ? 3 : 4;
+        memcpy(out, path, n * sizeof *out);
+        return n;
+    }
+    if (p < 10)
+        return 0;                                       /* a draft */
+    out[n++] = (ref_path){ REFERRAL_SENT, 0 };
+    if (p >= 50)
+        out[n++] = (ref_path){ REFERRAL_ACKNOWLEDGED, 1 };
+    if (p >= 75)
+        out[n++] = (ref_path){ REFERRAL_ACCEPTED, 3 };
+    if (p >= 90)
+        out[n++] = (ref_path){ REFERRAL_IN_SERVICE, 5 };
+    /* Steps that would fall after today have not happened yet. */
+    while (n > 0 && out[n - 1].after > age)
+        n--;
+    return n;
+}
+
+static const char *const BENCH_AGENCIES[] = {
+    "msdhs", "msdhs_1300", "dcy", "rtp", "rtp_atpd", "imm", "dlpw", "doe", "lct", "moph",
+    "iom", "emb_mm", "emb_kh", "emb_la",
+};
+
+typedef struct ref_sim {
+    store *s;
+    tc_fixed_clock *clock;
+    int64_t start;                  /* the first simulated day, 10:00 in Bangkok */
+    unsigned n_cases, n_refs;
+    char (*case_ids)[TC_ID_LEN];
+    char (*ref_ids)[TC_ID_LEN];
+    char officers[5][TC_ID_LEN];
+} ref_sim;
+
+static store_status sim_make(ref_sim *sim, unsigned i)
+{
+    tc_referral r;
+    referral_init(&r);
+    memcpy(r.case_id, sim->case_ids[i % sim->n_cases], TC_ID_LEN);
+    snprintf(r.agency_code, sizeof r.agency_code, "%s",
+             BENCH_AGENCIES[mix(i, 2) % COUNT(BENCH_AGENCIES)]);
+    unsigned u = mix(i, 3) % 10;
+    r.urgency = u < 1 ? REFERRAL_EMERGENCY : u < 4 ? REFERRAL_URGENT : REFERRAL_ROUTINE;
+    r.channel = (referral_channel)(mix(i, 4) % REFERRAL_CHANNEL_COUNT);
+    r.needs = need_set_of((need_kind)(mix(i, 5) % NEED_KIND_COUNT));
+    snprintf(r.summary, sizeof r.summary, "ชื่อ อายุ สัญชาติ และความต้องการ พบที่ท่าเรือ");
+    r.shared = code_set_bit(REFERRAL_SHARED_IDENTITY) | code_set_bit(REFERRAL_SHARED_NEEDS);
+    memcpy(r.officer_id, sim->officers[mix(i, 6) % 5], TC_ID_LEN);
+    store_status st = store_referral_add(sim->s, &r, false, NULL, NULL, NULL);
+    if (st == ST_OK)
+        memcpy(sim->ref_ids[i], r.id, TC_ID_LEN);
+    return st;
+}
+
+static store_status sim_move(ref_sim *sim, unsigned i, referral_state to)
+{
+    const char *reason = referral_state_needs_reason(to) ? "ไม่มีการตอบกลับ" : NULL;
+    return store_referral_change_state(sim->s, sim->ref_ids[i], to, reason,
+                                       tc_now(store_clock(sim->s)),
+                                       to == REFERRAL_SENT ? "ส่งด่วน ผู้เสียหายไม่ปลอดภัย" : NULL,
+                                       NULL, NULL);
+}
+
+/* Every referral made and moved on its days, in time order. */
+static int sim_run(ref_sim *sim)
+{
+    ref_event *ev = malloc((size_t)sim->n_refs * 7 * sizeof *ev);
+    if (!ev)
+        return -1;
+    size_t n = 0;
+    for (unsigned i = 0; i < sim->n_refs; i++) {
+        int age = (int)(mix(i, 0) % SIM_DAYS);
+        int made = SIM_DAYS - 1 - age;
+        ref_path path[6];
+        size_t k = referral_fate(i, age, path);
+        ev[n++] = (ref_event){ made, i, 0, REFERRAL_DRAFT };
+        for (size_t j = 0; j < k; j++)
+            ev[n++] = (ref_event){ made + path[j].after, i, (unsigned char)(j + 1),
+                                   (unsigned char)path[j].to };
+    }
+    qsort(ev, n, sizeof *ev, ref_event_order);
+    for (size_t e = 0; e < n; e++) {
+        /* 10:00 on the event's day, a second per referral later: every step
+         * after the one before it. */
+        sim->clock->at = sim->start + ev[e].day * DAY + (int64_t)(ev[e].ref % 3600);
+        store_status st = ev[e].step == 0 ? sim_make(sim, ev[e].ref)
+                                          : sim_move(sim, ev[e].ref, (referral_state)ev[e].to);
+        if (st != ST_OK) {
+            fprintf(stderr, "bench: referral %u step %u: %s\n", ev[e].ref, ev[e].step,
+                    store_status_text(st));
+            free(ev);
+            return -1;
+        }
+    }
+    free(ev);
+    return 0;
+}
+
+static int sim_officers(ref_sim *sim)
+{
+    snprintf(sim->officers[0], TC_ID_LEN, "%s", store_me(sim->s)->id);
+    for (int k = 1; k < 5; k++) {
+        tc_officer o = { .role = ROLE_SOCIAL_WORKER, .active = true };
+        snprintf(o.login, sizeof o.login, "worker%d", k);
+        snprintf(o.name, sizeof o.name, "Social Worker %d", k);
+        if (store_officer_add(sim->s, &o, "benchmark passphrase", kdf_params_cheap()) != ST_OK)
+            return -1;
+    }
+    tc_officer *all = NULL;
+    size_t n = 0;
+    if (store_officer_list(sim->s, &all, &n) != ST_OK)
+        return -1;
+    int k = 1;
+    for (size_t i = 0; i < n && k < 5; i++)
+        if (strncmp(all[i].login, "worker", 6) == 0)
+            snprintf(sim->officers[k++], TC_ID_LEN, "%s", all[i].id);
+    free(all);
+    return k == 5 ? 0 : -1;
+}
+
+/* The cases, made on the first simulated day, their ids kept. */
+static int sim_cases(ref_sim *sim)
+{
+    enum { BATCH = 1000 };
+    tc_case *batch = calloc(BATCH, sizeof *batch);
+    caldate first = caldate_from_timestamp(sim->start, 7 * 3600);
+    for (unsigned done = 0; batch && done < sim->n_cases;) {
+        unsigned k = sim->n_cases - done < BATCH ? sim->n_cases - done : BATCH;
+        for (unsigned j = 0; j < k; j++)
+            make_case(&batch[j], done + j, first);
+        if (store_case_add_many(sim->s, batch, k) != ST_OK)
+            break;
+        for (unsigned j = 0; j < k; j++)
+            memcpy(sim->case_ids[done + j], batch[j].id, TC_ID_LEN);
+        done += k;
+        if (done == sim->n_cases) {
+            free(batch);
+            return 0;
+        }
+    }
+    free(batch);
+    return -1;
+}
+
+/* What the dashboard screen does before it draws: the counts, a page of
+ * rows, each formatted for an 80-column line. */
+static size_t dashboard_page(store *s, const referral_filter *f, int64_t now, size_t offset,
+                             int utc_offset)
+{
+    referral_row rows[22];
+    size_t open = 0, overdue = 0, n = 0;
+    store_referral_dashboard_count(s, f, now, &open, &overdue);
+    store_referral_dashboard(s, f, now, offset, rows, 22, &n);
+    char name[1024], when[MOMENT_TEXT_MAX], left[64];
+    for (size_t i = 0; i < n; i++) {
+        text_pad(rows[i].name, 20, name, sizeof name);
+        text_pad(rows[i].agency_abbr_th, 10, name, sizeof name);
+        moment_format(rows[i].due, utc_offset, when, sizeof when);
+        time_left_short(rows[i].due - now, left, sizeof left);
+    }
+    return open;
+}
+
+static void print_plans(store *s)
+{
+    sqlite3 *db = store_db_handle(s);
+    char sql[1024], explain[1100];
+    printf("   plans:\n");
+    for (size_t i = 0; referral_dash_query(i, sql, sizeof sql); i++) {
+        snprintf(explain, sizeof explain, "EXPLAIN QUERY PLAN %s", sql);
+        sqlite3_stmt *q = NULL;
+        if (sqlite3_prepare_v2(db, explain, -1, &q, NULL) != SQLITE_OK)
+            continue;
+        printf("     %.60s...\n", sql);
+        while (sqlite3_step(q) == SQLITE_ROW)
+            printf("       %s\n", (const char *)sqlite3_column_text(q, 3));
+        sqlite3_finalize(q);
+    }
+}
+
+static void time_dashboard(store *s, int64_t now, int utc_offset, const char *officer_id)
+{
+    enum { RUNS = 21 };
+    static const char *const names[] = {
+        "first page (counts + 22 rows drawn)", "overdue count (main screen)",
+        "first page, one agency (msdhs)", "first page, one officer",
+        "first page, state accepted", "first page, overdue only",
+        "page at offset 10,000",
+    };
+    referral_filter filters[] = {
+        { NULL, NULL, false, REFERRAL_DRAFT, false },
+        { NULL, NULL, false, REFERRAL_DRAFT, false },
+        { "msdhs", NULL, false, REFERRAL_DRAFT, false },
+        { NULL, officer_id, false, REFERRAL_DRAFT, false },
+        { NULL, NULL, true, REFERRAL_ACCEPTED, false },
+        { NULL, NULL, false, REFERRAL_DRAFT, true },
+        { NULL, NULL, false, REFERRAL_DRAFT, false },
+    };
+    size_t open = 0, overdue = 0;
+    store_referral_dashboard_count(s, NULL, now, &open, &overdue);
+    printf("   open referrals %zu, overdue %zu\n", open, overdue);
+    for (size_t k = 0; k < COUNT(names); k++) {
+        double t[RUNS];
+        for (int r = 0; r < RUNS; r++) {
+            double a = now_ms();
+            if (k == 1) {
+                size_t n = 0;
+                store_referral_count_overdue(s, now, &n);
+            } else {
+                dashboard_page(s, &filters[k], now, k == 6 ? 10000 : 0, utc_offset);
+            }
+            t[r] = now_ms() - a;
+        }
+        stat_ms st = summarise(t, RUNS);
+        printf("   %-38s median %8.2f  worst %8.2f ms\n", names[k], st.median, st.worst);
+    }
+}
+
+static int run_referrals(unsigned n_cases, unsigned n_refs, tc_fixed_clock *fixed,
+                         const tc_clock *clock)
+{
+    char dir[] = "/tmp/tipcase-bench-XXXXXX";
+    if (!mkdtemp(dir))
+        return 1;
+    char sub[sizeof dir + 8];
+    snprintf(sub, sizeof sub, "%s/s", dir);
+    int64_t today = fixed->at;
+    ref_sim sim = { NULL, fixed, today - (SIM_DAYS - 1) * DAY, n_cases, n_refs,
+                    calloc(n_cases, TC_ID_LEN), calloc(n_refs, TC_ID_LEN), { "" } };
+    fixed->at = sim.start;
+    tc_officer admin = { .login = "bench", .name = "Bench", .role = ROLE_ADMIN, .active = true };
+    int failed = !sim.case_ids || !sim.ref_ids
+              || store_create(sub, &admin, "benchmark passphrase", kdf_params_cheap(), clock,
+                              &sim.s) != ST_OK;
+    double t0 = now_ms(), t1 = t0;
+    if (!failed) {
+        /* Filling only: the figures below are measured with FULL again. */
+        sqlite3_exec(store_db_handle(sim.s), "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+        failed = sim_officers(&sim) != 0 || sim_cases(&sim) != 0;
+        t1 = now_ms();
+        failed = failed || sim_run(&sim) != 0;
+    }
+    double t2 = now_ms();
+    store_close(sim.s);
+    fixed->at = today;
+    if (!failed && store_open(sub, "bench", "benchmark passphrase", clock, &sim.s) == ST_OK) {
+        long bytes = dir_bytes(sub);
+        printf("referrals: %u across %u cases (made in %.0f s, cases in %.0f s), %.1f MiB\n",
+               n_refs, n_cases, (t2 - t1) / 1e3, (t1 - t0) / 1e3, bytes / 1048576.0);
+        double a = now_ms();
+        dashboard_page(sim.s, NULL, today, 0, clock->utc_offset);
+        printf("   first page just after unlock          %8.2f ms\n", now_ms() - a);
+        time_dashboard(sim.s, today, clock->utc_offset, sim.officers[1]);
+        print_plans(sim.s);
+        store_close(sim.s);
+    } else {
+        failed = 1;
+    }
+    free(sim.case_ids);
+    free(sim.ref_ids);
+    char cmd[sizeof dir + 16];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
+    return system(cmd) == 0 && !failed ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
     i18n_init(LOCALEDIR);
@@ -390,6 +725,10 @@ int main(int argc, char **argv)
     size_t nsizes = COUNT(sizes);
     if (argc > 1 && strcmp(argv[1], "screening") == 0)
         return run_screening(&clock);
+    if (argc > 1 && strcmp(argv[1], "referrals") == 0)
+        return run_referrals(argc > 2 ? (unsigned)strtoul(argv[2], NULL, 10) : 100000,
+                             argc > 3 ? (unsigned)strtoul(argv[3], NULL, 10) : 300000,
+                             &fixed, &clock);
     if (argc > 1)
         sizes[0] = (unsigned)strtoul(argv[1], NULL, 10), nsizes = 1;
     for (size_t i = 0; i < nsizes; i++)

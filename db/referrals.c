@@ -97,12 +97,17 @@ static void settings_signature(const referral_settings *rs, char *out, size_t ou
 #define SIGNATURE_KEY "referral_due_settings"
 #define SIGNATURE_MAX 96
 
-static store_status write_signature(store *s, const referral_settings *rs)
+/* Records that due_at was computed with rs.  replace false: only when no
+ * signature is stored yet (the first referral of a store), so that the
+ * first dashboard does not recompute what was just computed. */
+static store_status write_signature(store *s, const referral_settings *rs, bool replace)
 {
     char sig[SIGNATURE_MAX];
     settings_signature(rs, sig, sizeof sig);
     sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s, "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)",
+    store_status st = store_prepare(s, replace
+                                    ? "INSERT OR REPLACE INTO meta(key, value) VALUES(?1, ?2)"
+                                    : "INSERT OR IGNORE INTO meta(key, value) VALUES(?1, ?2)",
                                     &q);
     if (st != ST_OK)
         return st;
@@ -160,7 +165,7 @@ static store_status recompute_due_in_tx(store *s, const referral_settings *rs)
     }
     sqlite3_finalize(q);
     free(changes);
-    return st == ST_OK ? write_signature(s, rs) : st;
+    return st == ST_OK ? write_signature(s, rs, true) : st;
 }
 
 store_status referral_due_refresh(store *s)
@@ -784,6 +789,8 @@ static store_status add_in_tx(store *s, tc_referral *r, bool send, change_reques
     int64_t seq = 0;
     referral_settings rs;
     st = store_referral_settings(s, &rs);
+    if (st == ST_OK)
+        st = write_signature(s, &rs, false);
     if (st == ST_OK)
         st = rec_audit(s, "referral.add", "referrals", r->id, &seq);
     derived d = derive(r, &rs);
