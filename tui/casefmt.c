@@ -14,6 +14,7 @@ static const char *const TAB_LABELS[TAB_COUNT] = {
     [TAB_NEEDS] = N_("Needs"),
     [TAB_NOTES] = N_("Notes"),
     [TAB_TIMELINE] = N_("Timeline"),
+    [TAB_REFERRALS] = N_("Referrals"),
 };
 
 const char *case_tab_label(case_tab t)
@@ -30,6 +31,7 @@ const key_binding *case_tab_keys(case_tab t)
     case TAB_NEEDS: return KEYS_CASE_NEEDS;
     case TAB_NOTES: return KEYS_CASE_NOTES;
     case TAB_TIMELINE: return KEYS_CASE_TIMELINE;
+    case TAB_REFERRALS: return KEYS_CASE_REFERRALS;
     case TAB_PERSON: case TAB_COUNT: break;
     }
     return KEYS_CASE_VIEW;
@@ -41,9 +43,25 @@ case_tab case_tab_after(case_tab now, key_action a)
         return (case_tab)((now + 1) % TAB_COUNT);
     if (a == ACT_TAB_PREV)
         return (case_tab)((now + TAB_COUNT - 1) % TAB_COUNT);
-    if (a >= ACT_TAB_1 && a <= ACT_TAB_7 && (int)(a - ACT_TAB_1) < TAB_COUNT)
+    if (a >= ACT_TAB_1 && a <= ACT_TAB_8 && (int)(a - ACT_TAB_1) < TAB_COUNT)
         return (case_tab)(a - ACT_TAB_1);
     return now;
+}
+
+void case_tabs_fit(const int *widths, int n, int current, int cols, bool *full)
+{
+    int need = 0;
+    for (int i = 0; i < n; i++) {
+        full[i] = true;
+        need += widths[i] + 1;
+    }
+    /* A tab's number alone ("8") and its wider gap take 3 columns. */
+    for (int i = n - 1; i >= 0 && need > cols; i--) {
+        if (i == current || widths[i] + 1 <= 3)
+            continue;
+        full[i] = false;
+        need -= widths[i] + 1 - 3;
+    }
 }
 
 void format_time_left(int64_t seconds, char *out, size_t outsz)

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include "tui/keys.h"
 
-/* The tabs, in the order of their number keys 1..7. */
+/* The tabs, in the order of their number keys 1..8. */
 typedef enum case_tab {
     TAB_PERSON = 0,
     TAB_INTAKE,
@@ -18,6 +18,7 @@ typedef enum case_tab {
     TAB_NEEDS,
     TAB_NOTES,
     TAB_TIMELINE,
+    TAB_REFERRALS,
     TAB_COUNT
 } case_tab;
 
@@ -26,9 +27,18 @@ const char *case_tab_label(case_tab t);
 /* The key table of the tab (KEYS_CASE_VIEW for the Person tab). */
 const key_binding *case_tab_keys(case_tab t);
 /* The tab an action leads to: ACT_TAB_NEXT / ACT_TAB_PREV step around
- * (the last tab's next is the first), ACT_TAB_1..ACT_TAB_7 go to that
+ * (the last tab's next is the first), ACT_TAB_1..ACT_TAB_8 go to that
  * tab; any other action stays on `now`. */
 case_tab case_tab_after(case_tab now, key_action a);
+
+/* Which tabs the tab bar names in full, given each tab's label width in
+ * columns (its number and name: "7 Timeline"), the current tab and the
+ * columns there are.  A tab drawn in full takes its width and a gap of
+ * one; one shown by its number only takes 1 column and a gap of two.
+ * Every tab is in full when they all fit; else the current one stays in
+ * full and the others give way from the last tab backwards (the first
+ * tabs are the most used), as few as needed.  Writes full[0..n). */
+void case_tabs_fit(const int *widths, int n, int current, int cols, bool *full);
 
 /* How long until a deadline, for the case header: "2 d 5 h left",
  * "5 h 20 min left", "40 min left", or once passed "passed 3 h ago"

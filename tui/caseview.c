@@ -4,7 +4,7 @@
  *   row 1   who, the stage, the nearest legal clock
  *   row 2   urgent open needs, when there are any (they never scroll away)
  *   next    the tabs: 1 Person  2 Intake  3 Consent  4 Screenings
- *           5 Needs  6 Notes  7 Timeline
+ *           5 Needs  6 Notes  7 Timeline  8 Referrals
  *   ...     the tab's lines (a list tab has a chosen entry)
  *   last 2  the message and the keys of the tab
  *
@@ -28,6 +28,7 @@
 #include "tui/casefmt.h"
 #include "tui/caseforms.h"
 #include "tui/caseview.h"
+#include "tui/referral_screens.h"
 #include "tui/tui.h"
 
 enum { LABEL_COLS = CASEVIEW_LABEL_COLS, MAX_LINES = 20000 };
@@ -58,6 +59,7 @@ typedef struct case_view {
     size_t n_notes;
     timeline_event *events;
     size_t n_events;
+    referrals_tab *referrals;
     /* Where the officer is. */
     case_tab tab;
     int sel[TAB_COUNT];
@@ -170,6 +172,8 @@ static void free_tab_records(case_view *cv)
     screenings_tab_free(cv->screenings);
     free(cv->notes);
     free(cv->events);
+    referrals_tab_free(cv->referrals);
+    cv->referrals = NULL;
     cv->has_lists = cv->has_intake = cv->has_inspection = false;
     memset(&cv->lists, 0, sizeof cv->lists);
     cv->consents = NULL, cv->n_consents = 0;
@@ -207,6 +211,9 @@ static void read_tab(case_view *cv)
     case TAB_TIMELINE:
         if (store_timeline(st, cv->id, &cv->events, &cv->n_events) != ST_OK)
             cv->events = NULL, cv->n_events = 0;
+        break;
+    case TAB_REFERRALS:
+        cv->referrals = referrals_tab_read(cv->t, cv->id);
         break;
     case TAB_COUNT:
         break;
@@ -493,6 +500,7 @@ static void build_lines(case_view *cv)
     case TAB_NEEDS: need_lines(cv, &cv->lines); break;
     case TAB_NOTES: note_lines(cv, &cv->lines); break;
     case TAB_TIMELINE: timeline_lines(cv, &cv->lines); break;
+    case TAB_REFERRALS: referrals_tab_lines(cv->referrals, cv->t, &cv->lines); break;
     case TAB_COUNT: break;
     }
 }
@@ -505,6 +513,7 @@ static int tab_items(const case_view *cv)
     case TAB_SCREENINGS: return (int)screenings_tab_count(cv->screenings);
     case TAB_NEEDS: return (int)cv->n_needs;
     case TAB_NOTES: return (int)cv->n_notes;
+    case TAB_REFERRALS: return (int)referrals_tab_count(cv->referrals);
     default: return 0;
     }
 }
@@ -561,25 +570,26 @@ static void draw_urgent(case_view *cv)
     ui_text(2, 0, ui_cols(), text, STYLE_ERROR);
 }
 
-/* The tab bar; when the names do not all fit, the other tabs show only
- * their numbers. */
+/* The tab bar; when the names do not all fit, some tabs show only their
+ * numbers (case_tabs_fit). */
 static void draw_tabs(case_view *cv)
 {
-    int y = header_rows(cv), cols = ui_cols(), need = 0;
+    int y = header_rows(cv), cols = ui_cols(), width[TAB_COUNT];
     char label[TAB_COUNT][128];
+    bool full[TAB_COUNT];
     for (int i = 0; i < TAB_COUNT; i++) {
         snprintf(label[i], sizeof label[i], "%d %s", i + 1, _(case_tab_label((case_tab)i)));
-        need += text_columns(label[i]) + 1;
+        width[i] = text_columns(label[i]);
     }
-    bool full = need <= cols;
+    case_tabs_fit(width, TAB_COUNT, (int)cv->tab, cols, full);
     ui_text(y, 0, cols, "", STYLE_NORMAL);
     int x = 1;
     for (int i = 0; i < TAB_COUNT && x < cols; i++) {
         char shortl[16];
         snprintf(shortl, sizeof shortl, "%d", i + 1);
-        const char *text = (full || i == (int)cv->tab) ? label[i] : shortl;
-        x += ui_text_short(y, x, cols - x, text, i == (int)cv->tab ? STYLE_SELECTED : STYLE_HEADING);
-        x += full ? 1 : 2;
+        x += ui_text_short(y, x, cols - x, full[i] ? label[i] : shortl,
+                           i == (int)cv->tab ? STYLE_SELECTED : STYLE_HEADING);
+        x += full[i] ? 1 : 2;
     }
 }
 
@@ -723,6 +733,7 @@ static void on_new(case_view *cv)
     case TAB_SCREENINGS: screen_screening_new(t, cv->id); break;
     case TAB_NEEDS: screen_need_edit(t, cv->id, NULL); break;
     case TAB_NOTES: screen_note_edit(t, cv->id, NULL); break;
+    case TAB_REFERRALS: screen_referral_new(t, cv->id); break;
     default: break;
     }
 }
@@ -764,6 +775,8 @@ static bool act(case_view *cv, key_action a)
     case ACT_OPEN:
         if (cv->tab == TAB_SCREENINGS && (i = chosen(cv)) >= 0)
             screen_screening_open(t, screenings_tab_id(cv->screenings, (size_t)i));
+        else if (cv->tab == TAB_REFERRALS && (i = chosen(cv)) >= 0)
+            screen_referral_view(t, referrals_tab_id(cv->referrals, (size_t)i));
         break;
     case ACT_IDENTIFY: screen_identification_edit(t, cv->id); break;
     case ACT_CLOCKS: screen_case_clocks(t, cv->id); break;
@@ -799,10 +812,16 @@ static void view_free(case_view *cv)
 
 void screen_case_view(tui *t, const char *case_id)
 {
+    screen_case_view_at(t, case_id, TAB_PERSON);
+}
+
+void screen_case_view_at(tui *t, const char *case_id, case_tab tab)
+{
     case_view *cv = calloc(1, sizeof *cv);
     if (!cv)
         return;
     cv->t = t;
+    cv->tab = tab >= 0 && tab < TAB_COUNT ? tab : TAB_PERSON;
     snprintf(cv->id, sizeof cv->id, "%s", case_id);
     bool reread = true;
     while (!t->quit) {

@@ -1,11 +1,13 @@
-/* caseview.h - what the parts of the case view share (tui/caseview.c and
- * tui/caseview_screenings.c): the lines a tab shows, and the Screenings
- * tab, which is all that reads db/screenings.h (the rest reads
+/* caseview.h - what the parts of the case view share (tui/caseview.c,
+ * tui/caseview_screenings.c and tui/caseview_referrals.c): the lines a tab
+ * shows, the Screenings tab, which is all that reads db/screenings.h, and
+ * the Referrals tab, all that reads db/referrals.h (the rest reads
  * db/record.h). */
 #ifndef TC_CASEVIEW_H
 #define TC_CASEVIEW_H
 #include <stdbool.h>
 #include <stddef.h>
+#include "tui/casefmt.h"
 #include "tui/tui.h"
 
 enum { CASEVIEW_LABEL_COLS = 24 };
@@ -40,6 +42,21 @@ void screenings_tab_free(screenings_tab *s);        /* NULL is fine */
 size_t screenings_tab_count(const screenings_tab *s);
 const char *screenings_tab_id(const screenings_tab *s, size_t i);
 void screenings_tab_lines(const screenings_tab *s, tui *t, view_lines *L);
+
+/* The Referrals tab (tui/caseview_referrals.c): the case's referrals,
+ * newest first, each with its agency, state, urgency and deadline, and an
+ * overdue mark; the entries to choose are the referrals. */
+typedef struct referrals_tab referrals_tab;
+/* NULL when out of memory; a store error reads as nothing recorded. */
+referrals_tab *referrals_tab_read(tui *t, const char *case_id);
+void referrals_tab_free(referrals_tab *r);          /* NULL is fine */
+size_t referrals_tab_count(const referrals_tab *r);
+const char *referrals_tab_id(const referrals_tab *r, size_t i);
+void referrals_tab_lines(const referrals_tab *r, tui *t, view_lines *L);
+
+/* The case view opened on a given tab (screen_case_view opens it on the
+ * Person tab): the referral dashboard opens a case on its referrals. */
+void screen_case_view_at(tui *t, const char *case_id, case_tab tab);
 
 /* The nearest running legal clock of a case for the header:
  * "Identification deadline: 5 h 20 min left"; "" when none runs.

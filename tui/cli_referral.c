@@ -23,6 +23,7 @@
 #include "i18n/thaitext.h"
 #include "i18n/thdate.h"
 #include "tui/cli_internal.h"
+#include "tui/referral_sheet.h"
 #include "tui/timeinput.h"
 
 #define PAGE 256
@@ -555,150 +556,6 @@ static int referral_change(app_options *opt, cli_args *a)
 
 /* ---- referral sheet ----------------------------------------------------- */
 
-/* moment_format() and thdate_format() need the officers' offset and the
- * sheet's language, which handover_env's plain function pointers cannot
- * carry: the one sheet this process writes sets them here. */
-static int sheet_utc_offset;
-static bool sheet_thai;
-
-static void sheet_time(int64_t t, char *out, size_t outsz)
-{
-    moment_format(t, sheet_utc_offset, out, outsz);
-}
-
-static void sheet_date(caldate d, char *out, size_t outsz)
-{
-    thdate_format(d, sheet_thai, out, outsz);
-}
-
-static size_t sheet_wrap(const char *utf8, int width, handover_line *lines, size_t max)
-{
-    /* handover_line is text_line's shape: both are { start, len }. */
-    return thai_wrap(utf8, width, (text_line *)(void *)lines, max);
-}
-
-#define TEAM_KEYS 5
-static const char *const team_keys[TEAM_KEYS] = {
-    "team.name", "team.phone", "team.email", "team.line_id", "team.address",
-};
-
-typedef struct sheet_parts {
-    tc_referral r;
-    tc_agency agency;
-    tc_case person;
-    tc_need *needs;
-    size_t n_needs;
-    bool permits;
-    char officer[OFFICER_NAME_MAX + 1];
-    char team[TEAM_KEYS][HANDOVER_FIELD_MAX + 1];
-} sheet_parts;
-
-/* Everything the sheet shows, read from the store.  The consent gate is
- * asked again now: consent withdrawn since sending takes the person's
- * details off the sheet. */
-static store_status read_sheet(app_options *opt, store *s, sheet_parts *p)
-{
-    store_status st = store_agency_get(s, p->r.agency_code, 0, &p->agency);
-    if (st == ST_OK)
-        st = store_case_get(s, p->r.case_id, &p->person);
-    referral_gate g;
-    if (st == ST_OK)
-        st = store_referral_gate(s, p->r.case_id, p->r.agency_code, tc_now(&opt->clock),
-                                 p->r.consent_overridden ? p->r.override_reason : NULL, &g);
-    p->permits = st == ST_OK && g.permitted;
-    if (st == ST_OK)
-        st = store_referral_needs(s, p->r.id, &p->needs, &p->n_needs);
-    tc_officer o;
-    if (st == ST_OK && store_officer_get(s, p->r.officer_id, &o) == ST_OK)
-        snprintf(p->officer, sizeof p->officer, "%s", o.name);
-    for (int i = 0; st == ST_OK && i < TEAM_KEYS; i++) {
-        store_status got = store_setting_get(s, team_keys[i], p->team[i], sizeof p->team[i]);
-        if (got != ST_OK)
-            p->team[i][0] = '\0';
-    }
-    return st;
-}
-
-/* The sheet in the language asked for, in a malloc'd string. */
-static char *format_sheet(app_options *opt, const sheet_parts *p, bool thai, int width)
-{
-    handover_input in = {
-        &p->r, &p->agency, p->person.reference, &p->person, p->permits, p->needs, p->n_needs,
-        { p->team[0], p->team[1], p->team[2], p->team[3], p->team[4], p->officer },
-        tc_now(&opt->clock), opt->clock.utc_offset,
-    };
-    handover_env env = { thai, width, translate, sheet_wrap, sheet_time, sheet_date };
-    sheet_utc_offset = opt->clock.utc_offset;
-    sheet_thai = thai;
-    size_t need = handover_format(&in, &env, NULL, 0);
-    char *text = malloc(need + 1);
-    if (text)
-        handover_format(&in, &env, text, need + 1);
-    return text;
-}
-
-static bool write_all(int fd, const char *text, size_t len)
-{
-    size_t done = 0;
-    while (done < len) {
-        ssize_t k = write(fd, text + done, len - done);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return false;
-        done += (size_t)k;
-    }
-    return true;
-}
-
-/* Makes a rename in path's directory durable; a failure only weakens that. */
-static void sync_directory_of(const char *path)
-{
-    char *dir = strdup(path);
-    char *slash = dir ? strrchr(dir, '/') : NULL;
-    if (dir) {
-        if (slash)
-            slash[slash == dir ? 1 : 0] = '\0';
-        int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
-        if (fd >= 0) {
-            fsync(fd);
-            close(fd);
-        }
-    }
-    free(dir);
-}
-
-/* Writes text to path atomically: a 0600 temporary file in the same
- * directory, flushed to disk, then renamed over path.  A reader sees the
- * old file or the whole new one, never half a sheet. */
-static bool write_private_file(const char *path, const char *text)
-{
-    char *tmp = NULL;
-    if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
-        return false;
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        errno = e;
-        return false;
-    }
-    bool ok = fchmod(fd, S_IRUSR | S_IWUSR) == 0 && write_all(fd, text, strlen(text))
-              && fsync(fd) == 0;
-    int e = ok ? 0 : errno;
-    if (close(fd) != 0 && ok)
-        ok = false, e = errno;
-    if (ok && rename(tmp, path) != 0)
-        ok = false, e = errno;
-    if (ok)
-        sync_directory_of(path);
-    else
-        unlink(tmp);
-    free(tmp);
-    errno = e;
-    return ok;
-}
-
 static int sheet_options(cli_args *a, bool *thai, int *width)
 {
     const char *lang = ARG(a, OPT_LANG);
@@ -712,17 +569,6 @@ static int sheet_options(cli_args *a, bool *thai, int *width)
     return EXIT_OK;
 }
 
-/* The sheet in its language; the interface's language comes back after. */
-static char *sheet_in_language(app_options *opt, const sheet_parts *p, bool thai, int width)
-{
-    char ui[8];
-    snprintf(ui, sizeof ui, "%s", i18n_language());
-    i18n_set_language(thai ? "th" : "en");
-    char *text = format_sheet(opt, p, thai, width);
-    i18n_set_language(ui);
-    return text;
-}
-
 static int referral_sheet(app_options *opt, cli_args *a)
 {
     if (a->npos != 3)
@@ -732,16 +578,16 @@ static int referral_sheet(app_options *opt, cli_args *a)
     int rc = sheet_options(a, &thai, &width);
     if (rc != EXIT_OK)
         return rc;
-    sheet_parts *p = calloc(1, sizeof *p);
+    referral_sheet_parts *p = calloc(1, sizeof *p);
     if (!p)
         return cli_status_exit(ST_NOMEM);
     store *s = NULL;
     rc = open_referral(opt, a->pos[2], &s, &p->r);
     char *text = NULL;
     if (rc == EXIT_OK) {
-        store_status st = read_sheet(opt, s, p);
+        store_status st = referral_sheet_read(s, &opt->clock, p);
         store_close(s);
-        text = st == ST_OK ? sheet_in_language(opt, p, thai, width) : NULL;
+        text = st == ST_OK ? referral_sheet_text(&opt->clock, p, thai, width) : NULL;
         rc = st != ST_OK ? cli_status_exit(st) : text ? EXIT_OK : cli_status_exit(ST_NOMEM);
     }
     const char *path = ARG(a, OPT_OUTPUT);
@@ -752,7 +598,7 @@ static int referral_sheet(app_options *opt, cli_args *a)
         if (!p->permits)
             fprintf(stderr, "tipcase: %s\n", _("Consent does not cover this referral now: the "
                                               "person's details are left off the sheet."));
-        if (path && !write_private_file(path, text)) {
+        if (path && !private_file_write(path, text)) {
             fprintf(stderr, _("tipcase: cannot write %s: %s\n"), path, strerror(errno));
             rc = EXIT_USER;
         } else if (!path) {
@@ -760,7 +606,7 @@ static int referral_sheet(app_options *opt, cli_args *a)
         }
     }
     free(text);
-    free(p->needs);
+    referral_sheet_free(p);
     free(p);
     return rc;
 }
@@ -1084,8 +930,8 @@ int cli_agency_cmd(app_options *opt, cli_args *a)
 
 static int team_key_index(const char *key)
 {
-    for (int i = 0; i < TEAM_KEYS; i++)
-        if (!strcmp(key, team_keys[i]))
+    for (int i = 0; i < REFERRAL_TEAM_KEYS; i++)
+        if (!strcmp(key, referral_team_keys[i]))
             return i;
     return -1;
 }
@@ -1172,9 +1018,9 @@ static int team_setting(app_options *opt, int k, const char *value, bool set)
     store *s = NULL;
     store_status st = cli_unlock(opt, &s);
     if (st == ST_OK && set) {
-        st = store_setting_set(s, team_keys[k], clean);
+        st = store_setting_set(s, referral_team_keys[k], clean);
     } else if (st == ST_OK) {
-        st = store_setting_get(s, team_keys[k], clean, sizeof clean);
+        st = store_setting_get(s, referral_team_keys[k], clean, sizeof clean);
         if (st == ST_NOT_FOUND)
             st = ST_OK, clean[0] = '\0';
         if (st == ST_OK) {

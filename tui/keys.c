@@ -35,6 +35,10 @@ const key_binding KEYS_CASE_LIST[] = {
     { false, '/', "/", N_("Search"), ACT_SEARCH, N_("Search") },
     { false, 's', "s", N_("Sort by name in Thai dictionary order, or newest first"), ACT_SORT, N_("Sort") },
     { false, 'D', "D", N_("Clocks that have run out or run out soon, most urgent first"), ACT_DUE_SOON, N_("Due") },
+    /* R and A stay off the key line, which is full at 80 columns: the info
+     * line names R when a referral is overdue, and the help lists both. */
+    { false, 'R', "R", N_("Open referrals of every case, overdue first"), ACT_REFERRALS, NULL },
+    { false, 'A', "A", N_("The agency directory"), ACT_AGENCIES, NULL },
     { false, 'L', "L", N_("Lock"), ACT_LOCK, N_("Lock") },
     { false, 'q', "q", N_("Quit"), ACT_QUIT, N_("Quit") },
     MOVE_KEYS,
@@ -77,13 +81,14 @@ const key_binding KEYS_SEARCH[] = {
     { true, KEY_BTAB, "Shift-Tab", N_("Previous tab"), ACT_TAB_PREV, NULL },        \
     { true, KEY_RIGHT, "→", N_("Next tab"), ACT_TAB_NEXT, NULL },                   \
     { true, KEY_LEFT, "←", N_("Previous tab"), ACT_TAB_PREV, NULL },                \
-    { false, '1', "1-7", N_("Go to a tab by its number"), ACT_TAB_1, NULL },       \
+    { false, '1', "1-8", N_("Go to a tab by its number"), ACT_TAB_1, NULL },       \
     { false, '2', NULL, NULL, ACT_TAB_2, NULL },                                    \
     { false, '3', NULL, NULL, ACT_TAB_3, NULL },                                    \
     { false, '4', NULL, NULL, ACT_TAB_4, NULL },                                    \
     { false, '5', NULL, NULL, ACT_TAB_5, NULL },                                    \
     { false, '6', NULL, NULL, ACT_TAB_6, NULL },                                    \
     { false, '7', NULL, NULL, ACT_TAB_7, NULL },                                    \
+    { false, '8', NULL, NULL, ACT_TAB_8, NULL },                                    \
     { false, 'X', "X", N_("Close the case, or reopen it, with a reason"), ACT_CLOSE_CASE, NULL }, \
     { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },            \
     { false, 'q', NULL, NULL, ACT_BACK, NULL },                                     \
@@ -157,6 +162,16 @@ const key_binding KEYS_CASE_NOTES[] = {
 };
 
 const key_binding KEYS_CASE_TIMELINE[] = {
+    CASE_TAB_KEYS,
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_CASE_REFERRALS[] = {
+    { false, '\r', "Enter", N_("Open the chosen referral: its history and next steps"), ACT_OPEN, N_("Open") },
+    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    { false, 'n', "n", N_("Refer the person to an agency"), ACT_NEW, N_("New") },
     CASE_TAB_KEYS,
     MOVE_KEYS,
     COMMON_KEYS,
@@ -294,6 +309,79 @@ const key_binding KEYS_CASE_CLOCKS[] = {
       ACT_CLOCK_EXTEND, N_("Court") },
     { false, 's', "s", N_("Stop the chosen clock: what it waited for has happened"),
       ACT_CLOCK_STOP, N_("Stop") },
+    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* ---- referrals and agencies (tui/referral_screens.c, agency_screens.c) --- */
+
+/* One referral.  Read with keys_action_any_layout(): the Thai keys on the
+ * same places work too. */
+const key_binding KEYS_REFERRAL_VIEW[] = {
+    { false, 's', "s", N_("Move the referral to its next state"), ACT_STATE, N_("State") },
+    { false, '\r', NULL, NULL, ACT_STATE, NULL },
+    { true, KEY_ENTER, NULL, NULL, ACT_STATE, NULL },
+    { false, 'p', "p", N_("Write the handover sheet to a file (personal data)"), ACT_SHEET, N_("Sheet") },
+    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
+      ACT_HELP, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_REFERRAL_DASH[] = {
+    { false, '\r', "Enter", N_("Open the chosen referral's case"), ACT_OPEN, N_("Open") },
+    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    { false, 'a', "a", N_("Show one agency's referrals, or all"), ACT_FILTER_AGENCY, N_("Agency") },
+    { false, 'o', "o", N_("Show one officer's referrals, or all"), ACT_FILTER_OFFICER, N_("Officer") },
+    { false, 's', "s", N_("Show the referrals in one state, or all"), ACT_FILTER_STATE, N_("State") },
+    { false, 'v', "v", N_("Only the overdue referrals, or all open ones"), ACT_FILTER_OVERDUE, NULL },
+    { false, 'c', "c", N_("Clear every filter"), ACT_FILTER_CLEAR, NULL },
+    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
+      ACT_HELP, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_AGENCY_LIST[] = {
+    { false, '\r', "Enter", N_("Open the chosen agency"), ACT_OPEN, N_("Open") },
+    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    { false, '/', "/", N_("Search by Thai or English name or abbreviation"), ACT_SEARCH, N_("Search") },
+    { false, 'n', "n", N_("Add an agency (administrators)"), ACT_NEW, N_("New") },
+    { false, 'e', "e", N_("Edit the chosen agency (administrators)"), ACT_EDIT, N_("Edit") },
+    { false, 'r', "r", N_("Show retired agencies too, or hide them"), ACT_SHOW_RETIRED, NULL },
+    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_AGENCY_PICK[] = {
+    { false, '\r', "Enter", N_("Choose"), ACT_OPEN, N_("Choose") },
+    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    { false, '/', "/", N_("Search by Thai or English name or abbreviation"), ACT_SEARCH, N_("Search") },
+    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_AGENCY_VIEW[] = {
+    { false, 'e', "e", N_("Edit this agency (administrators)"), ACT_EDIT, N_("Edit") },
     { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
     { false, 'q', NULL, NULL, ACT_BACK, NULL },
     { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },

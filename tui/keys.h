@@ -15,9 +15,9 @@ typedef enum key_action {
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
     ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_CHOICE_NEXT, ACT_CHOICE_PREV,
     /* The case view (tui/caseview.c): tabs, and what a tab's record allows.
-     * ACT_TAB_1..ACT_TAB_7 stay consecutive: tab = action - ACT_TAB_1. */
+     * ACT_TAB_1..ACT_TAB_8 stay consecutive: tab = action - ACT_TAB_1. */
     ACT_TAB_NEXT, ACT_TAB_PREV,
-    ACT_TAB_1, ACT_TAB_2, ACT_TAB_3, ACT_TAB_4, ACT_TAB_5, ACT_TAB_6, ACT_TAB_7,
+    ACT_TAB_1, ACT_TAB_2, ACT_TAB_3, ACT_TAB_4, ACT_TAB_5, ACT_TAB_6, ACT_TAB_7, ACT_TAB_8,
     ACT_IDENTIFY, ACT_CLOCKS, ACT_STATE, ACT_WITHDRAW, ACT_WITHDRAW_ENTRY,
     ACT_CLOSE_CASE, ACT_QUICK,
     /* Clocks (tui/clock_screens.c). */
@@ -26,6 +26,10 @@ typedef enum key_action {
     ACT_ANSWER_YES, ACT_ANSWER_NO, ACT_ANSWER_UNKNOWN, ACT_ANSWER_DECLINED,
     ACT_EVIDENCE, ACT_NOTE, ACT_NEXT_QUESTION, ACT_PREV_QUESTION,
     ACT_NEXT_SECTION, ACT_PREV_SECTION, ACT_SECTIONS, ACT_SUMMARY, ACT_DECIDE,
+    /* Referrals and the agency directory (tui/referral_screens.c,
+     * tui/agency_screens.c). */
+    ACT_REFERRALS, ACT_AGENCIES, ACT_SHEET, ACT_FILTER_AGENCY, ACT_FILTER_OFFICER,
+    ACT_FILTER_STATE, ACT_FILTER_OVERDUE, ACT_FILTER_CLEAR, ACT_SHOW_RETIRED,
 } key_action;
 
 typedef struct key_binding {
@@ -80,5 +84,14 @@ extern const key_binding KEYS_WIZARD[];
 extern const key_binding KEYS_WIZARD_NOTE[];
 extern const key_binding KEYS_SCREENING_SUMMARY[];
 extern const key_binding KEYS_SCREENING_RECORD[];
+/* Referrals: the case view's Referrals tab, one referral, the dashboard
+ * of every open referral; the agency directory, choosing an agency from
+ * it, and one agency. */
+extern const key_binding KEYS_CASE_REFERRALS[];
+extern const key_binding KEYS_REFERRAL_VIEW[];
+extern const key_binding KEYS_REFERRAL_DASH[];
+extern const key_binding KEYS_AGENCY_LIST[];
+extern const key_binding KEYS_AGENCY_PICK[];
+extern const key_binding KEYS_AGENCY_VIEW[];
 
 #endif

@@ -12,6 +12,7 @@
 #include "i18n/thaitext.h"
 #include "i18n/thdate.h"
 #include "tui/caseinput.h"
+#include "tui/referral_screens.h"
 #include "tui/tui.h"
 
 static double monotonic_seconds(void)
@@ -378,8 +379,13 @@ static void draw_list(tui *t, list_state *ls, bool searching, const lineedit *se
     snprintf(info, sizeof info, "%s · %s%s%s", count,
              ls->order == CASE_ORDER_NAME ? _("by name") : _("newest first"),
              incomplete ? " · " : "", incomplete ? _("* quick case, not completed") : "");
-    if (!t->message[0])
-        ui_text(ui_rows() - 2, 1, ui_cols() - 2, info, STYLE_NORMAL);
+    if (!t->message[0]) {
+        int w = ui_text_short(ui_rows() - 2, 1, ui_cols() - 2, info, STYLE_NORMAL);
+        char overdue[160];
+        referral_overdue_note(t, overdue, sizeof overdue);
+        if (overdue[0] && w + 4 < ui_cols() - 2)
+            ui_text(ui_rows() - 2, w + 4, ui_cols() - w - 5, overdue, STYLE_ERROR);
+    }
     tui_draw_message(t);
     if (searching) {
         char text[2048];
@@ -460,6 +466,8 @@ void screen_case_list(tui *t)
             break;
         case ACT_HELP: keys_show_help(_("Cases"), KEYS_CASE_LIST); break;
         case ACT_DUE_SOON: screen_due_soon(t); break;
+        case ACT_REFERRALS: screen_referral_dashboard(t); break;
+        case ACT_AGENCIES: screen_agency_directory(t); break;
         case ACT_OPEN:
             if (ls->total && ls->sel >= ls->top && ls->sel - ls->top < ls->nrows)
                 screen_case_view(t, ls->rows[ls->sel - ls->top].id);
