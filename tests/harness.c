@@ -103,3 +103,23 @@ tc_clock harness_clock(tc_fixed_clock *storage, const char *iso)
     tc_clock c = { tc_fixed_clock_now, storage, 7 * 3600 };
     return c;
 }
+
+caldate harness_day(const char *iso)
+{
+    caldate d = { 0, 0, 0 };
+    bool ok = caldate_parse_iso(iso, &d);
+    if (!ok)
+        printf("\n    bad test date %s\n", iso);
+    CU_ASSERT_TRUE(ok);
+    return d;
+}
+
+int64_t harness_at(const char *iso)
+{
+    int64_t t = 0;
+    bool ok = timestamp_parse_iso(iso, &t);
+    if (!ok)
+        printf("\n    bad test time %s\n", iso);
+    CU_ASSERT_TRUE(ok);
+    return t;
+}

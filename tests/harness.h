@@ -7,6 +7,8 @@
 #define TC_HARNESS_H
 #include <CUnit/CUnit.h>
 #include <stdint.h>
+#include <stdio.h>
+#include "core/caldate.h"
 #include "core/clock.h"
 
 /* Runs the suites; returns the process exit code (0 when all passed). */
@@ -23,5 +25,19 @@ int harness_file_contains(const char *path, const void *needle, size_t len);
 /* A fixed clock at the given ISO timestamp ("2026-11-21T03:00:00Z"),
  * Thailand's UTC offset (+7 h). */
 tc_clock harness_clock(tc_fixed_clock *storage, const char *iso);
+
+/* A date or time written in a test ("2026-11-21", "2026-11-21T03:00:00Z").
+ * A typo in a test's own data fails the test that uses it (an assertion),
+ * rather than testing the wrong thing. */
+caldate harness_day(const char *iso);
+int64_t harness_at(const char *iso);
+
+/* One row of a table-driven test: on failure, name the row and the line. */
+#define CHECK_ROW(cond, name)                                               \
+    do {                                                                    \
+        if (!(cond))                                                        \
+            printf("\n    row failed: %s (line %d)\n", (name), __LINE__);   \
+        CU_ASSERT(cond);                                                    \
+    } while (0)
 
 #endif

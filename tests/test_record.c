@@ -21,12 +21,6 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Reports which table row failed before CUnit counts the failure. */
-#define CHECK_ROW(cond, name)                                               \
-    do {                                                                    \
-        if (!(cond))                                                        \
-            printf("\n    row failed: %s (line %d)\n", (name), __LINE__);   \
-        CU_ASSERT(cond);                                                    \
-    } while (0)
 
 /* The officer's civil date: 21 Nov 2026 at 10:00 in Thailand. */
 static caldate today(void)
@@ -34,14 +28,6 @@ static caldate today(void)
     tc_fixed_clock storage;
     tc_clock clock = harness_clock(&storage, "2026-11-21T03:00:00Z");
     return caldate_from_timestamp(tc_now(&clock), clock.utc_offset);
-}
-
-static caldate day(const char *iso)
-{
-    caldate d = { 0, 0, 0 };
-    if (!caldate_parse_iso(iso, &d))
-        printf("\n    bad test date %s\n", iso);
-    return d;
 }
 
 /* ------------------------------------------------------------ codelist */
@@ -170,9 +156,9 @@ static void full_intake(tc_intake *in)
     strcpy(in->exploitation[1], "debt_bondage");
     in->n_exploitation = 2;
     in->exploitation_from_known = true;
-    in->exploitation_from = day("2025-03-01");
+    in->exploitation_from = harness_day("2025-03-01");
     in->exploitation_to_known = true;
-    in->exploitation_to = day("2026-10-30");
+    in->exploitation_to = harness_day("2026-10-30");
     strcpy(in->recruitment, "broker");
     strcpy(in->documents[0].kind, "passport");
     strcpy(in->documents[0].holder, "employer");
@@ -260,16 +246,16 @@ static void ed_from_not_a_date(tc_intake *in) { in->exploitation_from = (caldate
 static void ed_from_month_13(tc_intake *in) { in->exploitation_from = (caldate){ 2025, 13, 1 }; }
 static void ed_from_future(tc_intake *in)
 {
-    in->exploitation_from = day("2026-11-22");
+    in->exploitation_from = harness_day("2026-11-22");
     in->exploitation_to_known = false;
 }
 static void ed_from_today(tc_intake *in)
 {
-    in->exploitation_from = day("2026-11-21");
-    in->exploitation_to = day("2026-11-21");
+    in->exploitation_from = harness_day("2026-11-21");
+    in->exploitation_to = harness_day("2026-11-21");
 }
-static void ed_to_future(tc_intake *in) { in->exploitation_to = day("2027-01-01"); }
-static void ed_to_before_from(tc_intake *in) { in->exploitation_to = day("2025-02-28"); }
+static void ed_to_future(tc_intake *in) { in->exploitation_to = harness_day("2027-01-01"); }
+static void ed_to_before_from(tc_intake *in) { in->exploitation_to = harness_day("2025-02-28"); }
 static void ed_invalid_date_unknown(tc_intake *in)
 {
     /* A date that is not "known" is not read. */
@@ -467,7 +453,7 @@ static void valid_consent(tc_consent *c)
     c->purpose = CONSENT_INTERVIEW;
     c->agreed = true;
     c->given_by = CONSENT_BY_PERSON;
-    c->given_on = day("2026-11-20");
+    c->given_on = harness_day("2026-11-20");
     strcpy(c->language, "my");
     c->interpreter_used = true;
     strcpy(c->interpreter_name, "Ma Thandar");
@@ -518,8 +504,8 @@ static void ce_no_date(tc_consent *c) { c->given_on = (caldate){ 0, 0, 0 }; }
 static void ce_31_april(tc_consent *c) { c->given_on = (caldate){ 2026, 4, 31 }; }
 static void ce_29_feb_2025(tc_consent *c) { c->given_on = (caldate){ 2025, 2, 29 }; }
 static void ce_29_feb_2024(tc_consent *c) { c->given_on = (caldate){ 2024, 2, 29 }; }
-static void ce_tomorrow(tc_consent *c) { c->given_on = day("2026-11-22"); }
-static void ce_today(tc_consent *c) { c->given_on = day("2026-11-21"); }
+static void ce_tomorrow(tc_consent *c) { c->given_on = harness_day("2026-11-22"); }
+static void ce_today(tc_consent *c) { c->given_on = harness_day("2026-11-21"); }
 static void ce_no_language(tc_consent *c) { c->language[0] = '\0'; }
 static void ce_language_upper(tc_consent *c) { strcpy(c->language, "MY"); }
 static void ce_language_name(tc_consent *c) { memcpy(c->language, "Burm", 4); }
@@ -533,7 +519,7 @@ static void ce_no_interpreter(tc_consent *c)
 static void ce_withdrawn_ok(tc_consent *c)
 {
     c->withdrawn = true;
-    c->withdrawn_on = day("2026-11-21");
+    c->withdrawn_on = harness_day("2026-11-21");
 }
 static void ce_withdrawn_bad_date(tc_consent *c)
 {
@@ -543,18 +529,18 @@ static void ce_withdrawn_bad_date(tc_consent *c)
 static void ce_withdrawn_future(tc_consent *c)
 {
     c->withdrawn = true;
-    c->withdrawn_on = day("2026-12-01");
+    c->withdrawn_on = harness_day("2026-12-01");
 }
 static void ce_withdrawn_before_given(tc_consent *c)
 {
     c->withdrawn = true;
-    c->withdrawn_on = day("2026-11-19");
+    c->withdrawn_on = harness_day("2026-11-19");
 }
 static void ce_refusal_withdrawn(tc_consent *c)
 {
     c->agreed = false;
     c->withdrawn = true;
-    c->withdrawn_on = day("2026-11-21");
+    c->withdrawn_on = harness_day("2026-11-21");
 }
 static void ce_refused(tc_consent *c) { c->agreed = false; }
 
@@ -667,10 +653,10 @@ static size_t build_records(const consent_spec *specs, tc_consent *out)
         c->given_by = s->by;
         if (s->by == CONSENT_BY_GUARDIAN)
             strcpy(c->guardian_name, "Daw Khin");
-        c->given_on = day(s->given);
+        c->given_on = harness_day(s->given);
         c->withdrawn = s->withdrawn != NULL;
         if (s->withdrawn)
-            c->withdrawn_on = day(s->withdrawn);
+            c->withdrawn_on = harness_day(s->withdrawn);
         c->entry_withdrawn = s->entry_withdrawn;
     }
     return n;
@@ -810,10 +796,10 @@ static void test_consent_covers_table(void)
         tc_consent records[MAX_SPECS];
         size_t n = build_records(rows[i].records, records);
         consent_cover got = consent_covers(records, n, rows[i].purpose, rows[i].kind,
-                                           day(rows[i].at), rows[i].child);
+                                           harness_day(rows[i].at), rows[i].child);
         CHECK_ROW(got == rows[i].want, rows[i].name);
     }
-    CU_ASSERT_EQUAL(consent_covers(NULL, 0, IV, NULL, day("2026-01-01"), false),
+    CU_ASSERT_EQUAL(consent_covers(NULL, 0, IV, NULL, harness_day("2026-01-01"), false),
                     CONSENT_NOT_COVERED);
     for (int c = 0; c < CONSENT_COVER_COUNT; c++)
         CU_ASSERT_PTR_NOT_NULL(consent_cover_text((consent_cover)c));
@@ -825,34 +811,34 @@ static void test_consent_withdrawal_keeps_history(void)
     tc_consent before, after;
     valid_consent(&before);
     before.purpose = CONSENT_SHARE_EMBASSY;
-    before.given_on = day("2026-10-01");
+    before.given_on = harness_day("2026-10-01");
     memset(&after, 0, sizeof after);
 
-    CU_ASSERT_EQUAL(consent_withdraw(&before, day("2026-11-01"), today(), &after), CONSENT_OK);
+    CU_ASSERT_EQUAL(consent_withdraw(&before, harness_day("2026-11-01"), today(), &after), CONSENT_OK);
     CU_ASSERT_FALSE(before.withdrawn);
     CU_ASSERT_TRUE(after.withdrawn);
-    CU_ASSERT_EQUAL(caldate_compare(after.withdrawn_on, day("2026-11-01")), 0);
+    CU_ASSERT_EQUAL(caldate_compare(after.withdrawn_on, harness_day("2026-11-01")), 0);
     CU_ASSERT_EQUAL(after.purpose, CONSENT_SHARE_EMBASSY);
     CU_ASSERT_EQUAL(caldate_compare(after.given_on, before.given_on), 0);
     CU_ASSERT_STRING_EQUAL(after.interpreter_name, before.interpreter_name);
     CU_ASSERT_EQUAL(consent_validate(&after, agency_kinds(), false, today()).problem, CONSENT_OK);
 
     /* Sharing done in October stays covered; after 1 November it is not. */
-    CU_ASSERT_EQUAL(consent_covers(&after, 1, CONSENT_SHARE_EMBASSY, NULL, day("2026-10-15"),
+    CU_ASSERT_EQUAL(consent_covers(&after, 1, CONSENT_SHARE_EMBASSY, NULL, harness_day("2026-10-15"),
                                    false), CONSENT_COVERED);
-    CU_ASSERT_EQUAL(consent_covers(&after, 1, CONSENT_SHARE_EMBASSY, NULL, day("2026-11-02"),
+    CU_ASSERT_EQUAL(consent_covers(&after, 1, CONSENT_SHARE_EMBASSY, NULL, harness_day("2026-11-02"),
                                    false), CONSENT_WITHDRAWN);
 
     tc_consent again = after;
-    CU_ASSERT_EQUAL(consent_withdraw(&after, day("2026-11-10"), today(), &again),
+    CU_ASSERT_EQUAL(consent_withdraw(&after, harness_day("2026-11-10"), today(), &again),
                     CONSENT_ALREADY_WITHDRAWN);
-    CU_ASSERT_EQUAL(caldate_compare(again.withdrawn_on, day("2026-11-01")), 0);
+    CU_ASSERT_EQUAL(caldate_compare(again.withdrawn_on, harness_day("2026-11-01")), 0);
 
     tc_consent untouched;
     memset(&untouched, 0, sizeof untouched);
-    CU_ASSERT_EQUAL(consent_withdraw(&before, day("2026-09-30"), today(), &untouched),
+    CU_ASSERT_EQUAL(consent_withdraw(&before, harness_day("2026-09-30"), today(), &untouched),
                     CONSENT_WITHDRAWN_BEFORE_GIVEN);
-    CU_ASSERT_EQUAL(consent_withdraw(&before, day("2026-11-22"), today(), &untouched),
+    CU_ASSERT_EQUAL(consent_withdraw(&before, harness_day("2026-11-22"), today(), &untouched),
                     CONSENT_WITHDRAWN_IN_FUTURE);
     CU_ASSERT_EQUAL(consent_withdraw(&before, (caldate){ 2026, 2, 30 }, today(), &untouched),
                     CONSENT_WITHDRAWN_DATE_INVALID);
@@ -860,11 +846,11 @@ static void test_consent_withdrawal_keeps_history(void)
 
     tc_consent refusal = before;
     refusal.agreed = false;
-    CU_ASSERT_EQUAL(consent_withdraw(&refusal, day("2026-11-01"), today(), &untouched),
+    CU_ASSERT_EQUAL(consent_withdraw(&refusal, harness_day("2026-11-01"), today(), &untouched),
                     CONSENT_WITHDRAW_REFUSAL);
     tc_consent wrong_entry = before;
     wrong_entry.entry_withdrawn = true;
-    CU_ASSERT_EQUAL(consent_withdraw(&wrong_entry, day("2026-11-01"), today(), &untouched),
+    CU_ASSERT_EQUAL(consent_withdraw(&wrong_entry, harness_day("2026-11-01"), today(), &untouched),
                     CONSENT_ALREADY_WITHDRAWN);
 }
 

@@ -27,12 +27,6 @@
 #define NOK_PASS "another long passphrase"
 #define START "2026-11-21T03:00:00Z"
 
-#define CHECK_ROW(cond, name)                                               \
-    do {                                                                    \
-        if (!(cond))                                                        \
-            printf("\n    row failed: %s (line %d)\n", (name), __LINE__);   \
-        CU_ASSERT(cond);                                                    \
-    } while (0)
 
 static tc_fixed_clock fixed;
 static tc_clock clk;
@@ -46,14 +40,6 @@ static int suite_init(void)
 static int suite_clean(void) { return 0; }
 
 /* ------------------------------------------------------------- helpers */
-
-static caldate day(const char *iso)
-{
-    caldate d = { 0, 0, 0 };
-    if (!caldate_parse_iso(iso, &d))
-        printf("\n    bad test date %s\n", iso);
-    return d;
-}
 
 typedef struct fixture {
     char *root;         /* temp dir */
@@ -162,7 +148,7 @@ static tc_case add_case(store *s, const char *name, int age)
     snprintf(c.nationalities[0], sizeof c.nationalities[0], "MM");
     c.n_nationalities = 1;
     c.date_met_known = true;
-    c.date_met = day("2026-11-20");
+    c.date_met = harness_day("2026-11-20");
     CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
     return c;
 }
@@ -267,9 +253,9 @@ static tc_intake full_intake(const char *case_id)
     snprintf(in.exploitation[1], sizeof in.exploitation[1], "debt_bondage");
     in.n_exploitation = 2;
     in.exploitation_from_known = true;
-    in.exploitation_from = day("2025-06-01");
+    in.exploitation_from = harness_day("2025-06-01");
     in.exploitation_to_known = true;
-    in.exploitation_to = day("2026-11-01");
+    in.exploitation_to = harness_day("2026-11-01");
     snprintf(in.recruitment, sizeof in.recruitment, "facebook");
     snprintf(in.documents[0].kind, sizeof in.documents[0].kind, "passport");
     snprintf(in.documents[0].holder, sizeof in.documents[0].holder, "employer");
@@ -302,7 +288,7 @@ static void test_intake_bad_dates_write_nothing(void)
                &in.exploitation_from.month, &in.exploitation_from.day);
         in.exploitation_to_known = rows[i].to != NULL;
         if (rows[i].to)
-            in.exploitation_to = day(rows[i].to);
+            in.exploitation_to = harness_day(rows[i].to);
         counts before = counts_of(f.s, "intakes");
         intake_check ic;
         CHECK_ROW(store_intake_save(f.s, &in, &ic) == ST_INVALID, rows[i].name);
@@ -360,7 +346,7 @@ static void test_intake_round_trip_and_versions(void)
     CU_ASSERT_STRING_EQUAL(got.documents[1].kind, "work_permit");
     CU_ASSERT_STRING_EQUAL(got.documents[1].holder, "broker");
     CU_ASSERT_TRUE(got.exploitation_from_known);
-    CU_ASSERT_EQUAL(caldate_compare(got.exploitation_from, day("2025-06-01")), 0);
+    CU_ASSERT_EQUAL(caldate_compare(got.exploitation_from, harness_day("2025-06-01")), 0);
     CU_ASSERT_EQUAL(got.crossing, CROSSING_NATURAL_CHANNEL);
     CU_ASSERT_STRING_EQUAL(got.immigration, "irregular_entry");
 
@@ -397,7 +383,7 @@ static tc_consent consent_for(const char *case_id, consent_purpose p, const char
     if (p == CONSENT_REFERRAL)
         snprintf(c.agency_kind, sizeof c.agency_kind, "shelter");
     c.agreed = true;
-    c.given_on = day(given);
+    c.given_on = harness_day(given);
     snprintf(c.language, sizeof c.language, "my");
     c.interpreter_used = true;
     snprintf(c.interpreter_name, sizeof c.interpreter_name, "Ma Thida");
@@ -420,7 +406,7 @@ static void test_consent_child_flagged_but_saved(void)
     /* The child's own yes does not cover the interview; a guardian's does. */
     consent_cover cover;
     CU_ASSERT_EQUAL(store_consent_covers(f.s, child.id, CONSENT_INTERVIEW, NULL,
-                                         day("2026-11-21"), &cover), ST_OK);
+                                         harness_day("2026-11-21"), &cover), ST_OK);
     CU_ASSERT_EQUAL(cover, CONSENT_CHILD_NEEDS_GUARDIAN);
     tc_consent g = c;
     g.given_by = CONSENT_BY_GUARDIAN;
@@ -428,7 +414,7 @@ static void test_consent_child_flagged_but_saved(void)
     CU_ASSERT_EQUAL(store_consent_add(f.s, &g, &chk), ST_OK);
     CU_ASSERT_EQUAL(chk.problem, CONSENT_OK);
     CU_ASSERT_EQUAL(store_consent_covers(f.s, child.id, CONSENT_INTERVIEW, NULL,
-                                         day("2026-11-21"), &cover), ST_OK);
+                                         harness_day("2026-11-21"), &cover), ST_OK);
     CU_ASSERT_EQUAL(cover, CONSENT_COVERED);
     close_fixture(&f);
 }
@@ -496,7 +482,7 @@ static void test_consent_coverage_and_override(void)
     for (size_t i = 0; i < COUNT(rows); i++) {
         consent_cover got = CONSENT_COVERED;
         CHECK_ROW(store_consent_covers(f.s, adult.id, rows[i].purpose, rows[i].kind,
-                                       day(rows[i].on), &got) == ST_OK, rows[i].name);
+                                       harness_day(rows[i].on), &got) == ST_OK, rows[i].name);
         CHECK_ROW(got == rows[i].want, rows[i].name);
     }
 
@@ -538,28 +524,28 @@ static void test_consent_withdrawal_keeps_history(void)
     CU_ASSERT_EQUAL_FATAL(store_consent_add(f.s, &c, NULL), ST_OK);
     consent_problem p;
     /* Not before it was given, not in the future. */
-    CU_ASSERT_EQUAL(store_consent_withdraw(f.s, c.id, day("2026-11-09"), &p), ST_INVALID);
+    CU_ASSERT_EQUAL(store_consent_withdraw(f.s, c.id, harness_day("2026-11-09"), &p), ST_INVALID);
     CU_ASSERT_EQUAL(p, CONSENT_WITHDRAWN_BEFORE_GIVEN);
-    CU_ASSERT_EQUAL(store_consent_withdraw(f.s, c.id, day("2026-11-22"), &p), ST_INVALID);
+    CU_ASSERT_EQUAL(store_consent_withdraw(f.s, c.id, harness_day("2026-11-22"), &p), ST_INVALID);
     CU_ASSERT_EQUAL(p, CONSENT_WITHDRAWN_IN_FUTURE);
-    CU_ASSERT_EQUAL(store_consent_withdraw(f.s, c.id, day("2026-11-15"), &p), ST_OK);
+    CU_ASSERT_EQUAL(store_consent_withdraw(f.s, c.id, harness_day("2026-11-15"), &p), ST_OK);
 
     tc_consent now, then;
     CU_ASSERT_EQUAL_FATAL(store_consent_get(f.s, c.id, 0, &now), ST_OK);
     CU_ASSERT_TRUE(now.withdrawn);
-    CU_ASSERT_EQUAL(caldate_compare(now.withdrawn_on, day("2026-11-15")), 0);
+    CU_ASSERT_EQUAL(caldate_compare(now.withdrawn_on, harness_day("2026-11-15")), 0);
     CU_ASSERT_EQUAL_FATAL(store_consent_get(f.s, c.id, 1, &then), ST_OK);
     CU_ASSERT_FALSE(then.withdrawn);
-    CU_ASSERT_EQUAL(caldate_compare(then.given_on, day("2026-11-10")), 0);
+    CU_ASSERT_EQUAL(caldate_compare(then.given_on, harness_day("2026-11-10")), 0);
     /* What was covered before stays covered. */
     consent_cover cover;
     CU_ASSERT_EQUAL(store_consent_covers(f.s, adult.id, CONSENT_SHARE_EMBASSY, NULL,
-                                         day("2026-11-12"), &cover), ST_OK);
+                                         harness_day("2026-11-12"), &cover), ST_OK);
     CU_ASSERT_EQUAL(cover, CONSENT_COVERED);
     CU_ASSERT_EQUAL(store_consent_covers(f.s, adult.id, CONSENT_SHARE_EMBASSY, NULL,
-                                         day("2026-11-16"), &cover), ST_OK);
+                                         harness_day("2026-11-16"), &cover), ST_OK);
     CU_ASSERT_EQUAL(cover, CONSENT_WITHDRAWN);
-    CU_ASSERT_EQUAL(store_consent_withdraw(f.s, c.id, day("2026-11-16"), &p), ST_INVALID);
+    CU_ASSERT_EQUAL(store_consent_withdraw(f.s, c.id, harness_day("2026-11-16"), &p), ST_INVALID);
     CU_ASSERT_EQUAL(p, CONSENT_ALREADY_WITHDRAWN);
 
     record_version *v = NULL;
@@ -617,7 +603,7 @@ static void test_consent_correct_and_withdraw_entry(void)
     free(list);
     consent_cover cover;
     CU_ASSERT_EQUAL(store_consent_covers(f.s, adult.id, CONSENT_INTERVIEW, NULL,
-                                         day("2026-11-21"), &cover), ST_OK);
+                                         harness_day("2026-11-21"), &cover), ST_OK);
     CU_ASSERT_EQUAL(cover, CONSENT_NOT_COVERED);
     record_version *v = NULL;
     CU_ASSERT_EQUAL_FATAL(store_record_versions(f.s, RECORD_KIND_CONSENT, c.id, &v, &n), ST_OK);
@@ -800,7 +786,7 @@ static void add_identification(store *s, const char *case_id, ident_outcome o)
     snprintf(d.case_id, sizeof d.case_id, "%s", case_id);
     d.outcome = o;
     d.decided_known = true;
-    d.decided_on = day("2026-11-21");
+    d.decided_on = harness_day("2026-11-21");
     snprintf(d.reasons, sizeof d.reasons, "Debt bondage and passport kept by the employer.");
     ident_check chk;
     CU_ASSERT_EQUAL_FATAL(store_identification_add(s, &d, &chk), ST_OK);
@@ -1107,7 +1093,7 @@ static tc_inspection inspection(void)
     snprintf(in.establishment, sizeof in.establishment, "แพปลา ส. รุ่งเรือง");
     snprintf(in.sector, sizeof in.sector, "fishing");
     snprintf(in.province, sizeof in.province, "TH-74");
-    in.date = day("2026-11-19");
+    in.date = harness_day("2026-11-19");
     snprintf(in.joint_team, sizeof in.joint_team, "กสร., ตม., พม.");
     in.workers_met = 40;
     in.workers_screened = 12;
@@ -1131,7 +1117,7 @@ static void test_inspections(void)
         tc_inspection in = inspection();
         in.workers_met = rows[i].met;
         in.workers_screened = rows[i].screened;
-        in.date = day(rows[i].date);
+        in.date = harness_day(rows[i].date);
         inspection_check chk;
         counts before = counts_of(f.s, "inspections");
         CHECK_ROW(store_inspection_add(f.s, &in, &chk) == ST_INVALID, rows[i].name);
@@ -1254,7 +1240,7 @@ static void test_timeline_excerpt_table(void)
 static void test_inspection_validate_table(void)
 {
     tc_code_list sectors = intake_default_sectors();
-    caldate today = day("2026-11-21");
+    caldate today = harness_day("2026-11-21");
     static const struct {
         const char *name, *establishment, *sector, *province;
         caldate date;

@@ -22,34 +22,12 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Reports which table row failed before CUnit counts the failure. */
-#define CHECK_ROW(cond, name)                                               \
-    do {                                                                    \
-        if (!(cond))                                                        \
-            printf("\n    row failed: %s (line %d)\n", (name), __LINE__);   \
-        CU_ASSERT(cond);                                                    \
-    } while (0)
 
 #define OFFICER "0b7c2d4e-5f60-4a71-8b92-a3b4c5d6e7f8"
 #define OTHER_OFFICER "1c8d3e5f-6071-4b82-9ca3-b4c5d6e7f809"
 #define CASE_ID "2d9e4f60-7182-4c93-adb4-c5d6e7f8091a"
 
 /* A UTC instant from its ISO form (Thailand is 7 hours ahead). */
-static int64_t at(const char *iso)
-{
-    int64_t t = 0;
-    if (!timestamp_parse_iso(iso, &t))
-        printf("\n    bad test time %s\n", iso);
-    return t;
-}
-
-static caldate day(const char *iso)
-{
-    caldate d = { 0, 0, 0 };
-    if (!caldate_parse_iso(iso, &d))
-        printf("\n    bad test date %s\n", iso);
-    return d;
-}
-
 static char *read_source_file(const char *relative, size_t *len)
 {
     const char *top = getenv("top_srcdir");
@@ -357,11 +335,11 @@ static void test_agency_codes(void)
     consent_init(&c);
     c.purpose = CONSENT_REFERRAL;
     strcpy(c.agency_kind, "embassy");
-    c.given_on = day("2026-11-20");
+    c.given_on = harness_day("2026-11-20");
     strcpy(c.language, "my");
-    CU_ASSERT_EQUAL(consent_validate(&c, list, false, day("2026-11-21")).problem, CONSENT_OK);
+    CU_ASSERT_EQUAL(consent_validate(&c, list, false, harness_day("2026-11-21")).problem, CONSENT_OK);
     strcpy(c.agency_kind, "casino");
-    CU_ASSERT_EQUAL(consent_validate(&c, list, false, day("2026-11-21")).problem,
+    CU_ASSERT_EQUAL(consent_validate(&c, list, false, harness_day("2026-11-21")).problem,
                     CONSENT_AGENCY_KIND_UNKNOWN);
 }
 
@@ -603,7 +581,7 @@ static void valid_referral(tc_referral *r)
     strcpy(r->summary, "Unpaid wages for 5 months; employer keeps the passport.");
     r->shared = code_set_bit(REFERRAL_SHARED_IDENTITY) | code_set_bit(REFERRAL_SHARED_STORY);
     strcpy(r->officer_id, OFFICER);
-    r->created_at = r->state_changed_at = at("2026-11-20T02:00:00Z");
+    r->created_at = r->state_changed_at = harness_at("2026-11-20T02:00:00Z");
     strcpy(r->created_by, OFFICER);
 }
 
@@ -786,7 +764,7 @@ static void test_referral_change_state_path(void)
         const char *name = referral_state_code(path[i].to);
         referral_state from = r.state;
         referral_event e;
-        int64_t when = at(path[i].when);
+        int64_t when = harness_at(path[i].when);
         /* Computed first: CHECK_ROW evaluates its condition twice. */
         referral_problem p = referral_change_state(&r, path[i].to, path[i].reason, when,
                                                    i % 2 ? OTHER_OFFICER : OFFICER, &e);
@@ -804,7 +782,7 @@ static void test_referral_change_state_path(void)
     }
     /* Completed is final. */
     tc_referral before = r;
-    CU_ASSERT_EQUAL(referral_change_state(&r, REFERRAL_CLOSED, "late", at("2027-01-06T00:00:00Z"),
+    CU_ASSERT_EQUAL(referral_change_state(&r, REFERRAL_CLOSED, "late", harness_at("2027-01-06T00:00:00Z"),
                                           OFFICER, NULL),
                     REFERRAL_TRANSITION_REFUSED);
     CU_ASSERT_EQUAL(memcmp(&before, &r, sizeof r), 0);
@@ -814,7 +792,7 @@ static void test_referral_change_state_refusals(void)
 {
     tc_referral r, before;
     valid_referral(&r);
-    CU_ASSERT_EQUAL(referral_change_state(&r, REFERRAL_SENT, NULL, at("2026-11-20T03:00:00Z"),
+    CU_ASSERT_EQUAL(referral_change_state(&r, REFERRAL_SENT, NULL, harness_at("2026-11-20T03:00:00Z"),
                                           OFFICER, NULL),
                     REFERRAL_OK);
     before = r;
@@ -848,16 +826,16 @@ static void test_referral_change_state_refusals(void)
     };
     for (size_t i = 0; i < COUNT(rows); i++) {
         referral_problem p = referral_change_state(&r, rows[i].to, rows[i].reason,
-                                                   at(rows[i].when), rows[i].officer, &e);
+                                                   harness_at(rows[i].when), rows[i].officer, &e);
         CHECK_ROW(p == rows[i].want, rows[i].name);
         CHECK_ROW(memcmp(&r, &before, sizeof r) == 0, rows[i].name);
         CHECK_ROW(memcmp(&e, &untouched, sizeof e) == 0, rows[i].name);
     }
     /* The same instant as the last change is fine (two quick clicks). */
     CU_ASSERT_EQUAL(referral_change_state(&r, REFERRAL_WITHDRAWN, "Person asked to stop",
-                                          at("2026-11-20T03:00:00Z"), OFFICER, &e),
+                                          harness_at("2026-11-20T03:00:00Z"), OFFICER, &e),
                     REFERRAL_OK);
-    CU_ASSERT_EQUAL(r.ended_at, at("2026-11-20T03:00:00Z"));
+    CU_ASSERT_EQUAL(r.ended_at, harness_at("2026-11-20T03:00:00Z"));
     CU_ASSERT_STRING_EQUAL(r.state_reason, "Person asked to stop");
     for (int p = 0; p < REFERRAL_PROBLEM_COUNT; p++)
         CU_ASSERT_PTR_NOT_NULL(referral_problem_text((referral_problem)p));
@@ -1001,7 +979,7 @@ static tc_consent consent_for(consent_purpose purpose, const char *kind, bool ag
     if (kind)
         strcpy(c.agency_kind, kind);
     c.agreed = agreed;
-    c.given_on = day(given_on);
+    c.given_on = harness_day(given_on);
     strcpy(c.language, "my");
     return c;
 }
@@ -1033,7 +1011,7 @@ static void test_referral_consent_gate_table(void)
     tc_consent cross_yes = consent_for(CONSENT_SHARE_CROSS_BORDER, NULL, true, "2026-11-10");
     tc_consent shelter_withdrawn = shelter_yes;
     shelter_withdrawn.withdrawn = true;
-    shelter_withdrawn.withdrawn_on = day("2026-11-15");
+    shelter_withdrawn.withdrawn_on = harness_day("2026-11-15");
     tc_consent guardian_any = any;
     guardian_any.given_by = CONSENT_BY_GUARDIAN;
     strcpy(guardian_any.guardian_name, "Daw Aye");
@@ -1089,7 +1067,7 @@ static void test_referral_consent_gate_table(void)
     };
     for (size_t i = 0; i < COUNT(rows); i++) {
         referral_gate g = referral_consent_gate(rows[i].agency, rows[i].records, rows[i].n,
-                                                day("2026-11-20"), rows[i].child,
+                                                harness_day("2026-11-20"), rows[i].child,
                                                 rows[i].override);
         CHECK_ROW(g.covered == rows[i].covered, rows[i].name);
         CHECK_ROW(g.overridden == rows[i].overridden, rows[i].name);
@@ -1098,7 +1076,7 @@ static void test_referral_consent_gate_table(void)
         CHECK_ROW(g.count >= 1 && g.purposes[0] == CONSENT_REFERRAL, rows[i].name);
     }
     /* Consent given after the referral's date does not count. */
-    referral_gate g = referral_consent_gate(&shelter, &shelter_yes, 1, day("2026-11-09"), false,
+    referral_gate g = referral_consent_gate(&shelter, &shelter_yes, 1, harness_day("2026-11-09"), false,
                                             NULL);
     CU_ASSERT_FALSE(g.permitted);
     CU_ASSERT_EQUAL(g.covers[0], CONSENT_NOT_COVERED);
@@ -1106,7 +1084,7 @@ static void test_referral_consent_gate_table(void)
     char long_reason[CONSENT_REASON_MAX + 2];
     memset(long_reason, 'a', sizeof long_reason - 1);
     long_reason[sizeof long_reason - 1] = '\0';
-    g = referral_consent_gate(&shelter, NULL, 0, day("2026-11-20"), false, long_reason);
+    g = referral_consent_gate(&shelter, NULL, 0, harness_day("2026-11-20"), false, long_reason);
     CU_ASSERT_FALSE(g.permitted);
 }
 
@@ -1114,10 +1092,10 @@ static void test_referral_send_check(void)
 {
     tc_agency dlpw = agency_of("dlpw", AGENCY_GOVERNMENT, "TH");
     tc_consent any = consent_for(CONSENT_REFERRAL, CONSENT_ANY_AGENCY, true, "2026-11-10");
-    referral_gate covered = referral_consent_gate(&dlpw, &any, 1, day("2026-11-20"), false, NULL);
-    referral_gate none = referral_consent_gate(&dlpw, NULL, 0, day("2026-11-20"), false, NULL);
+    referral_gate covered = referral_consent_gate(&dlpw, &any, 1, harness_day("2026-11-20"), false, NULL);
+    referral_gate none = referral_consent_gate(&dlpw, NULL, 0, harness_day("2026-11-20"), false, NULL);
     referral_gate overridden =
-        referral_consent_gate(&dlpw, NULL, 0, day("2026-11-20"), false, "Urgent danger");
+        referral_consent_gate(&dlpw, NULL, 0, harness_day("2026-11-20"), false, "Urgent danger");
     CU_ASSERT_TRUE(overridden.overridden);
 
     tc_referral r;
@@ -1213,10 +1191,10 @@ static tc_referral sent_referral(referral_urgency u, const char *sent, const cha
     tc_referral r;
     valid_referral(&r);
     r.urgency = u;
-    r.created_at = r.state_changed_at = at(sent);
-    referral_change_state(&r, REFERRAL_SENT, NULL, at(sent), OFFICER, NULL);
+    r.created_at = r.state_changed_at = harness_at(sent);
+    referral_change_state(&r, REFERRAL_SENT, NULL, harness_at(sent), OFFICER, NULL);
     if (ack[0])
-        referral_change_state(&r, REFERRAL_ACKNOWLEDGED, NULL, at(ack), OFFICER, NULL);
+        referral_change_state(&r, REFERRAL_ACKNOWLEDGED, NULL, harness_at(ack), OFFICER, NULL);
     return r;
 }
 
@@ -1259,7 +1237,7 @@ static void test_referral_overdue_table(void)
     };
     for (size_t i = 0; i < COUNT(rows); i++) {
         tc_referral r = sent_referral(rows[i].urgency, rows[i].sent, rows[i].ack);
-        int64_t due = 0, want = at(rows[i].due);
+        int64_t due = 0, want = harness_at(rows[i].due);
         CHECK_ROW(referral_due(&r, &s, &due) == rows[i].wait, rows[i].name);
         CHECK_ROW(due == want, rows[i].name);
         /* A second before: not yet; at the instant and after: overdue. */
@@ -1273,7 +1251,7 @@ static void test_referral_waits_for_nothing(void)
 {
     referral_settings s;
     referral_settings_defaults(&s);
-    int64_t long_after = at("2030-01-01T00:00:00Z");
+    int64_t long_after = harness_at("2030-01-01T00:00:00Z");
     tc_referral draft;
     valid_referral(&draft);
     CU_ASSERT_FALSE(referral_overdue(&draft, &s, long_after));
@@ -1287,41 +1265,41 @@ static void test_referral_waits_for_nothing(void)
                                   "2026-01-30T10:00:00Z");
     tc_referral declined = r;
     CU_ASSERT_EQUAL(referral_change_state(&declined, REFERRAL_DECLINED, "Full",
-                                          at("2026-01-30T11:00:00Z"), OFFICER, NULL),
+                                          harness_at("2026-01-30T11:00:00Z"), OFFICER, NULL),
                     REFERRAL_OK);
     CU_ASSERT_FALSE(referral_overdue(&declined, &s, long_after));
     CU_ASSERT_EQUAL(referral_change_state(&r, REFERRAL_ACCEPTED, NULL,
-                                          at("2026-01-30T11:00:00Z"), OFFICER, NULL),
+                                          harness_at("2026-01-30T11:00:00Z"), OFFICER, NULL),
                     REFERRAL_OK);
     CU_ASSERT_FALSE(referral_overdue(&r, &s, long_after));
     CU_ASSERT_EQUAL(referral_change_state(&r, REFERRAL_IN_SERVICE, NULL,
-                                          at("2026-01-31T11:00:00Z"), OFFICER, NULL),
+                                          harness_at("2026-01-31T11:00:00Z"), OFFICER, NULL),
                     REFERRAL_OK);
     CU_ASSERT_FALSE(referral_overdue(&r, &s, long_after));
 
     /* Acknowledging takes a referral off the acknowledgement deadline: the
      * tmux test's "mark acknowledged, leaves the overdue list". */
     tc_referral late = sent_referral(REFERRAL_URGENT, "2026-11-01T02:00:00Z", "");
-    int64_t now = at("2026-11-05T02:00:00Z");
+    int64_t now = harness_at("2026-11-05T02:00:00Z");
     CU_ASSERT_TRUE(referral_overdue(&late, &s, now));
     CU_ASSERT_EQUAL(referral_change_state(&late, REFERRAL_ACKNOWLEDGED, NULL, now, OFFICER, NULL),
                     REFERRAL_OK);
     CU_ASSERT_FALSE(referral_overdue(&late, &s, now));
     /* ...but its decision is still due 3 days after the acknowledgement was. */
-    CU_ASSERT_EQUAL(referral_decision_due(&late, &s), at("2026-11-07T02:00:00Z"));
+    CU_ASSERT_EQUAL(referral_decision_due(&late, &s), harness_at("2026-11-07T02:00:00Z"));
 
     /* Settings are read per urgency. */
     referral_settings fast = s;
     fast.ack_hours[REFERRAL_URGENT] = 1;
     tc_referral u = sent_referral(REFERRAL_URGENT, "2026-11-01T02:00:00Z", "");
-    CU_ASSERT_EQUAL(referral_ack_due(&u, &fast), at("2026-11-01T03:00:00Z"));
+    CU_ASSERT_EQUAL(referral_ack_due(&u, &fast), harness_at("2026-11-01T03:00:00Z"));
 }
 
 static void test_referral_count_and_dashboard(void)
 {
     referral_settings s;
     referral_settings_defaults(&s);
-    int64_t now = at("2026-11-21T03:00:00Z");     /* Sat 21 Nov 2026, 10:00 */
+    int64_t now = harness_at("2026-11-21T03:00:00Z");     /* Sat 21 Nov 2026, 10:00 */
     tc_referral list[8];
     /* 0: routine, sent 1 Nov: ack due 15 Nov -> overdue 6 days. */
     list[0] = sent_referral(REFERRAL_ROUTINE, "2026-11-01T03:00:00Z", "");
@@ -1338,15 +1316,15 @@ static void test_referral_count_and_dashboard(void)
     list[5] = sent_referral(REFERRAL_ROUTINE, "2026-11-20T03:00:00Z", "");
     /* 6: completed long ago. */
     list[6] = sent_referral(REFERRAL_ROUTINE, "2026-10-01T03:00:00Z", "2026-10-02T03:00:00Z");
-    referral_change_state(&list[6], REFERRAL_ACCEPTED, NULL, at("2026-10-03T03:00:00Z"),
+    referral_change_state(&list[6], REFERRAL_ACCEPTED, NULL, harness_at("2026-10-03T03:00:00Z"),
                           OFFICER, NULL);
-    referral_change_state(&list[6], REFERRAL_IN_SERVICE, NULL, at("2026-10-04T03:00:00Z"),
+    referral_change_state(&list[6], REFERRAL_IN_SERVICE, NULL, harness_at("2026-10-04T03:00:00Z"),
                           OFFICER, NULL);
-    referral_change_state(&list[6], REFERRAL_COMPLETED, NULL, at("2026-10-20T03:00:00Z"),
+    referral_change_state(&list[6], REFERRAL_COMPLETED, NULL, harness_at("2026-10-20T03:00:00Z"),
                           OFFICER, NULL);
     /* 7: accepted, urgent. */
     list[7] = sent_referral(REFERRAL_URGENT, "2026-11-10T03:00:00Z", "2026-11-10T05:00:00Z");
-    referral_change_state(&list[7], REFERRAL_ACCEPTED, NULL, at("2026-11-11T03:00:00Z"),
+    referral_change_state(&list[7], REFERRAL_ACCEPTED, NULL, harness_at("2026-11-11T03:00:00Z"),
                           OFFICER, NULL);
 
     CU_ASSERT_EQUAL(referral_count_overdue(list, COUNT(list), &s, now), 3);

@@ -43,12 +43,6 @@
 #define START "2026-11-21T03:00:00Z"    /* Saturday 10:00 in Bangkok */
 #define HOUR INT64_C(3600)
 
-#define CHECK_ROW(cond, name)                                               \
-    do {                                                                    \
-        if (!(cond))                                                        \
-            printf("\n    row failed: %s (line %d)\n", (name), __LINE__);   \
-        CU_ASSERT(cond);                                                    \
-    } while (0)
 
 static tc_fixed_clock fixed;
 static tc_clock clk;
@@ -62,22 +56,6 @@ static int suite_init(void)
 static int suite_clean(void) { return 0; }
 
 /* ------------------------------------------------------------- helpers */
-
-static caldate day(const char *iso)
-{
-    caldate d = { 0, 0, 0 };
-    if (!caldate_parse_iso(iso, &d))
-        printf("\n    bad test date %s\n", iso);
-    return d;
-}
-
-static int64_t at(const char *iso)
-{
-    int64_t t = 0;
-    if (!timestamp_parse_iso(iso, &t))
-        printf("\n    bad test time %s\n", iso);
-    return t;
-}
 
 typedef struct fixture {
     char *root;
@@ -209,7 +187,7 @@ static tc_case add_case(store *s, const char *name, int age)
     c.n_nationalities = 1;
     snprintf(c.languages, sizeof c.languages, "my");
     c.date_met_known = true;
-    c.date_met = day("2026-11-20");
+    c.date_met = harness_day("2026-11-20");
     CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
     return c;
 }
@@ -226,7 +204,7 @@ static void add_consent(store *s, const char *case_id, consent_purpose p, const 
     if (p == CONSENT_REFERRAL)
         snprintf(c.agency_kind, sizeof c.agency_kind, "%s", kind);
     c.agreed = true;
-    c.given_on = day(given);
+    c.given_on = harness_day(given);
     snprintf(c.language, sizeof c.language, "my");
     c.interpreter_used = true;
     snprintf(c.interpreter_name, sizeof c.interpreter_name, "Ma Thida");
@@ -805,20 +783,20 @@ static void test_overdue_across_weekend(void)
     };
     for (size_t i = 0; i < COUNT(rows); i++) {
         size_t n = 99, open = 0, overdue = 0;
-        CU_ASSERT_EQUAL(store_referral_count_overdue(f.s, at(rows[i].now), &n), ST_OK);
+        CU_ASSERT_EQUAL(store_referral_count_overdue(f.s, harness_at(rows[i].now), &n), ST_OK);
         CHECK_ROW(n == rows[i].overdue, rows[i].now);
-        CU_ASSERT_EQUAL(store_referral_dashboard_count(f.s, NULL, at(rows[i].now), &open,
+        CU_ASSERT_EQUAL(store_referral_dashboard_count(f.s, NULL, harness_at(rows[i].now), &open,
                                                        &overdue), ST_OK);
         CHECK_ROW(open == 3 && overdue == rows[i].overdue, rows[i].now);
     }
     referral_row row[3];
     size_t n = 0;
-    CU_ASSERT_EQUAL(store_referral_dashboard(f.s, NULL, at("2026-11-23T10:00:00Z"), 0, row, 3,
+    CU_ASSERT_EQUAL(store_referral_dashboard(f.s, NULL, harness_at("2026-11-23T10:00:00Z"), 0, row, 3,
                                              &n), ST_OK);
     CU_ASSERT_EQUAL_FATAL(n, 3);
     CU_ASSERT_STRING_EQUAL(row[0].id, emergency.id);
     CU_ASSERT_TRUE(row[0].overdue);
-    CU_ASSERT_EQUAL(row[0].due, at("2026-11-21T10:00:00Z"));
+    CU_ASSERT_EQUAL(row[0].due, harness_at("2026-11-21T10:00:00Z"));
     CU_ASSERT_STRING_EQUAL(row[1].id, urgent.id);
     CU_ASSERT_EQUAL(row[1].wait, REFERRAL_WAIT_ACK);
     CU_ASSERT_STRING_EQUAL(row[2].id, draft.id);
@@ -831,14 +809,14 @@ static void test_overdue_across_weekend(void)
     CU_ASSERT_STRING_EQUAL(row[0].officer_name, "Somchai Admin");
     /* Acknowledged on Monday at 18:00: waiting for the decision, 72 hours
      * from when the acknowledgement was due (it came late). */
-    fixed.at = at("2026-11-23T11:00:00Z");
+    fixed.at = harness_at("2026-11-23T11:00:00Z");
     CU_ASSERT_EQUAL(change(f.s, urgent.id, REFERRAL_ACKNOWLEDGED, NULL, NULL), ST_OK);
     CU_ASSERT_EQUAL(store_referral_count_overdue(f.s, tc_now(&clk), &n), ST_OK);
     CU_ASSERT_EQUAL(n, 1);
     CU_ASSERT_EQUAL(store_referral_dashboard(f.s, NULL, tc_now(&clk), 0, row, 3, &n), ST_OK);
     CU_ASSERT_STRING_EQUAL(row[1].id, urgent.id);
     CU_ASSERT_EQUAL(row[1].wait, REFERRAL_WAIT_DECISION);
-    CU_ASSERT_EQUAL(row[1].due, at("2026-11-26T10:00:00Z"));
+    CU_ASSERT_EQUAL(row[1].due, harness_at("2026-11-26T10:00:00Z"));
     close_fixture(&f);
 }
 
@@ -1156,7 +1134,7 @@ static void sheet_case_init(sheet_case *sc)
     sc->r = referral_to("c", "sk_shelter", REFERRAL_URGENT);
     snprintf(sc->r.id, sizeof sc->r.id, "1a2b3c4d-0000-4000-8000-000000000001");
     sc->r.state = REFERRAL_SENT;
-    sc->r.sent_at = at(START);
+    sc->r.sent_at = harness_at(START);
     snprintf(sc->r.summary, sizeof sc->r.summary,
              "พบที่ท่าเรือเมื่อวันที่ 20 พฤศจิกายน ต้องการที่พักปลอดภัยและอาหาร "
              "นายจ้างยึดบัตรไว้");
@@ -1167,7 +1145,7 @@ static void sheet_case_init(sheet_case *sc)
     sc->person.sex = SEX_FEMALE;
     sc->person.estimated_age = 30;
     sc->person.date_met_known = true;
-    sc->person.date_met = day("2026-11-20");
+    sc->person.date_met = harness_day("2026-11-20");
     snprintf(sc->person.nationalities[0], 3, "MM");
     sc->person.n_nationalities = 1;
     need_init(&sc->need);
@@ -1181,7 +1159,7 @@ static char *sheet_text(const sheet_case *sc, bool permits, const handover_env *
     handover_input in = {
         &sc->r, &sc->a, "K7Q4X-2569-0001", &sc->person, permits, &sc->need, 1,
         { "MDT Samut Sakhon", "034 000 111", NULL, NULL, NULL, "Nok Social" },
-        at(START), 7 * 3600,
+        harness_at(START), 7 * 3600,
     };
     size_t need = handover_format(&in, env, NULL, 0);
     char *out = malloc(need + 1);
@@ -1264,7 +1242,7 @@ static void test_handover_sheet_consent_and_sections(void)
      * what the whole needs. */
     env.translate = english;
     handover_input in = { &sc->r, &sc->a, "K7Q4X-2569-0001", NULL, false, NULL, 0,
-                          { NULL, NULL, NULL, NULL, NULL, "Nok" }, at(START), 0 };
+                          { NULL, NULL, NULL, NULL, NULL, "Nok" }, harness_at(START), 0 };
     char small[32];
     size_t need = handover_format(&in, &env, small, sizeof small);
     CU_ASSERT_TRUE(need > sizeof small);
