@@ -216,9 +216,11 @@ typedef struct officer_choice {
     size_t n;
 } officer_choice;
 
-static const char *officer_label(const void *ctx, size_t i)
+static void officer_row(void *ctx, size_t i, char *text, size_t textsz, char *info,
+                        size_t infosz)
 {
-    return ((const officer_choice *)ctx)->officers[i].name;
+    snprintf(text, textsz, "%s", ((const officer_choice *)ctx)->officers[i].name);
+    snprintf(info, infosz, "%s", "");
 }
 
 static void filter_officer(dashboard *d)
@@ -230,8 +232,8 @@ static void filter_officer(dashboard *d)
     officer_choice oc = { NULL, 0 };
     if (store_officer_list(d->t->st, &oc.officers, &oc.n) != ST_OK)
         return;
-    long i = referral_pick(d->t, N_("Referrals"), N_("Referrals made by which officer?"), oc.n, 0,
-                           officer_label, &oc);
+    long i = tui_pick(d->t, N_("Referrals"), N_("Referrals made by which officer?"), oc.n, 0,
+                      officer_row, &oc);
     if (i >= 0) {
         snprintf(d->officer_id, sizeof d->officer_id, "%s", oc.officers[i].id);
         snprintf(d->officer_label, sizeof d->officer_label, "%s", oc.officers[i].name);
@@ -243,9 +245,11 @@ typedef struct open_states {
     referral_state s[REFERRAL_STATE_COUNT];
 } open_states;
 
-static const char *state_label(const void *ctx, size_t i)
+static void state_row(void *ctx, size_t i, char *text, size_t textsz, char *info,
+                      size_t infosz)
 {
-    return _(referral_state_label(((const open_states *)ctx)->s[i]));
+    snprintf(text, textsz, "%s", _(referral_state_label(((const open_states *)ctx)->s[i])));
+    snprintf(info, infosz, "%s", "");
 }
 
 static void filter_state(dashboard *d)
@@ -259,8 +263,8 @@ static void filter_state(dashboard *d)
     for (int s = 0; s < REFERRAL_STATE_COUNT; s++)
         if (referral_state_is_open((referral_state)s))
             os.s[n++] = (referral_state)s;
-    long i = referral_pick(d->t, N_("Referrals"), N_("Referrals in which state?"), n, 0,
-                           state_label, &os);
+    long i = tui_pick(d->t, N_("Referrals"), N_("Referrals in which state?"), n, 0,
+                      state_row, &os);
     if (i >= 0) {
         d->f.by_state = true;
         d->f.state = os.s[i];

@@ -330,55 +330,6 @@ bool screen_referral_new(tui *t, const char *case_id)
     return saved;
 }
 
-/* ---- choosing one of a few --------------------------------------------------- */
-
-long referral_pick(tui *t, const char *title, const char *heading, size_t n, size_t sel,
-                   pick_label_fn label, const void *ctx)
-{
-    size_t top = 0;
-    if (sel >= n)
-        sel = 0;
-    while (!t->quit && t->st && n) {
-        int first = 4, rows = ui_rows() - first - 3;
-        if (rows < 1)
-            rows = 1;
-        if (sel < top)
-            top = sel;
-        if (sel >= top + (size_t)rows)
-            top = sel - (size_t)rows + 1;
-        ui_clear();
-        tui_draw_title(t, _(title));
-        ui_text(2, 1, ui_cols() - 2, _(heading), STYLE_HEADING);
-        for (size_t i = top; i < n && i < top + (size_t)rows; i++) {
-            ui_style st = i == sel ? STYLE_SELECTED : STYLE_NORMAL;
-            int y = first + (int)(i - top);
-            ui_text(y, 1, ui_cols() - 2, "", st);
-            ui_text(y, 2, ui_cols() - 4, label(ctx, i), st);
-        }
-        tui_draw_message(t);
-        keys_draw_line(KEYS_PICK);
-        ui_cursor(0, 0, false);
-        ui_refresh();
-        ui_key k;
-        key_action a = tui_key(t, KEYS_PICK, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_PICK, k);
-        switch (a) {
-        case ACT_OPEN: return (long)sel;
-        case ACT_BACK: return -1;
-        case ACT_UP: if (sel > 0) sel--; break;
-        case ACT_DOWN: if (sel + 1 < n) sel++; break;
-        case ACT_PAGE_UP: sel = sel > (size_t)rows ? sel - (size_t)rows : 0; break;
-        case ACT_PAGE_DOWN: sel = sel + (size_t)rows < n ? sel + (size_t)rows : n - 1; break;
-        case ACT_TOP: sel = 0; break;
-        case ACT_BOTTOM: sel = n - 1; break;
-        case ACT_HELP: keys_show_help(_(title), KEYS_PICK); break;
-        default: break;
-        }
-    }
-    return -1;
-}
-
 /* ---- one referral ------------------------------------------------------------- */
 
 typedef struct referral_view {
@@ -590,9 +541,11 @@ typedef struct state_choice {
     referral_state next[REFERRAL_STATE_COUNT];
 } state_choice;
 
-static const char *state_choice_label(const void *ctx, size_t i)
+static void state_choice_row(void *ctx, size_t i, char *text, size_t textsz, char *info,
+                             size_t infosz)
 {
-    return _(referral_state_label(((const state_choice *)ctx)->next[i]));
+    snprintf(text, textsz, "%s", _(referral_state_label(((const state_choice *)ctx)->next[i])));
+    snprintf(info, infosz, "%s", "");
 }
 
 enum { SC_WHEN, SC_REASON, SC_OVERRIDE, SC_COUNT };
@@ -700,8 +653,8 @@ static void change_state(referral_view *v)
         tui_say(t, STYLE_ERROR, msg);
         return;
     }
-    long pick = referral_pick(t, N_("Referral"), N_("Move the referral to:"), n, 0,
-                              state_choice_label, &choice);
+    long pick = tui_pick(t, N_("Referral"), N_("Move the referral to:"), n, 0,
+                         state_choice_row, &choice);
     if (pick < 0 || !t->st)
         return;
     referral_state to = choice.next[pick];

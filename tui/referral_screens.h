@@ -41,14 +41,6 @@ const char *agency_short_name(const tc_agency *a);
 /* Its name in the interface's language. */
 const char *agency_long_name(const tc_agency *a);
 
-/* Shared by the referral screens: choose one row of a short list (a
- * state, an officer).  label gives row i in the language of the moment
- * (it is asked again after F2).  The row, or -1 when the officer went
- * back. */
-typedef const char *(*pick_label_fn)(const void *ctx, size_t i);
-long referral_pick(tui *t, const char *title, const char *heading, size_t n, size_t sel,
-                   pick_label_fn label, const void *ctx);
-
 /* For the case list's info line: "! Referrals overdue: 2 (R)" when any
  * referral of any case is overdue now, else "" (one range of an index). */
 void referral_overdue_note(tui *t, char *out, size_t outsz);

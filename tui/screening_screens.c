@@ -95,75 +95,6 @@ static int draw_wrapped(int y, int y_end, int x, int width, const char *text, ui
     return y;
 }
 
-/* ---- choosing from a list ------------------------------------------------ */
-
-/* Row i of a list, in the language of the moment (it is asked again after
- * F2). */
-typedef void (*pick_row_fn)(void *ctx, size_t i, char *text, size_t textsz, char *info,
-                            size_t infosz);
-
-/* A list to choose one row from.  Returns the row, or -1 when the officer
- * went back (or the program is quitting). */
-static long pick_run(tui *t, const char *screen, const char *heading, size_t n, size_t sel,
-                     pick_row_fn row, void *ctx)
-{
-    size_t top = 0;
-    if (sel >= n)
-        sel = 0;
-    while (!t->quit && t->st && n) {
-        int first_row = 4, rows = ui_rows() - first_row - 3;
-        if (rows < 1)
-            rows = 1;
-        if (sel < top)
-            top = sel;
-        if (sel >= top + (size_t)rows)
-            top = sel - (size_t)rows + 1;
-        ui_clear();
-        tui_draw_title(t, _(screen));
-        ui_text(2, 1, ui_cols() - 2, _(heading), STYLE_HEADING);
-        char text[1024], info[256];
-        /* The info column is as wide as its widest row, so the names get
-         * the rest of the line. */
-        int info_w = 4;
-        for (size_t i = top; i < n && i < top + (size_t)rows; i++) {
-            row(ctx, i, text, sizeof text, info, sizeof info);
-            int w = text_columns(info);
-            if (w > info_w)
-                info_w = w > 30 ? 30 : w;
-        }
-        int text_w = ui_cols() - info_w - 6;
-        for (size_t i = top; i < n && i < top + (size_t)rows; i++) {
-            row(ctx, i, text, sizeof text, info, sizeof info);
-            ui_style st = i == sel ? STYLE_SELECTED : STYLE_NORMAL;
-            int y = first_row + (int)(i - top);
-            ui_text(y, 1, ui_cols() - 2, "", st);
-            ui_text(y, 2, text_w, text, st);
-            ui_text(y, ui_cols() - info_w - 2, info_w, info, st);
-        }
-        tui_draw_message(t);
-        keys_draw_line(KEYS_PICK);
-        ui_cursor(0, 0, false);
-        ui_refresh();
-        ui_key k;
-        key_action a = tui_key(t, KEYS_PICK, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_PICK, k);
-        switch (a) {
-        case ACT_OPEN: return (long)sel;
-        case ACT_BACK: return -1;
-        case ACT_UP: if (sel > 0) sel--; break;
-        case ACT_DOWN: if (sel + 1 < n) sel++; break;
-        case ACT_PAGE_UP: sel = sel > (size_t)rows ? sel - (size_t)rows : 0; break;
-        case ACT_PAGE_DOWN: sel = sel + (size_t)rows < n ? sel + (size_t)rows : n - 1; break;
-        case ACT_TOP: sel = 0; break;
-        case ACT_BOTTOM: sel = n - 1; break;
-        case ACT_HELP: keys_show_help(_(screen), KEYS_PICK); break;
-        default: break;
-        }
-    }
-    return -1;
-}
-
 /* ---- a screening being answered or read --------------------------------- */
 
 typedef struct session {
@@ -491,7 +422,7 @@ static void section_row(void *ctx, size_t i, char *text, size_t textsz, char *in
 
 static void choose_section(session *s)
 {
-    long i = pick_run(s->t, N_("Sections"), N_("Go to a section"), s->inst->n_sections,
+    long i = tui_pick(s->t, N_("Sections"), N_("Go to a section"), s->inst->n_sections,
                       wizard_section(&s->w, s->pos), section_row, s);
     if (i < 0)
         return;
@@ -1307,7 +1238,7 @@ bool screen_screening_new(tui *t, const char *case_id)
     } else if (!ch.n_instruments && !ch.n_open) {
         say_status(t, ST_NOT_FOUND);
     } else {
-        long i = pick_run(t, N_("New screening"), N_("Choose the screening form"),
+        long i = tui_pick(t, N_("New screening"), N_("Choose the screening form"),
                           ch.n_open + ch.n_instruments, 0, start_row, &ch);
         caldate today = app_today(&t->opt->clock);
         bool child = case_is_child(c, today, t->opt->clock.utc_offset);

@@ -72,6 +72,16 @@ void form_focus(form *f, const char *key);
  * fields[i].choice). */
 void form_get(const form *f, int i, char *out, size_t outsz);
 
+/* Choosing from a list.  Row i in the language of the moment (it is asked
+ * again after F2): the text, and a short info column on the right ("" for
+ * none). */
+typedef void (*pick_row_fn)(void *ctx, size_t i, char *text, size_t textsz, char *info,
+                            size_t infosz);
+/* A list to choose one row from, starting on sel.  Returns the row, or -1
+ * when the officer went back (or the program is quitting). */
+long tui_pick(tui *t, const char *screen, const char *heading, size_t n, size_t sel,
+              pick_row_fn row, void *ctx);
+
 /* Screens. */
 store *screen_first_run(tui *t);
 store *screen_unlock(tui *t, bool locked);

@@ -1,0 +1,68 @@
+/* pick.c - choosing one row of a list (see tui.h). */
+#include "config.h"
+#include "tui/tui.h"
+#include "i18n/i18n.h"
+#include "i18n/textwidth.h"
+#include "tui/ui.h"
+
+long tui_pick(tui *t, const char *screen, const char *heading, size_t n, size_t sel,
+              pick_row_fn row, void *ctx)
+{
+    size_t top = 0;
+    if (sel >= n)
+        sel = 0;
+    while (!t->quit && t->st && n) {
+        int first_row = 4, rows = ui_rows() - first_row - 3;
+        if (rows < 1)
+            rows = 1;
+        if (sel < top)
+            top = sel;
+        if (sel >= top + (size_t)rows)
+            top = sel - (size_t)rows + 1;
+        ui_clear();
+        tui_draw_title(t, _(screen));
+        ui_text(2, 1, ui_cols() - 2, _(heading), STYLE_HEADING);
+        char text[1024], info[256];
+        /* The info column is as wide as its widest row (none when no row
+         * has one), so the names get the rest of the line. */
+        int info_w = 0;
+        for (size_t i = top; i < n && i < top + (size_t)rows; i++) {
+            row(ctx, i, text, sizeof text, info, sizeof info);
+            int w = text_columns(info);
+            if (w > info_w)
+                info_w = w > 30 ? 30 : w;
+        }
+        int text_w = info_w ? ui_cols() - info_w - 6 : ui_cols() - 4;
+        for (size_t i = top; i < n && i < top + (size_t)rows; i++) {
+            row(ctx, i, text, sizeof text, info, sizeof info);
+            ui_style st = i == sel ? STYLE_SELECTED : STYLE_NORMAL;
+            int y = first_row + (int)(i - top);
+            ui_text(y, 1, ui_cols() - 2, "", st);
+            ui_text(y, 2, text_w, text, st);
+            if (info_w)
+                ui_text(y, ui_cols() - info_w - 2, info_w, info, st);
+        }
+        tui_draw_message(t);
+        keys_draw_line(KEYS_PICK);
+        ui_cursor(0, 0, false);
+        ui_refresh();
+        ui_key k;
+        key_action a = tui_key(t, KEYS_PICK, &k);
+        if (a == ACT_NONE)
+            a = keys_action_any_layout(KEYS_PICK, k);
+        switch (a) {
+        case ACT_OPEN: return (long)sel;
+        case ACT_BACK: return -1;
+        case ACT_UP: if (sel > 0) sel--; break;
+        case ACT_DOWN: if (sel + 1 < n) sel++; break;
+        case ACT_PAGE_UP: sel = sel > (size_t)rows ? sel - (size_t)rows : 0; break;
+        case ACT_PAGE_DOWN: sel = sel + (size_t)rows < n ? sel + (size_t)rows : n - 1; break;
+        case ACT_TOP: sel = 0; break;
+        case ACT_BOTTOM: sel = n - 1; break;
+        case ACT_HELP: keys_show_help(_(screen), KEYS_PICK); break;
+        default: break;
+        }
+    }
+    return -1;
+}
+
