@@ -128,8 +128,14 @@ store_status store_identification_add(store *s, tc_identification *d, ident_chec
     return st;
 }
 
-/* Up to max (0: all) of a case's decisions, newest first. */
-static store_status identifications_of(store *s, const char *case_id, size_t max,
+static void read_identification(sqlite3_stmt *q, void *elem, void *ctx)
+{
+    (void)ctx;
+    identification_from_row(q, elem);
+}
+
+/* Up to max (-1: all) of a case's decisions, newest first. */
+static store_status identifications_of(store *s, const char *case_id, int max,
                                        tc_identification **out, size_t *n)
 {
     *out = NULL;
@@ -137,38 +143,21 @@ static store_status identifications_of(store *s, const char *case_id, size_t max
     store_status st = store_case_exists(s, case_id);
     sqlite3_stmt *q = NULL;
     if (st == ST_OK)
-        st = store_prepare(s, IDENT_SELECT, &q);
+        st = store_prepare(s, IDENT_SELECT " LIMIT ?2", &q);
     if (st != ST_OK)
         return st;
     sqlite3_bind_text(q, 1, case_id, -1, SQLITE_STATIC);
-    tc_identification *items = NULL;
-    size_t cap = 0, count = 0;
-    int rc = SQLITE_DONE;
-    while (st == ST_OK && (max == 0 || count < max) && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        void *more = screenings_grow(items, sizeof *items, &cap, count + 1);
-        if (!more) {
-            st = ST_NOMEM;
-        } else {
-            items = more;
-            identification_from_row(q, &items[count++]);
-        }
-    }
-    if (st == ST_OK && rc != SQLITE_DONE && rc != SQLITE_ROW)
-        st = store_status_from_sqlite(s, rc);
-    sqlite3_finalize(q);
-    if (st != ST_OK) {
-        free(items);
-        return st;
-    }
+    sqlite3_bind_int(q, 2, max);
+    void *items = NULL;
+    st = store_collect(s, q, sizeof **out, read_identification, NULL, &items, n);
     *out = items;
-    *n = count;
-    return ST_OK;
+    return st;
 }
 
 store_status store_identification_list(store *s, const char *case_id,
                                        tc_identification **out, size_t *n)
 {
-    return identifications_of(s, case_id, 0, out, n);
+    return identifications_of(s, case_id, -1, out, n);
 }
 
 store_status store_identification_latest(store *s, const char *case_id, tc_identification *out)
@@ -482,10 +471,16 @@ static const char due_sql[] =
     " WHERE k.reflection_stopped_at IS NULL AND k.met_at <= ?4 - ?3"
     " ORDER BY 2, 1, 4";
 
-static void deadline_from_row(sqlite3_stmt *q, int64_t now, const clock_settings *cs,
-                              deadline_row *r)
+/* What a due-list row needs besides its columns. */
+typedef struct deadline_ctx {
+    int64_t now;
+    const clock_settings *cs;
+} deadline_ctx;
+
+static void read_deadline(sqlite3_stmt *q, void *elem, void *ctx)
 {
-    memset(r, 0, sizeof *r);
+    const deadline_ctx *dc = ctx;
+    deadline_row *r = elem;
     r->kind = (clock_kind)sqlite3_column_int(q, 0);
     r->due = (int64_t)sqlite3_column_int64(q, 1);
     store_column_copy(q, 2, r->case_id, sizeof r->case_id);
@@ -496,7 +491,7 @@ static void deadline_from_row(sqlite3_stmt *q, int64_t now, const clock_settings
     store_column_copy(q, 5, c.name_original, sizeof c.name_original);
     store_column_copy(q, 6, c.name_latin, sizeof c.name_latin);
     snprintf(r->name, sizeof r->name, "%s", case_display_name(&c));
-    r->state = deadline_state_at(r->due, now, cs);
+    r->state = deadline_state_at(r->due, dc->now, dc->cs);
 }
 
 static void bind_lengths(sqlite3_stmt *q, const clock_settings *cs)
@@ -519,28 +514,11 @@ store_status store_deadlines_due(store *s, int64_t now, deadline_row **out, size
         return st;
     bind_lengths(q, &cs);
     sqlite3_bind_int64(q, 4, now + cs.due_soon_hours * SECONDS_PER_HOUR);
-    deadline_row *rows = NULL;
-    size_t cap = 0, count = 0;
-    int rc;
-    while (st == ST_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        void *more = screenings_grow(rows, sizeof *rows, &cap, count + 1);
-        if (!more) {
-            st = ST_NOMEM;
-        } else {
-            rows = more;
-            deadline_from_row(q, now, &cs, &rows[count++]);
-        }
-    }
-    if (st == ST_OK && rc != SQLITE_DONE)
-        st = store_status_from_sqlite(s, rc);
-    sqlite3_finalize(q);
-    if (st != ST_OK) {
-        free(rows);
-        return st;
-    }
+    deadline_ctx ctx = { now, &cs };
+    void *rows = NULL;
+    st = store_collect(s, q, sizeof **out, read_deadline, &ctx, &rows, n);
     *out = rows;
-    *n = count;
-    return ST_OK;
+    return st;
 }
 
 /* ---- the case list's marker ---- */

@@ -346,7 +346,7 @@ store_status store_consent_overrides(store *s, const char *case_id,
         return st;
     rec_bind_text(q, 1, case_id);
     void *arr = NULL;
-    st = rec_collect(s, q, sizeof **out, read_override, NULL, &arr, n);
+    st = store_collect(s, q, sizeof **out, read_override, NULL, &arr, n);
     *out = arr;
     return st;
 }

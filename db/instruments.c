@@ -200,9 +200,10 @@ store_status store_builtin_instruments_sync(store *s)
 
 /* ---- list ---- */
 
-static void info_from_row(sqlite3_stmt *q, instrument_info *r)
+static void read_info(sqlite3_stmt *q, void *elem, void *ctx)
 {
-    memset(r, 0, sizeof *r);
+    (void)ctx;
+    instrument_info *r = elem;
     store_column_copy(q, 0, r->code, sizeof r->code);
     r->version = sqlite3_column_int(q, 1);
     store_column_copy(q, 2, r->title_en, sizeof r->title_en);
@@ -224,28 +225,10 @@ store_status store_instrument_list(store *s, instrument_info **out, size_t *n)
         " FROM instruments i ORDER BY i.code, i.version", &q);
     if (st != ST_OK)
         return st;
-    instrument_info *items = NULL;
-    size_t cap = 0, count = 0;
-    int rc;
-    while (st == ST_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        void *more = screenings_grow(items, sizeof *items, &cap, count + 1);
-        if (!more) {
-            st = ST_NOMEM;
-        } else {
-            items = more;
-            info_from_row(q, &items[count++]);
-        }
-    }
-    if (st == ST_OK && rc != SQLITE_DONE)
-        st = store_status_from_sqlite(s, rc);
-    sqlite3_finalize(q);
-    if (st != ST_OK) {
-        free(items);
-        return st;
-    }
+    void *items = NULL;
+    st = store_collect(s, q, sizeof **out, read_info, NULL, &items, n);
     *out = items;
-    *n = count;
-    return ST_OK;
+    return st;
 }
 
 /* ---- load ---- */

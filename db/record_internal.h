@@ -28,11 +28,6 @@ store_status rec_audit(store *s, const char *action, const char *table, const ch
                        int64_t *seq);
 /* Does a row exist?  sql selects anything with ?1 = key. */
 store_status rec_exists(store *s, const char *sql, const char *key, bool *yes);
-/* Prepared statement steps into a malloc'd array of `size` elements;
- * read(q, element) fills each.  ST_OK with *out NULL when no rows. */
-store_status rec_collect(store *s, sqlite3_stmt *q, size_t size,
-                         void (*read)(sqlite3_stmt *q, void *elem, void *ctx), void *ctx,
-                         void **out, size_t *n);
 
 /* ---- the versioned-record engine ---- */
 

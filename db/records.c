@@ -51,40 +51,6 @@ store_status rec_exists(store *s, const char *sql, const char *key, bool *yes)
     return st == ST_NOT_FOUND ? ST_OK : st;
 }
 
-store_status rec_collect(store *s, sqlite3_stmt *q, size_t size,
-                         void (*read)(sqlite3_stmt *q, void *elem, void *ctx), void *ctx,
-                         void **out, size_t *n)
-{
-    unsigned char *arr = NULL;
-    size_t count = 0, cap = 0;
-    store_status st = ST_OK;
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        if (count == cap) {
-            size_t ncap = cap ? 2 * cap : 8;
-            unsigned char *grown = realloc(arr, ncap * size);
-            if (!grown) {
-                st = ST_NOMEM;
-                break;
-            }
-            arr = grown, cap = ncap;
-        }
-        memset(arr + count * size, 0, size);
-        read(q, arr + count * size, ctx);
-        count++;
-    }
-    if (st == ST_OK && rc != SQLITE_DONE)
-        st = store_status_from_sqlite(s, rc);
-    sqlite3_finalize(q);
-    if (st != ST_OK || count == 0) {
-        free(arr);
-        arr = NULL, count = 0;
-    }
-    *out = arr;
-    *n = count;
-    return st;
-}
-
 /* --------------------------------------------------------------- tables */
 
 const record_table *record_table_of(record_kind k)
@@ -255,7 +221,7 @@ store_status record_select(store *s, const record_table *t, const char *tail, co
         return st;
     rec_bind_text(q, 1, key);
     list_ctx ctx = { t };
-    return rec_collect(s, q, t->size, read_listed, &ctx, out, n);
+    return store_collect(s, q, t->size, read_listed, &ctx, out, n);
 }
 
 static record_problem check_change(const record_common *cur, record_action action,
@@ -364,7 +330,7 @@ store_status store_record_versions(store *s, record_kind kind, const char *id,
         return st;
     rec_bind_text(q, 1, id);
     void *arr = NULL;
-    st = rec_collect(s, q, sizeof **out, read_version, NULL, &arr, n);
+    st = store_collect(s, q, sizeof **out, read_version, NULL, &arr, n);
     *out = arr;
     if (st == ST_OK && *n == 0)
         st = ST_NOT_FOUND;

@@ -504,7 +504,7 @@ static store_status linked_need_ids(store *s, const char *referral_id, id_list *
         return st;
     rec_bind_text(q, 1, referral_id);
     void *arr = NULL;
-    st = rec_collect(s, q, TC_ID_LEN, read_id, NULL, &arr, &out->n);
+    st = store_collect(s, q, TC_ID_LEN, read_id, NULL, &arr, &out->n);
     out->ids = arr;
     return st;
 }
@@ -921,7 +921,7 @@ store_status store_referral_list_case(store *s, const char *case_id, tc_referral
         return st;
     rec_bind_text(q, 1, case_id);
     void *arr = NULL;
-    st = rec_collect(s, q, sizeof **out, read_listed, NULL, &arr, n);
+    st = store_collect(s, q, sizeof **out, read_listed, NULL, &arr, n);
     *out = arr;
     return st;
 }
@@ -961,7 +961,7 @@ store_status store_referral_events(store *s, const char *referral_id,
         return st;
     rec_bind_text(q, 1, referral_id);
     void *arr = NULL;
-    st = rec_collect(s, q, sizeof **out, read_event, NULL, &arr, n);
+    st = store_collect(s, q, sizeof **out, read_event, NULL, &arr, n);
     *out = arr;
     return st;
 }

@@ -24,17 +24,6 @@ store_status screenings_in_transaction(store *s, store_status (*fn)(store *, voi
     return store_finish(s, fn(s, arg));
 }
 
-void *screenings_grow(void *items, size_t size, size_t *cap, size_t need)
-{
-    if (need <= *cap)
-        return items;
-    size_t n = *cap ? *cap * 2 : 8;
-    void *bigger = realloc(items, n * size);
-    if (bigger)
-        *cap = n;
-    return bigger;
-}
-
 /* ---- interview presence codes (stored) ---- */
 
 static const char *const presence_codes[PRESENCE_COUNT] = {
@@ -545,9 +534,10 @@ store_status store_screening_decide(store *s, const char *screening_id,
 
 /* ---- list ---- */
 
-static void screening_row_from(sqlite3_stmt *q, screening_row *r)
+static void read_screening_row(sqlite3_stmt *q, void *elem, void *ctx)
 {
-    memset(r, 0, sizeof *r);
+    (void)ctx;
+    screening_row *r = elem;
     store_column_copy(q, 0, r->id, sizeof r->id);
     store_column_copy(q, 1, r->instrument_code, sizeof r->instrument_code);
     r->instrument_version = sqlite3_column_int(q, 2);
@@ -579,26 +569,8 @@ store_status store_screening_list(store *s, const char *case_id, screening_row *
     if (st != ST_OK)
         return st;
     sqlite3_bind_text(q, 1, case_id, -1, SQLITE_STATIC);
-    screening_row *rows = NULL;
-    size_t cap = 0, count = 0;
-    int rc;
-    while (st == ST_OK && (rc = sqlite3_step(q)) == SQLITE_ROW) {
-        void *more = screenings_grow(rows, sizeof *rows, &cap, count + 1);
-        if (!more) {
-            st = ST_NOMEM;
-        } else {
-            rows = more;
-            screening_row_from(q, &rows[count++]);
-        }
-    }
-    if (st == ST_OK && rc != SQLITE_DONE)
-        st = store_status_from_sqlite(s, rc);
-    sqlite3_finalize(q);
-    if (st != ST_OK) {
-        free(rows);
-        return st;
-    }
+    void *rows = NULL;
+    st = store_collect(s, q, sizeof **out, read_screening_row, NULL, &rows, n);
     *out = rows;
-    *n = count;
-    return ST_OK;
+    return st;
 }

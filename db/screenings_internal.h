@@ -10,9 +10,5 @@
 /* Run fn inside one write transaction (BEGIN IMMEDIATE): its result
  * commits when ST_OK and rolls everything back otherwise. */
 store_status screenings_in_transaction(store *s, store_status (*fn)(store *, void *), void *arg);
-/* items (a malloc'd array of size-byte items, *cap of them) with room for
- * need: the same or a bigger block, *cap updated; NULL when out of memory,
- * items then untouched and still owned by the caller. */
-void *screenings_grow(void *items, size_t size, size_t *cap, size_t need);
 
 #endif

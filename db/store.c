@@ -807,3 +807,37 @@ store_status store_case_exists(store *s, const char *case_id)
     sqlite3_finalize(q);
     return st;
 }
+
+store_status store_collect(store *s, sqlite3_stmt *q, size_t size,
+                           void (*read)(sqlite3_stmt *q, void *elem, void *ctx), void *ctx,
+                           void **out, size_t *n)
+{
+    unsigned char *arr = NULL;
+    size_t count = 0, cap = 0;
+    store_status st = ST_OK;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        if (count == cap) {
+            size_t ncap = cap ? 2 * cap : 8;
+            unsigned char *grown = realloc(arr, ncap * size);
+            if (!grown) {
+                st = ST_NOMEM;
+                break;
+            }
+            arr = grown, cap = ncap;
+        }
+        memset(arr + count * size, 0, size);
+        read(q, arr + count * size, ctx);
+        count++;
+    }
+    if (st == ST_OK && rc != SQLITE_DONE)
+        st = store_status_from_sqlite(s, rc);
+    sqlite3_finalize(q);
+    if (st != ST_OK || count == 0) {
+        free(arr);
+        arr = NULL, count = 0;
+    }
+    *out = arr;
+    *n = count;
+    return st;
+}

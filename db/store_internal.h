@@ -81,6 +81,14 @@ void store_bind_time(sqlite3_stmt *q, int i, int64_t t);
 /* ST_OK when a case with that id exists, else ST_NOT_FOUND (or the error). */
 store_status store_case_exists(store *s, const char *case_id);
 
+/* Step q to its end into a malloc'd array of `size`-byte elements, each
+ * zeroed and then filled by read(q, element, ctx); finalize q.  ST_OK with
+ * *out NULL and *n 0 when there are no rows; on an error nothing is
+ * returned (the array is freed). */
+store_status store_collect(store *s, sqlite3_stmt *q, size_t size,
+                           void (*read)(sqlite3_stmt *q, void *elem, void *ctx), void *ctx,
+                           void **out, size_t *n);
+
 /* Copy a text column into out (truncating at outsz - 1 bytes); NULL -> "". */
 void store_column_copy(sqlite3_stmt *q, int col, char *out, size_t outsz);
 
