@@ -127,43 +127,6 @@ static void test_each_tab_has_its_own_keys_and_label(void)
 
 /* ---- words ----------------------------------------------------------------- */
 
-static void test_time_left(void)
-{
-    static const struct { int64_t s; const char *want; } cases[] = {
-        { 5 * 3600 + 20 * 60 + 59, "5 h 20 min left" },
-        { 2 * 86400 + 5 * 3600, "2 d 5 h left" },
-        { 40 * 60, "40 min left" },
-        { 0, "0 min left" },
-        { -3 * 3600, "passed 3 h 0 min ago" },
-        { -(86400 + 3600), "passed 1 d 1 h ago" },
-        { -59, "passed 0 min ago" },
-    };
-    char out[64];
-    for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-        format_time_left(cases[i].s, out, sizeof out);
-        CU_ASSERT_STRING_EQUAL(out, cases[i].want);
-    }
-}
-
-static int64_t at(const char *iso)
-{
-    int64_t t = 0;
-    CU_ASSERT_TRUE(timestamp_parse_iso(iso, &t));
-    return t;
-}
-
-static void test_when_in_both_eras_at_thai_time(void)
-{
-    char out[64];
-    format_when(at("2026-11-21T03:00:00Z"), 7 * 3600, false, out, sizeof out);
-    CU_ASSERT_STRING_EQUAL(out, "21 Nov 2026 10:00");
-    format_when(at("2026-11-21T03:00:00Z"), 7 * 3600, true, out, sizeof out);
-    CU_ASSERT_STRING_EQUAL(out, "21 พ.ย. 2569 10:00");
-    /* 20:30 UTC is 03:30 the next day in Thailand. */
-    format_when(at("2026-11-21T20:30:00Z"), 7 * 3600, true, out, sizeof out);
-    CU_ASSERT_STRING_EQUAL(out, "22 พ.ย. 2569 03:30");
-}
-
 static void test_timeline_says_what_and_who(void)
 {
     timeline_event e;
@@ -335,8 +298,6 @@ static CU_TestInfo key_tests[] = {
 };
 
 static CU_TestInfo word_tests[] = {
-    { "time left on a clock", test_time_left },
-    { "when: B.E. or C.E., at Thai time", test_when_in_both_eras_at_thai_time },
     { "timeline: what and who", test_timeline_says_what_and_who },
     CU_TEST_INFO_NULL
 };

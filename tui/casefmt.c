@@ -64,34 +64,6 @@ void case_tabs_fit(const int *widths, int n, int current, int cols, bool *full)
     }
 }
 
-void format_time_left(int64_t seconds, char *out, size_t outsz)
-{
-    bool passed = seconds < 0;
-    int64_t s = passed ? -seconds : seconds;
-    int64_t days = s / 86400, hours = (s % 86400) / 3600, minutes = (s % 3600) / 60;
-    if (days > 0 && passed)
-        snprintf(out, outsz, _("passed %lld d %lld h ago"), (long long)days, (long long)hours);
-    else if (days > 0)
-        snprintf(out, outsz, _("%lld d %lld h left"), (long long)days, (long long)hours);
-    else if (hours > 0 && passed)
-        snprintf(out, outsz, _("passed %lld h %lld min ago"), (long long)hours, (long long)minutes);
-    else if (hours > 0)
-        snprintf(out, outsz, _("%lld h %lld min left"), (long long)hours, (long long)minutes);
-    else if (passed)
-        snprintf(out, outsz, _("passed %lld min ago"), (long long)minutes);
-    else
-        snprintf(out, outsz, _("%lld min left"), (long long)minutes);
-}
-
-void format_when(int64_t at, int utc_offset, bool thai, char *out, size_t outsz)
-{
-    char date[THDATE_MAX];
-    thdate_format(caldate_from_timestamp(at, utc_offset), thai, date, sizeof date);
-    int64_t civil = at + utc_offset;
-    int64_t secs = ((civil % 86400) + 86400) % 86400;
-    snprintf(out, outsz, "%s %02d:%02d", date, (int)(secs / 3600), (int)(secs % 3600 / 60));
-}
-
 /* gettext, with the signature timeline_summary() takes. */
 static const char *translate(const char *msgid)
 {

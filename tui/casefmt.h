@@ -40,15 +40,6 @@ case_tab case_tab_after(case_tab now, key_action a);
  * tabs are the most used), as few as needed.  Writes full[0..n). */
 void case_tabs_fit(const int *widths, int n, int current, int cols, bool *full);
 
-/* How long until a deadline, for the case header: "2 d 5 h left",
- * "5 h 20 min left", "40 min left", or once passed "passed 3 h ago"
- * (rounded down to whole minutes; days and hours beyond a day). */
-void format_time_left(int64_t seconds, char *out, size_t outsz);
-
-/* A recorded instant at the officers' UTC offset, as lists show it:
- * "21 พ.ย. 2569 14:05" in Thai, "21 Nov 2026 14:05" in English. */
-void format_when(int64_t at, int utc_offset, bool thai, char *out, size_t outsz);
-
 /* What a timeline event says and who recorded it, in the interface's
  * language: "Need added: Accommodation · Somchai Jaidee" (the officer's
  * name left out when unknown). */

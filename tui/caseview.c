@@ -26,6 +26,7 @@
 #include "i18n/thaitext.h"
 #include "i18n/thdate.h"
 #include "tui/casefmt.h"
+#include "tui/timeinput.h"
 #include "tui/caseforms.h"
 #include "tui/caseview.h"
 #include "tui/referral_screens.h"
@@ -158,7 +159,7 @@ static void date_text(bool known, caldate d, char *out, size_t outsz)
 static void stamp_text(const case_view *cv, int64_t at, const char *who, char *out, size_t outsz)
 {
     char when[THDATE_MAX + 16];
-    format_when(at, cv->t->opt->clock.utc_offset, i18n_is_thai(), when, sizeof when);
+    moment_format(at, cv->t->opt->clock.utc_offset, when, sizeof when);
     const char *name = officer_name(cv, who);
     snprintf(out, outsz, name[0] ? "%s · %s" : "%s", when, name);
 }
@@ -461,7 +462,7 @@ static void note_lines(case_view *cv, view_lines *L)
     for (size_t i = 0; i < cv->n_notes; i++) {
         const tc_note *nt = &cv->notes[i];
         int item = (int)i;
-        format_when(nt->created_at, cv->t->opt->clock.utc_offset, i18n_is_thai(), when, sizeof when);
+        moment_format(nt->created_at, cv->t->opt->clock.utc_offset, when, sizeof when);
         char who[OFFICER_NAME_MAX + 128];
         snprintf(who, sizeof who, "%s%s%s", officer_name(cv, nt->created_by),
                  nt->version > 1 ? " · " : "", nt->version > 1 ? _("corrected") : "");
@@ -482,8 +483,7 @@ static void timeline_lines(case_view *cv, view_lines *L)
     if (!cv->n_events)
         view_add(L, "", _("Nothing recorded yet."), STYLE_NOTICE, -1);
     for (size_t i = 0; i < cv->n_events; i++) {
-        format_when(cv->events[i].at, cv->t->opt->clock.utc_offset, i18n_is_thai(), when,
-                    sizeof when);
+        moment_format(cv->events[i].at, cv->t->opt->clock.utc_offset, when, sizeof when);
         format_timeline_what(&cv->events[i], what, sizeof what);
         view_add_wrapped(L, when, what, STYLE_NORMAL, -1);
     }

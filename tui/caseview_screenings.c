@@ -8,6 +8,7 @@
 #include "i18n/i18n.h"
 #include "i18n/thdate.h"
 #include "tui/casefmt.h"
+#include "tui/timeinput.h"
 #include "tui/caseview.h"
 
 struct screenings_tab {
@@ -75,7 +76,7 @@ static void screening_rows(const screenings_tab *s, tui *t, view_lines *L)
         view_add_wrapped(L, "", _("No screening yet. Press n to start one."), STYLE_NOTICE, -1);
     for (size_t i = 0; i < s->n_rows; i++) {
         const screening_row *r = &s->rows[i];
-        format_when(r->held_at, t->opt->clock.utc_offset, i18n_is_thai(), when, sizeof when);
+        moment_format(r->held_at, t->opt->clock.utc_offset, when, sizeof when);
         snprintf(buf, sizeof buf, "%s (v%d) · %zu/%zu · %s",
                  instrument_title(s, r->instrument_code, r->instrument_version),
                  r->instrument_version, r->answered, r->total,
@@ -114,11 +115,11 @@ static void clock_rows(const screenings_tab *s, tui *t, view_lines *L)
     view_add(L, _("Legal clocks"), "", STYLE_HEADING, -1);
     for (int k = 0; k < CLOCK_KIND_COUNT; k++) {
         int64_t due = case_clock_due(&s->clocks, &s->settings, (clock_kind)k);
-        format_when(due, t->opt->clock.utc_offset, i18n_is_thai(), when, sizeof when);
+        moment_format(due, t->opt->clock.utc_offset, when, sizeof when);
         if (s->clocks.stopped[k])
             snprintf(left, sizeof left, "%s", _("stopped"));
         else
-            format_time_left(deadline_remaining(due, now), left, sizeof left);
+            time_left_words(deadline_remaining(due, now), left, sizeof left);
         snprintf(buf, sizeof buf, "%s · %s", when, left);
         bool late = !s->clocks.stopped[k] &&
                     deadline_state_at(due, now, &s->settings) != DEADLINE_RUNNING;
@@ -152,7 +153,7 @@ void case_clock_summary(tui *t, const char *case_id, char *out, size_t outsz, bo
     qsort(e, n, sizeof e[0], deadline_entry_compare);
     int64_t now = tc_now(&t->opt->clock);
     char left[96];
-    format_time_left(deadline_remaining(e[0].due, now), left, sizeof left);
+    time_left_words(deadline_remaining(e[0].due, now), left, sizeof left);
     snprintf(out, outsz, "%s: %s", _(clock_kind_label(e[0].kind)), left);
     *urgent = deadline_state_at(e[0].due, now, &cs) != DEADLINE_RUNNING;
 }
