@@ -20,99 +20,78 @@ d=$TC_TMP/store
 T=$TIPCASE
 printf 'correct horse battery staple\n' >"$TC_TMP/p"
 
-check() {   # check WHAT EXPECTED-STATUS COMMAND...
-    what=$1 want=$2
-    shift 2
-    "$@" >"$TC_TMP/out" 2>"$TC_TMP/err" 3<"$TC_TMP/p"
-    got=$?
-    if [ "$got" = "$want" ]; then
-        tc_pass "$what (exit $got)"
-    else
-        tc_fail "$what: exit $got, wanted $want"
-        sed 's/^/  out: /' "$TC_TMP/out"
-        sed 's/^/  err: /' "$TC_TMP/err"
-    fi
-}
-has() {     # has WHAT FILE TEXT
-    if grep -q -- "$3" "$TC_TMP/$2"; then tc_pass "$1"; else
-        tc_fail "$1: no \"$3\" in $2"; sed 's/^/  | /' "$TC_TMP/$2"; fi
-}
-hasnt() {   # hasnt WHAT FILE TEXT
-    if grep -q -- "$3" "$TC_TMP/$2"; then
-        tc_fail "$1: \"$3\" in $2"; sed 's/^/  | /' "$TC_TMP/$2"; else tc_pass "$1"; fi
-}
 tc_env=     # one VAR=value for the next commands, e.g. LANGUAGE=th
-tc() {      # tipcase as the administrator
+tc() {      # tipcase as the administrator, passphrase from $TC_TMP/p
     # shellcheck disable=SC2086 # tc_env is one word or none
-    env $tc_env "$T" --data-dir "$d" --user admin --passphrase-fd 3 "$@"
+    env $tc_env "$T" --data-dir "$d" --user admin --passphrase-fd 3 "$@" 3<"$TC_TMP/p"
 }
 
-check "init" 0 tc init --name "Admin Officer"
-check "help lists the referral commands" 0 "$T" --help
-has "help names referral sheet" out "referral sheet ID"
-has "help names agency edit" out "agency edit CODE"
+tc_check "init" 0 tc init --name "Admin Officer"
+tc_check "help lists the referral commands" 0 "$T" --help
+tc_has "help names referral sheet" out "referral sheet ID"
+tc_has "help names agency edit" out "agency edit CODE"
 
 # ---- the agency directory -------------------------------------------------
-check "agency list" 0 tc agency list
-has "the shipped police" out "^rtp .*Royal Thai Police"
-has "an embassy ships" out "^emb_mm "
-check "search in Thai without the dot" 0 tc agency list --search "สตช"
-has "finds the police" out "^rtp "
-hasnt "and only what matches" out "^msdhs "
-check "add an agency" 0 tc agency add sk_shelter --type shelter --level provincial \
+tc_check "agency list" 0 tc agency list
+tc_has "the shipped police" out "^rtp .*Royal Thai Police"
+tc_has "an embassy ships" out "^emb_mm "
+tc_check "search in Thai without the dot" 0 tc agency list --search "สตช"
+tc_has "finds the police" out "^rtp "
+tc_hasnt "and only what matches" out "^msdhs "
+tc_check "add an agency" 0 tc agency add sk_shelter --type shelter --level provincial \
     --province TH-74 --name-thai "สถานคุ้มครองและพัฒนาอาชีพ จังหวัดสมุทรสาคร" \
     --name-english "Samut Sakhon Protection and Occupational Development Centre" \
     --abbr-thai "ศคพ.สค." --services shelter,food --phone "๐๓๔ 123 456" \
     --focal-name "คุณมาลี"
-check "the same code again" 1 tc agency add sk_shelter --type shelter --level national \
+tc_check "the same code again" 1 tc agency add sk_shelter --type shelter --level national \
     --name-thai "ศูนย์" --name-english "Centre"
-has "a code is never used twice" err "never used twice"
-check "a provincial agency without its province" 1 tc agency add sk_other --type shelter \
+tc_has "a code is never used twice" err "never used twice"
+tc_check "a provincial agency without its province" 1 tc agency add sk_other --type shelter \
     --level provincial --name-thai "ศูนย์" --name-english "Centre"
-has "the problem is named" err "province"
-check "an unknown type" 2 tc agency add sk_other --type church --level national \
+tc_has "the problem is named" err "province"
+tc_check "an unknown type" 2 tc agency add sk_other --type church --level national \
     --name-thai "ศูนย์" --name-english "Centre"
-check "search by the new Thai abbreviation" 0 tc agency list --search "ศคพ"
-has "finds the new agency" out "^sk_shelter "
-check "edit its telephone" 0 tc agency edit sk_shelter --phone "034 999 000" --reason "new number"
-check "show it" 0 tc agency show sk_shelter
-has "Thai digits became ASCII, then the edit" out "Telephone:	034 999 000"
-has "two versions, the reason kept" out "^  2 .*new number"
-check "the first version is still there" 0 tc agency show sk_shelter --version 1
-has "with the old number" out "Telephone:	034 123 456"
+tc_check "search by the new Thai abbreviation" 0 tc agency list --search "ศคพ"
+tc_has "finds the new agency" out "^sk_shelter "
+tc_check "edit its telephone" 0 tc agency edit sk_shelter --phone "034 999 000" --reason "new number"
+tc_check "show it" 0 tc agency show sk_shelter
+tc_has "Thai digits became ASCII, then the edit" out "Telephone:	034 999 000"
+tc_has "two versions, the reason kept" out "^  2 .*new number"
+tc_check "the first version is still there" 0 tc agency show sk_shelter --version 1
+tc_has "with the old number" out "Telephone:	034 123 456"
 
 # ---- a referral, overdue, acknowledged ----------------------------------------
-check "case add" 0 tc case add --name "มะลิ ใจงาม" --sex female --age 25 --nationality MM \
+tc_check "case add" 0 tc case add --name "มะลิ ใจงาม" --sex female --age 25 --nationality MM \
     --languages my
 ref=$(cat "$TC_TMP/out")
-check "no consent, no reason: refused" 1 tc referral add "$ref" --agency sk_shelter \
+tc_check "no consent, no reason: refused" 1 tc referral add "$ref" --agency sk_shelter \
     --urgency urgent --channel letter --needs shelter,medical --summary "ชื่อ อายุ" \
     --shared identity
-has "consent is what is missing" err "Consent does not cover this referral"
-check "nothing was made" 0 tc referral list --format tsv
+tc_has "consent is what is missing" err "Consent does not cover this referral"
+tc_check "nothing was made" 0 tc referral list --format tsv
 n=$(wc -l <"$TC_TMP/out")
 [ "$n" = 1 ] && tc_pass "the list is only its header" || tc_fail "$n lines"
-check "refer with the reason for going without consent" 0 tc referral add "$ref" \
+tc_check "refer with the reason for going without consent" 0 tc referral add "$ref" \
     --agency sk_shelter --urgency urgent --channel letter --needs shelter,medical \
     --summary "ชื่อ อายุ และความต้องการที่พัก พบที่ท่าเรือ" --shared identity,needs \
     --override-reason "ไม่มีล่ามในวันนี้ ผู้เสียหายไม่ปลอดภัยคืนนี้"
 rid=$(cat "$TC_TMP/out")
 short=$(printf '%s' "$rid" | cut -c1-8)
-has "the agency does not list medical care" err "does not list"
-check "the list on Friday" 0 tc referral list
-has "one open, none overdue" out "Open referrals: 1, overdue: 0"
-has "waiting for acknowledgement" out "R-$short .*Waiting for acknowledgement 23 Nov 2026 17:00"
+tc_has "the agency does not list medical care" err "does not list"
+tc_check "the list on Friday" 0 tc referral list
+tc_has "one open, none overdue" out "Open referrals: 1, overdue: 0"
+tc_has "waiting for acknowledgement" out "R-$short .*Waiting for acknowledgement 23 Nov 2026 17:00"
 
 # Monday 23 Nov 17:00: 72 hours later, the weekend counted.
 TIPCASE_NOW=2026-11-23T10:00:00Z
-check "overdue on Monday at 17:00" 0 tc referral list --overdue
-has "it is overdue" out "R-$short .*OVERDUE"
-check "overdue tsv" 0 tc referral list --overdue --format tsv
-has "tsv row" out "^$rid	$ref	มะลิ ใจงาม	sk_shelter	sent	urgent	acknowledgement	2026-11-23T10:00:00Z	yes$"
-check "filter by another agency" 0 tc referral list --agency rtp --format tsv
+tc_check "overdue on Monday at 17:00" 0 tc referral list --overdue
+tc_has "it is overdue" out "R-$short .*OVERDUE"
+tc_check "overdue tsv" 0 tc referral list --overdue --format tsv
+tc_has "tsv row" out "^$rid	$ref	มะลิ ใจงาม	sk_shelter	sent	urgent	acknowledgement	2026-11-23T10:00:00Z	yes$"
+tc_check "filter by another agency" 0 tc referral list --agency rtp --format tsv
 n=$(wc -l <"$TC_TMP/out")
 [ "$n" = 1 ] && tc_pass "no referral to the police" || tc_fail "$n lines"
-check "filter by an unknown officer" 1 tc referral list --officer nobody
+tc_check "filter by an unknown officer" 1 tc referral list --officer nobody
 
 # On a terminal, in Thai: the overdue list as an officer sees it.
 # The passphrase is typed at the prompt, as an officer would.
@@ -129,21 +108,21 @@ tc_expect "มะลิ ใจงาม" "with the person's Thai name"
 tc_expect "เกินกำหนด" "marked overdue in Thai"
 tc_stop overdue
 
-check "accepted before acknowledged is refused" 1 tc referral state "R-$short" accepted
-has "core names the states it can go to" err "From \"Sent\" it can go to: Acknowledged, Closed, Withdrawn"
+tc_check "accepted before acknowledged is refused" 1 tc referral state "R-$short" accepted
+tc_has "core names the states it can go to" err "From \"Sent\" it can go to: Acknowledged, Closed, Withdrawn"
 tc_env=LANGUAGE=th
-check "and in Thai" 1 tc referral state "R-$short" accepted
-has "the Thai message names them" err "หน่วยงานรับทราบแล้ว"
+tc_check "and in Thai" 1 tc referral state "R-$short" accepted
+tc_has "the Thai message names them" err "หน่วยงานรับทราบแล้ว"
 tc_env=
-check "closing needs a reason" 1 tc referral state "$short" closed
-check "acknowledged by phone at 16:30" 0 tc referral state "$short" acknowledged \
+tc_check "closing needs a reason" 1 tc referral state "$short" closed
+tc_check "acknowledged by phone at 16:30" 0 tc referral state "$short" acknowledged \
     --at "23/11/2569 16:30" --reason "โทรแจ้งรับทราบ"
-has "the new state" out "is now \"Acknowledged\""
-check "no longer overdue" 0 tc referral list --overdue
-has "the overdue list is empty" out "No referral is overdue."
-hasnt "and it is not in it" out "R-$short"
-check "still open, waiting for the decision" 0 tc referral list
-has "waiting for the decision" out "R-$short .*Waiting for a decision"
+tc_has "the new state" out "is now \"Acknowledged\""
+tc_check "no longer overdue" 0 tc referral list --overdue
+tc_has "the overdue list is empty" out "No referral is overdue."
+tc_hasnt "and it is not in it" out "R-$short"
+tc_check "still open, waiting for the decision" 0 tc referral list
+tc_has "waiting for the decision" out "R-$short .*Waiting for a decision"
 
 tc_start after 100 12 env LANGUAGE=th TIPCASE_NOW=$TIPCASE_NOW "$T" --data-dir "$d" \
     --user admin referral list --overdue
@@ -152,60 +131,60 @@ tc_expect "ไม่มีการส่งต่อที่เกินกำ
 tc_expect_not "R-$short" "the referral left the overdue list"
 tc_stop after
 
-check "show it" 0 tc referral show "R-$short"
-has "the events keep time and officer" out "23 Nov 2026 16:30  Sent -> Acknowledged  Admin Officer · โทรแจ้งรับทราบ"
-has "the override is shown" out "Reason for referring without consent:	ไม่มีล่ามในวันนี้"
-has "the needs moved along" out "Accommodation: Referred"
+tc_check "show it" 0 tc referral show "R-$short"
+tc_has "the events keep time and officer" out "23 Nov 2026 16:30  Sent -> Acknowledged  Admin Officer · โทรแจ้งรับทราบ"
+tc_has "the override is shown" out "Reason for referring without consent:	ไม่มีล่ามในวันนี้"
+tc_has "the needs moved along" out "Accommodation: Referred"
 
 # ---- the handover sheet ----------------------------------------------------
 tc_env=LANGUAGE=th
-check "the sheet in Thai to a file" 0 tc referral sheet "$short" --output "$TC_TMP/sheet.txt"
+tc_check "the sheet in Thai to a file" 0 tc referral sheet "$short" --output "$TC_TMP/sheet.txt"
 tc_env=
-has "a warning that it is sensitive" err "ข้อมูลส่วนบุคคล"
+tc_has "a warning that it is sensitive" err "ข้อมูลส่วนบุคคล"
 perm=$(stat -c %a "$TC_TMP/sheet.txt" 2>/dev/null)
 [ "$perm" = 600 ] && tc_pass "the sheet file is 0600" || tc_fail "sheet file mode $perm"
 ls "$TC_TMP"/sheet.txt.* >/dev/null 2>&1 && tc_fail "a temporary file was left" ||
     tc_pass "no temporary file left"
-has "the reference" sheet.txt "$ref/R-$short"
-has "the Thai title" sheet.txt "แบบส่งต่อบุคคลเพื่อรับความช่วยเหลือ"
-has "the person's name (identity was shared)" sheet.txt "มะลิ ใจงาม"
-has "the agency in Thai" sheet.txt "สถานคุ้มครองและพัฒนาอาชีพ"
-has "its focal person" sheet.txt "คุณมาลี"
-has "the needs" sheet.txt "ที่พักอาศัย"
-hasnt "no nationality: not shared" sheet.txt "เมียนมา"
-hasnt "no nationality in English either" sheet.txt "Myanmar"
-hasnt "no languages: not shared" sheet.txt "my$"
-hasnt "the override's reason stays with the team" sheet.txt "ไม่มีล่าม"
-check "team contacts for the sheet" 0 tc setting set team.phone "034 000 111"
-check "a bad team e-mail is refused" 1 tc setting set team.email "not an address"
-check "the sheet in English on stdout" 0 tc referral sheet "$short" --lang en --width 60
-has "the English title" out "^REFERRAL HANDOVER SHEET$"
-has "the team's telephone" out "Telephone: 034 000 111"
+tc_has "the reference" sheet.txt "$ref/R-$short"
+tc_has "the Thai title" sheet.txt "แบบส่งต่อบุคคลเพื่อรับความช่วยเหลือ"
+tc_has "the person's name (identity was shared)" sheet.txt "มะลิ ใจงาม"
+tc_has "the agency in Thai" sheet.txt "สถานคุ้มครองและพัฒนาอาชีพ"
+tc_has "its focal person" sheet.txt "คุณมาลี"
+tc_has "the needs" sheet.txt "ที่พักอาศัย"
+tc_hasnt "no nationality: not shared" sheet.txt "เมียนมา"
+tc_hasnt "no nationality in English either" sheet.txt "Myanmar"
+tc_hasnt "no languages: not shared" sheet.txt "my$"
+tc_hasnt "the override's reason stays with the team" sheet.txt "ไม่มีล่าม"
+tc_check "team contacts for the sheet" 0 tc setting set team.phone "034 000 111"
+tc_check "a bad team e-mail is refused" 1 tc setting set team.email "not an address"
+tc_check "the sheet in English on stdout" 0 tc referral sheet "$short" --lang en --width 60
+tc_has "the English title" out "^REFERRAL HANDOVER SHEET$"
+tc_has "the team's telephone" out "Telephone: 034 000 111"
 # Thai columns are measured by test_referral_db; here the ASCII lines.
 w=$(LC_ALL=C grep -v '[^ -~]' "$TC_TMP/out" | awk '{ if (length($0) > m) m = length($0) } END { print m + 0 }')
 [ "$w" -le 60 ] && tc_pass "lines within 60 columns" || tc_fail "a line of $w columns"
 
 # A draft to an embassy: no consent covers it, so the sheet holds nothing
 # about the person, not even the summary.
-check "a draft to the embassy" 0 tc referral add "$ref" --agency emb_mm --urgency routine \
+tc_check "a draft to the embassy" 0 tc referral add "$ref" --agency emb_mm --urgency routine \
     --channel letter --needs consular --summary "หนังสือเดินทางหาย" --shared identity,nationality \
     --draft
 draft=$(cut -c1-8 "$TC_TMP/out")
-check "its sheet" 0 tc referral sheet "$draft" --lang th
-has "the reference is there" out "$ref/R-$draft"
-hasnt "no name" out "มะลิ"
-hasnt "no summary" out "หนังสือเดินทางหาย"
-has "the officer is told why" err "Consent does not cover this referral now"
+tc_check "its sheet" 0 tc referral sheet "$draft" --lang th
+tc_has "the reference is there" out "$ref/R-$draft"
+tc_hasnt "no name" out "มะลิ"
+tc_hasnt "no summary" out "หนังสือเดินทางหาย"
+tc_has "the officer is told why" err "Consent does not cover this referral now"
 
 # ---- response times --------------------------------------------------------
-check "the urgent acknowledgement time" 0 tc setting get referral.ack_hours.urgent
-has "72 hours by default" out "^72$"
-check "a response time of zero is refused" 1 tc setting set referral.decision_hours.urgent 0
-check "a shorter decision time" 0 tc setting set referral.decision_hours.urgent 24
+tc_check "the urgent acknowledgement time" 0 tc setting get referral.ack_hours.urgent
+tc_has "72 hours by default" out "^72$"
+tc_check "a response time of zero is refused" 1 tc setting set referral.decision_hours.urgent 0
+tc_check "a shorter decision time" 0 tc setting set referral.decision_hours.urgent 24
 TIPCASE_NOW=2026-11-24T10:00:00Z
-check "then the decision is overdue" 0 tc referral list --overdue --format tsv
-has "overdue again, for the decision" out "^$rid	.*	decision	2026-11-24T09:30:00Z	yes$"
-check "an unknown referral setting" 2 tc setting get referral.ack_hours
+tc_check "then the decision is overdue" 0 tc referral list --overdue --format tsv
+tc_has "overdue again, for the decision" out "^$rid	.*	decision	2026-11-24T09:30:00Z	yes$"
+tc_check "an unknown referral setting" 2 tc setting get referral.ack_hours
 
-check "the audit trail holds" 0 tc check
+tc_check "the audit trail holds" 0 tc check
 tc_summary

@@ -67,6 +67,36 @@ tc_thai_catalogue() {
     export TIPCASE_LOCALEDIR
 }
 
+# ---- command-line tests -------------------------------------------------------
+
+# tc_check WHAT EXPECTED-STATUS COMMAND...: run COMMAND with its output in
+# $TC_TMP/out and $TC_TMP/err; pass when it exits with EXPECTED-STATUS,
+# else show both.  A passphrase on fd 3 is the caller's redirection.
+tc_check() {
+    tc_what=$1 tc_want=$2
+    shift 2
+    "$@" >"$TC_TMP/out" 2>"$TC_TMP/err"
+    tc_got=$?
+    if [ "$tc_got" = "$tc_want" ]; then
+        tc_pass "$tc_what (exit $tc_got)"
+    else
+        tc_fail "$tc_what: exit $tc_got, wanted $tc_want"
+        sed 's/^/  out: /' "$TC_TMP/out"
+        sed 's/^/  err: /' "$TC_TMP/err"
+    fi
+}
+
+# tc_has WHAT FILE TEXT / tc_hasnt WHAT FILE TEXT: FILE (out, err, or any
+# file under $TC_TMP) does or does not contain TEXT.
+tc_has() {
+    if grep -q -- "$3" "$TC_TMP/$2"; then tc_pass "$1"; else
+        tc_fail "$1: no \"$3\" in $2"; sed 's/^/  | /' "$TC_TMP/$2"; fi
+}
+tc_hasnt() {
+    if grep -q -- "$3" "$TC_TMP/$2"; then
+        tc_fail "$1: \"$3\" in $2"; sed 's/^/  | /' "$TC_TMP/$2"; else tc_pass "$1"; fi
+}
+
 # tmux for session $1 (its private socket), -u so that Thai passes as UTF-8
 # whatever the locale of the script.
 tc_tmux_on() {
