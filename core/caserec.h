@@ -144,6 +144,10 @@ typedef struct tc_case_row {
     int64_t clock_due;
     /* Opened in quick mode (checkpoint) and not yet completed. */
     bool incomplete;
+    /* The latest follow-up of the case's open reintegration plan found a
+     * high risk of re-trafficking (core/reintegration.h): the list puts
+     * the case first and marks it. */
+    bool high_risk;
 } tc_case_row;
 
 #endif

@@ -21,6 +21,7 @@ static const code_label lists[LIST_COUNT] = {
     [LIST_DOCUMENT_KIND] = { "document_kind", N_("Kinds of document") },
     [LIST_DOCUMENT_HOLDER] = { "document_holder", N_("Who holds a document") },
     [LIST_IMMIGRATION] = { "immigration", N_("Immigration statuses") },
+    [LIST_HANDOVER_POINT] = { "handover_point", N_("Handover points") },
 };
 
 const char *record_list_code(record_list l)
@@ -42,6 +43,7 @@ tc_code_list record_list_defaults(record_list l)
     case LIST_DOCUMENT_KIND: return intake_default_document_kinds();
     case LIST_DOCUMENT_HOLDER: return intake_default_document_holders();
     case LIST_IMMIGRATION: return intake_default_immigration_statuses();
+    case LIST_HANDOVER_POINT:           /* core/repatriation.c: not written yet */
     case LIST_COUNT: break;
     }
     tc_code_list none = { NULL, 0 };

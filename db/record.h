@@ -54,13 +54,16 @@ typedef enum record_list {
     LIST_DOCUMENT_KIND,
     LIST_DOCUMENT_HOLDER,
     LIST_IMMIGRATION,
+    LIST_HANDOVER_POINT,            /* repatriation handover points (issue 6) */
     LIST_COUNT
 } record_list;
 /* (The agency kinds a referral consent names are agency types, a closed
  * list: core/agency.h, agency_type_list().) */
 
 /* Stored codes: "sector", "exploitation", "recruitment", "document_kind",
- * "document_holder", "immigration". */
+ * "document_holder", "immigration", "handover_point".  A list added by a
+ * later migration gets its built-in rows then (record_migrate_codes loads
+ * the built-ins of every list that has no rows yet). */
 const char *record_list_code(record_list l);
 const char *record_list_label(record_list l);      /* msgid: "Sectors" */
 
@@ -224,6 +227,9 @@ typedef enum record_kind {
     RECORD_KIND_NEED,
     RECORD_KIND_NOTE,
     RECORD_KIND_INSPECTION,
+    RECORD_KIND_REPATRIATION,       /* db/returns.h */
+    RECORD_KIND_REINTEGRATION,
+    RECORD_KIND_FOLLOWUP,
     RECORD_KIND_COUNT
 } record_kind;
 

@@ -157,12 +157,22 @@ typedef struct deadline_row {
     char case_id[TC_ID_LEN];
     char reference[CASEREF_MAX];
     char name[CASE_NAME_MAX + 1];   /* display name */
+    /* A clock (kind), or a reintegration follow-up (followup true, kind
+     * unused): due on followup_on, so due is the start of the next civil
+     * day at the store's offset, and it is due soon within the setting
+     * "followup.due_soon_days" (db/returns.h) rather than the clocks'
+     * hours. */
     clock_kind kind;
+    bool followup;
+    caldate followup_on;
+    bool high_risk;                 /* the case's high-risk mark */
     int64_t due;
     deadline_state state;
 } deadline_row;
 /* Every running clock that has passed or runs out within due_soon_hours
- * of now, most urgent (earliest) first.  *out is malloc'd. */
+ * of now, and every follow-up of an active reintegration plan that is
+ * overdue or due within followup.due_soon_days, most urgent (earliest
+ * due) first.  *out is malloc'd. */
 store_status store_deadlines_due(store *s, int64_t now, deadline_row **out, size_t *n);
 
 #endif

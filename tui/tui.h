@@ -107,6 +107,21 @@ void screen_screening_open(tui *t, const char *screening_id);
 /* Record an identification decision for the case.  True when saved. */
 bool screen_identification_edit(tui *t, const char *case_id);
 
+/* Return and reintegration (tui/return_screens.c, issue 6). */
+/* The case's repatriation plan: make one when it has none, then the plan
+ * with its step checklist (dates in B.E.): edit it, change a step, record
+ * the handover and mark it returned, suspend, resume or cancel. */
+void screen_repatriation(tui *t, const char *case_id);
+/* The case's reintegration plan: make one, edit the domains, record a
+ * follow-up, close the plan with an outcome. */
+void screen_reintegration(tui *t, const char *case_id);
+/* Record a follow-up of the case's plan.  A high risk offers a new
+ * screening at once.  True when saved. */
+bool screen_followup_add(tui *t, const char *case_id);
+/* Every follow-up due (store_followup_due), high risk first, overdue
+ * marked; Enter opens the case, o toggles overdue only. */
+void screen_followups(tui *t);
+
 /* Clocks (tui/clock_screens.c). */
 /* Every clock passed or due soon, most urgent first; Enter opens the case. */
 void screen_due_soon(tui *t);
