@@ -204,13 +204,15 @@ typedef enum repat_problem {
     REPAT_STEP_DATES_ORDER,         /* done before requested */
     REPAT_HANDOVER_POINT_UNKNOWN,   /* not in the list given */
     REPAT_STATE_INVALID,
+    REPAT_DATE_INVALID,             /* a date set that is not a real date */
     REPAT_PROBLEM_COUNT
 } repat_problem;
 
 /* The first problem and the field it is in: "direction", "country",
  * "hometown", "wish", "consent_on", "consent_by", "steps.<code>.state",
  * "steps.<code>.note", "steps.<code>.counterpart", "steps.<code>.done_on",
- * "handover_point", "receiving_agency", "receiving_person",
+ * "steps.<code>.requested_on", "handover_point", "planned_on",
+ * "receiving_agency", "receiving_person",
  * "handover_record", "state", "state_reason" (NULL when OK). */
 typedef struct repat_check {
     repat_problem problem;
