@@ -574,12 +574,16 @@ store_status store_case_count(store *s, const char *search, size_t *n)
     " p.birth_date, p.estimated_age, c.date_met, c.created_at," \
     " (SELECT n.country FROM case_nationalities n WHERE n.case_id = c.id" \
     "  ORDER BY n.position LIMIT 1)," \
-    " EXISTS (SELECT 1 FROM case_quick qk WHERE qk.case_id = c.id AND qk.completed = 0)"
+    " EXISTS (SELECT 1 FROM case_quick qk WHERE qk.case_id = c.id AND qk.completed = 0)," \
+    " c.high_risk"
 #define LIST_SELECT LIST_COLUMNS " FROM cases c JOIN persons p ON p.id = c.person_id"
 #define LIST_SELECT_BY_NAME LIST_COLUMNS " FROM case_name_keys k" \
     " JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.person_id"
+/* Newest first, with the cases a follow-up found at high risk of
+ * re-trafficking on top (db/returns.h): cases_list walked backwards. */
 #define LIST_ORDER \
-    " ORDER BY c.sort_date DESC, c.created_at DESC, c.reference DESC LIMIT ?3 OFFSET ?4"
+    " ORDER BY c.high_risk DESC, c.sort_date DESC, c.created_at DESC, c.reference DESC" \
+    " LIMIT ?3 OFFSET ?4"
 /* By the name the list shows, in Thai dictionary order: name_key holds
  * thai_sort_key() of it, so the case_name_keys index is walked, never
  * sorted; the case id breaks ties so pages never overlap. */
@@ -614,6 +618,7 @@ static void row_from_list(const store *s, sqlite3_stmt *q, caldate today, tc_cas
     r->date_met = c.date_met;
     r->created_at = c.created_at;
     r->incomplete = sqlite3_column_int(q, 11) != 0;
+    r->high_risk = sqlite3_column_int(q, 12) != 0;
 }
 
 store_status store_case_row(store *s, const char *case_id, tc_case_row *out)

@@ -72,6 +72,16 @@ store_status store_case_stage_facts(store *s, const char *case_id, stage_facts *
     if (st == ST_OK)
         st = fact_exists(s, "SELECT 1 FROM needs WHERE case_id = ?1 AND is_current = 1"
                             " AND entry_withdrawn = 0 LIMIT 1", case_id, &out->has_protection);
+    /* A plan counts until it is withdrawn; a cancelled return is no
+     * return. */
+    if (st == ST_OK)
+        st = fact_exists(s, "SELECT 1 FROM repatriations WHERE case_id = ?1 AND is_current = 1"
+                            " AND entry_withdrawn = 0 AND state <> 'cancelled' LIMIT 1", case_id,
+                         &out->has_repatriation_plan);
+    if (st == ST_OK)
+        st = fact_exists(s, "SELECT 1 FROM reintegrations WHERE case_id = ?1"
+                            " AND is_current = 1 AND entry_withdrawn = 0 LIMIT 1", case_id,
+                         &out->has_reintegration_plan);
     if (st == ST_OK)
         st = closed_fact(s, case_id, &out->closed);
     return st;

@@ -9,6 +9,7 @@
 #include "config.h"
 #include "db/screenings.h"
 #include "db/screenings_internal.h"
+#include "db/returns_internal.h"
 #include "core/fieldtext.h"
 #include <stddef.h>
 #include <stdio.h>
@@ -456,7 +457,7 @@ store_status store_case_clocks_stop(store *s, const char *case_id, clock_kind k,
  * range read holds just the clocks shown, plus extended identification
  * clocks not yet due, filtered here by their own deadline. */
 #define DUE_COLUMNS \
-    " c.id, c.reference, p.name_thai, p.name_original, p.name_latin" \
+    " c.id, c.reference, p.name_thai, p.name_original, p.name_latin, c.high_risk" \
     " FROM case_clocks k JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.person_id"
 static const char due_sql[] =
     "SELECT 0, CASE WHEN k.extended THEN k.extended_until ELSE k.met_at + ?1 END AS due,"
@@ -491,6 +492,7 @@ static void read_deadline(sqlite3_stmt *q, void *elem, void *ctx)
     store_column_copy(q, 5, c.name_original, sizeof c.name_original);
     store_column_copy(q, 6, c.name_latin, sizeof c.name_latin);
     snprintf(r->name, sizeof r->name, "%s", case_display_name(&c));
+    r->high_risk = sqlite3_column_int(q, 7) != 0;
     r->state = deadline_state_at(r->due, dc->now, dc->cs);
 }
 
@@ -501,7 +503,7 @@ static void bind_lengths(sqlite3_stmt *q, const clock_settings *cs)
     sqlite3_bind_int64(q, 3, cs->reflection_days * SECONDS_PER_DAY);
 }
 
-store_status store_deadlines_due(store *s, int64_t now, deadline_row **out, size_t *n)
+static store_status clock_deadlines(store *s, int64_t now, deadline_row **out, size_t *n)
 {
     *out = NULL;
     *n = 0;
@@ -518,6 +520,41 @@ store_status store_deadlines_due(store *s, int64_t now, deadline_row **out, size
     void *rows = NULL;
     st = store_collect(s, q, sizeof **out, read_deadline, &ctx, &rows, n);
     *out = rows;
+    return st;
+}
+
+/* Two lists each earliest due first, into one: on a tie the clock (a
+ * legal deadline, to the hour) comes before the follow-up. */
+static deadline_row *merge_by_due(const deadline_row *a, size_t na, const deadline_row *b,
+                                  size_t nb)
+{
+    deadline_row *all = malloc((na + nb) * sizeof *all);
+    if (!all)
+        return NULL;
+    size_t i = 0, j = 0, k = 0;
+    while (i < na || j < nb)
+        all[k++] = j == nb || (i < na && a[i].due <= b[j].due) ? a[i++] : b[j++];
+    return all;
+}
+
+store_status store_deadlines_due(store *s, int64_t now, deadline_row **out, size_t *n)
+{
+    *out = NULL;
+    *n = 0;
+    deadline_row *clocks = NULL, *follow = NULL;
+    size_t nc = 0, nf = 0;
+    store_status st = clock_deadlines(s, now, &clocks, &nc);
+    if (st == ST_OK)
+        st = returns_followup_deadlines(s, now, &follow, &nf);
+    if (st == ST_OK && nc + nf > 0) {
+        *out = merge_by_due(clocks, nc, follow, nf);
+        if (*out)
+            *n = nc + nf;
+        else
+            st = ST_NOMEM;
+    }
+    free(clocks);
+    free(follow);
     return st;
 }
 

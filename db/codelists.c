@@ -12,6 +12,7 @@
 
 #include "core/codes.h"
 #include "core/msg.h"
+#include "core/repatriation.h"
 
 /* Codes are stored in code_rows.list: never rename one. */
 static const code_label lists[LIST_COUNT] = {
@@ -43,7 +44,7 @@ tc_code_list record_list_defaults(record_list l)
     case LIST_DOCUMENT_KIND: return intake_default_document_kinds();
     case LIST_DOCUMENT_HOLDER: return intake_default_document_holders();
     case LIST_IMMIGRATION: return intake_default_immigration_statuses();
-    case LIST_HANDOVER_POINT:           /* core/repatriation.c: not written yet */
+    case LIST_HANDOVER_POINT: return repat_default_handover_points();
     case LIST_COUNT: break;
     }
     tc_code_list none = { NULL, 0 };
@@ -74,19 +75,40 @@ static int insert_builtin(sqlite3_stmt *q, const char *list, const tc_code_row *
     return rc == SQLITE_DONE ? SQLITE_OK : rc;
 }
 
+/* *has: the list has a row already (built in or added). */
+static int list_has_rows(sqlite3_stmt *probe, const char *list, bool *has)
+{
+    sqlite3_bind_text(probe, 1, list, -1, SQLITE_STATIC);
+    int rc = sqlite3_step(probe);
+    *has = rc == SQLITE_ROW;
+    sqlite3_reset(probe);
+    return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/* A list is loaded whole or not at all, so a list added by a later
+ * migration (the handover points, migration 7) gets its rows on an old
+ * store, and a new store, which got every list from migration 5, ends up
+ * with exactly the same rows. */
 int record_migrate_codes(sqlite3 *db, const migrate_context *ctx)
 {
     char at[TIMESTAMP_ISO_LEN];
     timestamp_format_iso(ctx->now, at);
-    sqlite3_stmt *q = NULL;
+    sqlite3_stmt *q = NULL, *probe = NULL;
     int rc = sqlite3_prepare_v2(db,
         "INSERT INTO code_rows(id, list, code, label_en, label_th, grp, builtin, position,"
         " created_at, updated_at) VALUES(?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?8, ?8)", -1, &q, NULL);
+    if (rc == SQLITE_OK)
+        rc = sqlite3_prepare_v2(db, "SELECT 1 FROM code_rows WHERE list = ?1 LIMIT 1", -1,
+                                &probe, NULL);
     for (int l = 0; rc == SQLITE_OK && l < LIST_COUNT; l++) {
+        const char *list = record_list_code((record_list)l);
+        bool has = false;
+        rc = list_has_rows(probe, list, &has);
         tc_code_list rows = record_list_defaults((record_list)l);
-        for (size_t i = 0; rc == SQLITE_OK && i < rows.count; i++)
-            rc = insert_builtin(q, record_list_code((record_list)l), &rows.rows[i], (int)i, at);
+        for (size_t i = 0; rc == SQLITE_OK && !has && i < rows.count; i++)
+            rc = insert_builtin(q, list, &rows.rows[i], (int)i, at);
     }
+    sqlite3_finalize(probe);
     sqlite3_finalize(q);
     return rc;
 }

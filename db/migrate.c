@@ -15,6 +15,7 @@
 #include "db/builtin_agencies.h"
 #include "db/builtin_instruments.h"
 #include "db/record_internal.h"
+#include "db/returns_internal.h"
 #include "db/store_internal.h"
 #include <stddef.h>
 #include <stdio.h>
@@ -459,6 +460,119 @@ static const char schema_v6[] =
     STAMPS ","
     " UNIQUE (referral_id, need_id));";
 
+/* 7: return and reintegration (issue 6; db/returns.h).  repatriations,
+ * reintegrations and followups are versioned tables (db/record_internal.h)
+ * with at most one plan of each kind per case that is not withdrawn (the
+ * unique partial indexes; a cancelled return is planned again only after
+ * the old plan is withdrawn).  A plan's state is stored as its code.
+ *
+ * Steps and domains are rows keyed by the plan version they belong to
+ * (plan_id = the plan's record_id, version), not records of their own:
+ * the officer edits the steps with the plan in one form, the return check
+ * reads all of them at once, and an old version of the plan must show the
+ * steps as they stood then.  Every version of the plan writes its own
+ * rows (7 steps; the included domains), so a version is one snapshot and
+ * there is no second history to keep in step with the first.
+ *
+ * A reintegration plan keeps what the follow-ups made of it: next_due
+ * (YYYY-MM-DD, NULL when none is known, so text order is date order),
+ * followups_done and high_risk.  reintegrations_due holds only current,
+ * active plans with a next date, and carries its own condition's columns
+ * first (SQLite 3.15 checks a partial index's WHERE against the row unless
+ * the index holds the columns): the follow-up list, the overdue count and
+ * the due-soon view read one range of it in next_due order.
+ *
+ * The C part (returns_migrate, db/returns.c) adds cases.high_risk, the
+ * case's mark while its latest follow-up found a high risk, and rebuilds
+ * cases_list with it first, so the list's newest-first order puts those
+ * cases on top and is still an index walk; then it loads the handover
+ * points (record_migrate_codes: every list that has no rows yet). */
+static const char schema_v7[] =
+    "CREATE TABLE repatriations(" VERSIONED
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " direction TEXT NOT NULL,"
+    " country TEXT NOT NULL DEFAULT '',"
+    " hometown TEXT NOT NULL DEFAULT '',"
+    " wish TEXT NOT NULL,"
+    " consent_given INTEGER NOT NULL DEFAULT 0 CHECK (consent_given IN (0, 1)),"
+    " consent_on TEXT,"
+    " consent_by TEXT NOT NULL DEFAULT '',"
+    " legal_pending INTEGER NOT NULL DEFAULT 0 CHECK (legal_pending IN (0, 1)),"
+    " witness_needed INTEGER NOT NULL DEFAULT 0 CHECK (witness_needed IN (0, 1)),"
+    " compensation_claim INTEGER NOT NULL DEFAULT 0 CHECK (compensation_claim IN (0, 1)),"
+    " handover_point TEXT NOT NULL DEFAULT '',"     /* a handover_point code, or '' */
+    " planned_on TEXT,"
+    " handed_over_at TEXT,"                         /* ISO-8601 UTC, NULL until known */
+    " receiving_agency TEXT NOT NULL DEFAULT '',"
+    " receiving_person TEXT NOT NULL DEFAULT '',"
+    " handover_record TEXT NOT NULL DEFAULT '',"
+    " state TEXT NOT NULL,"                         /* repat_state_code() */
+    " state_reason TEXT NOT NULL DEFAULT '',"
+    " steps_overridden INTEGER NOT NULL DEFAULT 0 CHECK (steps_overridden IN (0, 1)),"
+    STAMPS ","
+    " UNIQUE (record_id, version));"
+    "CREATE INDEX repatriations_by_case ON repatriations(case_id, is_current);"
+    "CREATE UNIQUE INDEX repatriations_one_per_case ON repatriations(case_id)"
+    " WHERE is_current = 1 AND entry_withdrawn = 0;"
+
+    "CREATE TABLE repatriation_steps("
+    " id TEXT PRIMARY KEY,"
+    " plan_id TEXT NOT NULL,"           /* repatriations.record_id */
+    " version INTEGER NOT NULL,"        /* the plan version it belongs to */
+    " kind TEXT NOT NULL,"              /* repat_step_code() */
+    " state TEXT NOT NULL,"
+    " requested_on TEXT,"
+    " done_on TEXT,"
+    " counterpart TEXT NOT NULL DEFAULT '',"
+    " note TEXT NOT NULL DEFAULT '',"
+    STAMPS ","
+    " UNIQUE (plan_id, version, kind));"
+
+    "CREATE TABLE reintegrations(" VERSIONED
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " start TEXT NOT NULL,"             /* the return date */
+    " schedule TEXT NOT NULL,"          /* months: "1,3,6,12" */
+    " next_due TEXT,"
+    " followups_done INTEGER NOT NULL DEFAULT 0,"
+    " high_risk INTEGER NOT NULL DEFAULT 0 CHECK (high_risk IN (0, 1)),"
+    " closed INTEGER NOT NULL DEFAULT 0 CHECK (closed IN (0, 1)),"
+    " outcome TEXT NOT NULL DEFAULT '',"  /* reint_outcome_code() once closed */
+    " closed_on TEXT,"
+    " outcome_note TEXT NOT NULL DEFAULT '',"
+    STAMPS ","
+    " UNIQUE (record_id, version));"
+    "CREATE INDEX reintegrations_by_case ON reintegrations(case_id, is_current);"
+    "CREATE UNIQUE INDEX reintegrations_one_per_case ON reintegrations(case_id)"
+    " WHERE is_current = 1 AND entry_withdrawn = 0;"
+    "CREATE INDEX reintegrations_due ON reintegrations(is_current, entry_withdrawn, closed,"
+    " next_due, high_risk, case_id)"
+    " WHERE is_current = 1 AND entry_withdrawn = 0 AND closed = 0 AND next_due IS NOT NULL;"
+
+    "CREATE TABLE reintegration_domains("     /* the included domains of a plan version */
+    " id TEXT PRIMARY KEY,"
+    " plan_id TEXT NOT NULL,"           /* reintegrations.record_id */
+    " version INTEGER NOT NULL,"
+    " domain TEXT NOT NULL,"            /* reint_domain_code() */
+    " goals TEXT NOT NULL DEFAULT '',"
+    " services TEXT NOT NULL DEFAULT '',"
+    " agency_code TEXT NOT NULL DEFAULT '',"
+    STAMPS ","
+    " UNIQUE (plan_id, version, domain));"
+
+    "CREATE TABLE followups(" VERSIONED
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " plan_id TEXT NOT NULL,"           /* reintegrations.record_id */
+    " held_on TEXT NOT NULL,"
+    " method TEXT NOT NULL,"
+    " findings TEXT NOT NULL DEFAULT '',"
+    " risk TEXT NOT NULL,"
+    " next_on TEXT,"
+    " by_agency TEXT NOT NULL DEFAULT '',"
+    STAMPS ","
+    " UNIQUE (record_id, version));"
+    "CREATE INDEX followups_by_case ON followups(case_id, is_current);"
+    "CREATE INDEX followups_by_plan ON followups(plan_id, is_current, held_on);";
+
 /* A step is SQL and, when SQL alone cannot make the data (parsing and
  * hashing the built-in instruments), a C function run after it in the same
  * transaction; it returns an SQLite result code, and anything but
@@ -475,6 +589,7 @@ static const migration migrations[] = {
     { schema_v4, builtin_instruments_migrate },
     { schema_v5, record_migrate_codes },
     { schema_v6, builtin_agencies_migrate },
+    { schema_v7, returns_migrate },
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -56,6 +56,15 @@ typedef struct record_table {
 
 extern const record_table consent_table, need_table, note_table, inspection_table,
     intake_table;
+/* db/returns.c and db/followups.c (issue 6). */
+extern const record_table repatriation_table, reintegration_table, followup_table;
+/* Run by store_record_withdraw inside its transaction once the withdrawn
+ * version c (c->version is the new one) of rec is written, for what hangs
+ * off a version or is derived from the record: a plan's steps and
+ * domains, the plan a follow-up counted in, the case's high-risk mark. */
+store_status repatriation_after_withdraw(store *s, const record_common *c, const void *rec);
+store_status reintegration_after_withdraw(store *s, const record_common *c, const void *rec);
+store_status followup_after_withdraw(store *s, const record_common *c, const void *rec);
 const record_table *record_table_of(record_kind k);
 
 /* The column list a SELECT of a version starts with (7 columns), then the
@@ -103,8 +112,8 @@ store_status consent_override_insert(store *s, const char *case_id, const consen
 
 /* The rows of one list as migration 5 loads them (core's defaults). */
 tc_code_list record_list_defaults(record_list l);
-/* Migration 5's C part: every built-in row of every list, stamped with
- * ctx->now.  An SQLite result code. */
+/* Migrations 5 and 7 (C part): the built-in rows of every list that has
+ * no rows yet, stamped with ctx->now.  An SQLite result code. */
 int record_migrate_codes(sqlite3 *db, const migrate_context *ctx);
 
 /* ---- the case (db/casestage.c) ---- */

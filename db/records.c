@@ -60,9 +60,9 @@ const record_table *record_table_of(record_kind k)
     case RECORD_KIND_NEED: return &need_table;
     case RECORD_KIND_NOTE: return &note_table;
     case RECORD_KIND_INSPECTION: return &inspection_table;
-    case RECORD_KIND_REPATRIATION:      /* db/returns.c: not written yet */
-    case RECORD_KIND_REINTEGRATION:
-    case RECORD_KIND_FOLLOWUP:
+    case RECORD_KIND_REPATRIATION: return &repatriation_table;
+    case RECORD_KIND_REINTEGRATION: return &reintegration_table;
+    case RECORD_KIND_FOLLOWUP: return &followup_table;
     case RECORD_KIND_COUNT: break;
     }
     return NULL;
@@ -262,9 +262,28 @@ store_status record_prepare_correction(store *s, const record_table *t, const ch
 
 /* ----------------------------------------------------------- withdrawal */
 
-static store_status withdraw_in_tx(store *s, const record_table *t, const char *id,
+/* What hangs off a version or is derived from the record is kept in step
+ * with its withdrawal, in the same transaction. */
+static store_status after_withdraw(store *s, record_kind kind, const record_common *c,
+                                   const void *rec)
+{
+    switch (kind) {
+    case RECORD_KIND_REPATRIATION: return repatriation_after_withdraw(s, c, rec);
+    case RECORD_KIND_REINTEGRATION: return reintegration_after_withdraw(s, c, rec);
+    case RECORD_KIND_FOLLOWUP: return followup_after_withdraw(s, c, rec);
+    case RECORD_KIND_CONSENT:
+    case RECORD_KIND_NEED:
+    case RECORD_KIND_NOTE:
+    case RECORD_KIND_INSPECTION:
+    case RECORD_KIND_COUNT: break;
+    }
+    return ST_OK;
+}
+
+static store_status withdraw_in_tx(store *s, record_kind kind, const char *id,
                                    const char *reason, record_problem *problem, void *rec)
 {
+    const record_table *t = record_table_of(kind);
     record_common c;
     store_status st = record_read(s, t, id, 0, rec, &c);
     if (st != ST_OK)
@@ -276,7 +295,10 @@ static store_status withdraw_in_tx(store *s, const record_table *t, const char *
         return ST_INVALID;
     c.version++;
     c.withdrawn = true;
-    return record_write(s, t, &c, rec, "withdraw", reason, "record.withdraw");
+    st = record_write(s, t, &c, rec, "withdraw", reason, "record.withdraw");
+    if (st == ST_OK)
+        st = after_withdraw(s, kind, &c, rec);
+    return st;
 }
 
 store_status store_record_withdraw(store *s, record_kind kind, const char *id,
@@ -295,7 +317,7 @@ store_status store_record_withdraw(store *s, record_kind kind, const char *id,
         return ST_NOMEM;
     store_status st = store_begin(s);
     if (st == ST_OK)
-        st = store_finish(s, withdraw_in_tx(s, t, id, reason, problem, rec));
+        st = store_finish(s, withdraw_in_tx(s, kind, id, reason, problem, rec));
     free(rec);
     return st;
 }

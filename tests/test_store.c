@@ -1276,7 +1276,8 @@ static void test_list_query_uses_index(void)
     CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(store_db_handle(s),
         "EXPLAIN QUERY PLAN SELECT c.id FROM cases c JOIN persons p ON p.id = c.person_id"
         " WHERE c.search_key LIKE '%x%' ESCAPE '\\' OR c.reference LIKE '%x%' ESCAPE '\\'"
-        " ORDER BY c.sort_date DESC, c.created_at DESC, c.reference DESC LIMIT 20 OFFSET 0",
+        " ORDER BY c.high_risk DESC, c.sort_date DESC, c.created_at DESC, c.reference DESC"
+        " LIMIT 20 OFFSET 0",
         -1, &q, NULL), SQLITE_OK);
     bool sorts = false, uses_index = false;
     while (sqlite3_step(q) == SQLITE_ROW) {
