@@ -71,6 +71,16 @@ static const struct option long_options[] = {
     { "all", no_argument, NULL, OPT_ALL },
     { "retire", no_argument, NULL, OPT_RETIRE },
     { "reinstate", no_argument, NULL, OPT_REINSTATE },
+    { "method", required_argument, NULL, OPT_METHOD },
+    { "risk", required_argument, NULL, OPT_RISK },
+    { "findings", required_argument, NULL, OPT_FINDINGS },
+    { "next", required_argument, NULL, OPT_NEXT },
+    { "direction", required_argument, NULL, OPT_DIRECTION },
+    { "hometown", required_argument, NULL, OPT_HOMETOWN },
+    { "start", required_argument, NULL, OPT_START },
+    { "label", required_argument, NULL, OPT_LABEL },
+    { "label-th", required_argument, NULL, OPT_LABEL_TH },
+    { "group", required_argument, NULL, OPT_GROUP },
     { NULL, 0, NULL, 0 },
 };
 
@@ -96,6 +106,7 @@ void cli_usage(FILE *to)
               "                                language (th, en), lock_minutes (1-240)\n"));
     cli_screening_usage(to);
     cli_referral_usage(to);
+    cli_return_usage(to);
     fprintf(to, "%s",
             _("\n"
               "Passphrases are read from the terminal, or one per line from --passphrase-fd.\n"
@@ -493,6 +504,8 @@ static int cmd_setting(app_options *opt, cli_args *a)
         return cli_clock_setting(opt, a, set);
     if (cli_is_referral_setting(key))
         return cli_referral_setting(opt, a, set);
+    if (cli_is_return_setting(key))
+        return cli_return_setting(opt, a, set);
     if (strcmp(key, "language") && strcmp(key, "lock_minutes"))
         return cli_usage_error(_("settings are language (th or en) and lock_minutes (1 to 240)"));
     if (set && !app_setting_valid(key, a->pos[3]))
@@ -519,7 +532,8 @@ int cli_is_command(const char *name)
 {
     static const char *const known[] = { "init", "check", "user", "case", "setting",
                                          "screening", "instrument", "clock", "due",
-                                         "referral", "agency", NULL };
+                                         "referral", "agency", "followup", "repatriation",
+                                         "reintegration", "list", NULL };
     for (int i = 0; known[i]; i++)
         if (!strcmp(name, known[i]))
             return 1;
@@ -557,5 +571,13 @@ int cli_run(app_options *opt, int argc, char **argv)
         return cli_referral_cmd(opt, &a);
     if (!strcmp(cmd, "agency"))
         return cli_agency_cmd(opt, &a);
+    if (!strcmp(cmd, "followup"))
+        return cli_followup_cmd(opt, &a);
+    if (!strcmp(cmd, "repatriation"))
+        return cli_repatriation_cmd(opt, &a);
+    if (!strcmp(cmd, "reintegration"))
+        return cli_reintegration_cmd(opt, &a);
+    if (!strcmp(cmd, "list"))
+        return cli_list_cmd(opt, &a);
     return cli_usage_error(_("unknown command"));
 }

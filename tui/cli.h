@@ -1,6 +1,7 @@
 /* cli.h - the sub-commands that work without a screen, for scripts and
  * tests: init, check, user, case, setting, screening, instrument, clock and
- * due (cli_screening.c), referral and agency (cli_referral.c).  Same rules
+ * due (cli_screening.c), referral and agency (cli_referral.c), followup,
+ * repatriation, reintegration and list (cli_return.c).  Same rules
  * as the screens: everything goes through core and db. */
 #ifndef TC_CLI_H
 #define TC_CLI_H

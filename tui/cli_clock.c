@@ -7,10 +7,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/reintegration.h"
 #include "db/screenings.h"
 #include "i18n/i18n.h"
 #include "i18n/textwidth.h"
+#include "i18n/thdate.h"
 #include "tui/cli_internal.h"
+#include "tui/cli_return.h"
 #include "tui/timeinput.h"
 
 #define SECONDS_OF_SLACK 60                      /* clocks drift: a minute */
@@ -174,6 +177,17 @@ int cli_clock_cmd(app_options *opt, cli_args *a)
     return rc;
 }
 
+/* A follow-up on the due list: due on a civil date, so the date and whole
+ * days (cli_return.h), and the case's high-risk mark. */
+static void print_followup_due(const deadline_row *r, const char *padded_name, caldate today)
+{
+    char date[THDATE_MAX], left[CLI_DAYS_TEXT_MAX];
+    thdate_format(r->followup_on, i18n_is_thai(), date, sizeof date);
+    cli_days_left_text(followup_days_left(r->followup_on, today), left, sizeof left);
+    printf("%-16s %s %s · %s · %s%s%s\n", r->reference, padded_name, _("Follow-up"), date, left,
+           r->high_risk ? " · " : "", r->high_risk ? _("HIGH RISK") : "");
+}
+
 int cli_due_cmd(app_options *opt, cli_args *a)
 {
     if (a->npos != 1)
@@ -195,7 +209,8 @@ int cli_due_cmd(app_options *opt, cli_args *a)
     if (tsv)
         printf("reference\tname\tclock\tdue\tstate\tseconds_left\n");
     else if (n == 0)
-        printf("%s\n", _("No clock has passed or runs out soon."));
+        printf("%s\n", _("No clock or follow-up has passed or falls due soon."));
+    caldate today = app_today(&opt->clock);
     for (size_t i = 0; i < n; i++) {
         const deadline_row *r = &rows[i];
         char name[4 * CASE_NAME_MAX + 8], when[MOMENT_TEXT_MAX], left[64];
@@ -203,15 +218,20 @@ int cli_due_cmd(app_options *opt, cli_args *a)
         if (tsv) {
             text_clean(r->name, name, sizeof name);
             timestamp_format_iso(r->due, when);
-            printf("%s\t%s\t%s\t%s\t%s\t%lld\n", r->reference, name, clock_kind_code(r->kind),
-                   when, deadline_state_codes[r->state], (long long)remaining);
+            printf("%s\t%s\t%s\t%s\t%s\t%lld\n", r->reference, name,
+                   r->followup ? "followup" : clock_kind_code(r->kind), when,
+                   deadline_state_codes[r->state], (long long)remaining);
             continue;
         }
         text_pad(r->name, 24, name, sizeof name);
-        moment_format(r->due, opt->clock.utc_offset, when, sizeof when);
-        time_left_words(remaining, left, sizeof left);
-        printf("%-16s %s %s · %s · %s\n", r->reference, name, _(clock_kind_label(r->kind)), when,
-               left);
+        if (r->followup)
+            print_followup_due(r, name, today);
+        else {
+            moment_format(r->due, opt->clock.utc_offset, when, sizeof when);
+            time_left_words(remaining, left, sizeof left);
+            printf("%-16s %s %s · %s · %s\n", r->reference, name, _(clock_kind_label(r->kind)),
+                   when, left);
+        }
     }
     free(rows);
     return EXIT_OK;

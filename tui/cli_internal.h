@@ -23,6 +23,9 @@ enum {
     OPT_OUTPUT, OPT_WIDTH, OPT_TYPE, OPT_LEVEL, OPT_NAME_EN, OPT_ABBR_TH, OPT_ABBR_EN,
     OPT_COUNTRY, OPT_SERVICES, OPT_PHONE, OPT_LINE_ID, OPT_EMAIL, OPT_ADDRESS,
     OPT_FOCAL_NAME, OPT_FOCAL_PHONE, OPT_ALL, OPT_RETIRE, OPT_REINSTATE,
+    /* Return and reintegration, code lists (cli_return.c). */
+    OPT_METHOD, OPT_RISK, OPT_FINDINGS, OPT_NEXT, OPT_DIRECTION, OPT_HOMETOWN, OPT_START,
+    OPT_LABEL, OPT_LABEL_TH, OPT_GROUP,
     OPT_DATA_DIR, OPT_USER, OPT_PASS_FD,
 };
 
@@ -73,6 +76,20 @@ bool cli_is_referral_setting(const char *key);
 int cli_referral_setting(app_options *opt, cli_args *a, bool set);
 /* The help lines of the referral and agency commands. */
 void cli_referral_usage(FILE *to);
+
+/* cli_return.c: followup list|add, repatriation show|add, reintegration
+ * show|add and list show|add (issue 6). */
+int cli_followup_cmd(app_options *opt, cli_args *a);
+int cli_repatriation_cmd(app_options *opt, cli_args *a);
+int cli_reintegration_cmd(app_options *opt, cli_args *a);
+int cli_list_cmd(app_options *opt, cli_args *a);
+/* True for the follow-up keys "followup.months", "followup.due_soon_days"
+ * (and any other "followup." key, refused with the list of them). */
+bool cli_is_return_setting(const char *key);
+/* setting get|set for one of those keys (as cli_clock_setting). */
+int cli_return_setting(app_options *opt, cli_args *a, bool set);
+/* The help lines of those commands. */
+void cli_return_usage(FILE *to);
 
 /* What those commands share (cli_screening.c). */
 /* --format: 0 for text (the default), 1 for tsv, -1 after printing a
