@@ -33,6 +33,11 @@ static const code_label kinds[TL_KIND_COUNT] = {
     [TL_CASE_REOPENED] = { "case_reopened", N_("Case reopened") },
     [TL_REFERRAL_MADE] = { "referral_made", N_("Referral made") },
     [TL_REFERRAL_CHANGED] = { "referral_changed", N_("Referral changed") },
+    [TL_REPATRIATION_PLANNED] = { "repatriation_planned", N_("Repatriation plan made") },
+    [TL_REPATRIATION_CHANGED] = { "repatriation_changed", N_("Repatriation plan changed") },
+    [TL_REINTEGRATION_PLANNED] = { "reintegration_planned", N_("Reintegration plan made") },
+    [TL_FOLLOWUP_RECORDED] = { "followup_recorded", N_("Follow-up recorded") },
+    [TL_REINTEGRATION_CLOSED] = { "reintegration_closed", N_("Reintegration plan closed") },
 };
 
 const char *timeline_kind_code(timeline_kind k)

@@ -1,7 +1,8 @@
 /* timeline.h - one case's history as a list of events, newest first:
  * the case opened, intake saved, screenings, identification decisions,
  * needs and their changes, consents and withdrawals, notes, corrections,
- * closing and reopening, referrals and their changes.
+ * closing and reopening, referrals and their changes, the return and the
+ * reintegration plan with its follow-ups.
  *
  * The store gathers the events from every table (db/record.h,
  * store_timeline); this module orders them and writes the one-line
@@ -40,6 +41,11 @@ typedef enum timeline_kind {
     TL_CASE_REOPENED,
     TL_REFERRAL_MADE,               /* a referral to an agency recorded */
     TL_REFERRAL_CHANGED,            /* a referral moved to another state */
+    TL_REPATRIATION_PLANNED,        /* a repatriation plan made */
+    TL_REPATRIATION_CHANGED,        /* marked returned, suspended, cancelled... */
+    TL_REINTEGRATION_PLANNED,       /* a reintegration plan made */
+    TL_FOLLOWUP_RECORDED,           /* a follow-up of the reintegration plan */
+    TL_REINTEGRATION_CLOSED,        /* the reintegration plan closed with an outcome */
     TL_KIND_COUNT
 } timeline_kind;
 
@@ -50,7 +56,9 @@ typedef enum timeline_kind {
  * "need_added", "need_state_changed", "consent_given", "consent_refused",
  * "consent_withdrawn", "consent_override", "note_added",
  * "record_corrected", "record_withdrawn", "case_closed", "case_reopened",
- * "referral_made", "referral_changed". */
+ * "referral_made", "referral_changed", "repatriation_planned",
+ * "repatriation_changed", "reintegration_planned", "followup_recorded",
+ * "reintegration_closed". */
 const char *timeline_kind_code(timeline_kind k);
 const char *timeline_kind_label(timeline_kind k);   /* msgid: "Need added" */
 

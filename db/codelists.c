@@ -1,8 +1,9 @@
 /* codelists.c - the lists that are data (sectors, exploitation types,
  * recruitment channels, documents and their holders, immigration
- * statuses): one table, code_rows, keyed by list and code.  Migration 5
- * loads core's built-in rows; an administrator adds more; nothing is
- * removed or renamed, because cases store the codes. */
+ * statuses, handover points): one table, code_rows, keyed by list and
+ * code.  Migrations 5 and 7 load core's built-in rows; an administrator
+ * adds more; nothing is removed or renamed, because cases store the
+ * codes. */
 #include "config.h"
 #include "db/record_internal.h"
 

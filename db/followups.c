@@ -588,6 +588,9 @@ store_status followup_after_withdraw(store *s, const record_common *c, const voi
     " (SELECT f." col " FROM followups f WHERE f.plan_id = r.record_id AND f.is_current = 1" \
     "  AND f.entry_withdrawn = 0 ORDER BY f.held_on DESC, f.audit_seq DESC LIMIT 1)"
 
+/* The range of reintegrations_due up to ?1, then sorted high risk first:
+ * only the plans shown are sorted (every active plan with a next date at
+ * most), never the plans table. */
 static const char due_list_sql[] =
     "SELECT r.case_id, c.reference, p.name_thai, p.name_original, p.name_latin,"
     " (SELECT x.country FROM repatriations x WHERE x.case_id = r.case_id"
@@ -655,12 +658,14 @@ store_status store_followup_due(store *s, bool overdue_only, followup_row **out,
     return st;
 }
 
+static const char count_overdue_sql[] =
+    "SELECT count(*) FROM reintegrations r WHERE" ACTIVE_PLANS " AND r.next_due < ?1";
+
 store_status store_followup_count_overdue(store *s, size_t *n)
 {
     *n = 0;
     sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s, "SELECT count(*) FROM reintegrations r WHERE"
-                                       ACTIVE_PLANS " AND r.next_due < ?1", &q);
+    store_status st = store_prepare(s, count_overdue_sql, &q);
     if (st != ST_OK)
         return st;
     rec_bind_date(q, 1, true, store_today(s));
@@ -672,6 +677,9 @@ store_status store_followup_count_overdue(store *s, size_t *n)
 
 /* ============================================================ due soon */
 
+/* Up to the last day shown, in next-date order from reintegrations_due
+ * (ties on one date sorted by reference): store_deadlines_due merges them
+ * with the clocks. */
 static const char deadlines_sql[] =
     "SELECT r.case_id, c.reference, p.name_thai, p.name_original, p.name_latin, r.next_due,"
     " c.high_risk FROM reintegrations r JOIN cases c ON c.id = r.case_id"
@@ -719,4 +727,10 @@ store_status returns_followup_deadlines(store *s, int64_t now, deadline_row **ou
     st = store_collect(s, q, sizeof **out, read_deadline_row, &ctx, &rows, n);
     *out = rows;
     return st;
+}
+
+const char *returns_query_sql(int i)
+{
+    static const char *const sql[] = { due_list_sql, count_overdue_sql, deadlines_sql };
+    return i >= 0 && i < (int)(sizeof sql / sizeof sql[0]) ? sql[i] : NULL;
 }

@@ -261,8 +261,9 @@ store_status store_record_versions(store *s, record_kind kind, const char *id,
 /* What has been recorded for the case, as stage_derive() wants it
  * (withdrawn entries do not count): a screening saved, the latest
  * identification decision, a need recorded, the last close not followed
- * by a reopen.  Legal proceedings, repatriation and reintegration plans
- * are false until their records exist (later issues). */
+ * by a reopen; a repatriation plan that is not withdrawn or cancelled, a
+ * reintegration plan that is not withdrawn (db/returns.h).  Legal
+ * proceedings are false until their records exist (a later issue). */
 store_status store_case_stage_facts(store *s, const char *case_id, stage_facts *out);
 /* stage_derive() of those facts. */
 store_status store_case_stage(store *s, const char *case_id, case_stage *out);

@@ -20,6 +20,11 @@ int returns_migrate(sqlite3 *db, const migrate_context *ctx);
  * by case reference: what store_deadlines_due merges with the clocks. */
 store_status returns_followup_deadlines(store *s, int64_t now, deadline_row **out, size_t *n);
 
+/* For tests of the query plans: the text of the i-th follow-up query (0:
+ * store_followup_due, 1: store_followup_count_overdue, 2: the due-soon
+ * rows); NULL past the last. */
+const char *returns_query_sql(int i);
+
 /* ---- between returns.c and followups.c ---- */
 
 /* The reintegration plan a return starts (inside the caller's

@@ -4,7 +4,8 @@
  * Each source is one query over a per-case index; who is the officer's
  * name (LEFT JOIN: an event stays even if its officer row could not be
  * read), and seq is the audit row written with the change, so events of
- * one second keep the order they happened in. */
+ * one second keep the order they happened in.  Labels that are msgids
+ * (N_) are translated by the caller (timeline_summary). */
 #include "config.h"
 #include "db/record_internal.h"
 
@@ -16,6 +17,8 @@
 #include "core/screening.h"
 #include "core/agency.h"
 #include "core/referral.h"
+#include "core/msg.h"
+#include "db/returns.h"
 #include "i18n/i18n.h"
 
 typedef struct event_list {
@@ -176,6 +179,78 @@ static void note_event(const void *rec, int version, const char *change, const c
     }
 }
 
+/* ---- return and reintegration (db/returns.h) ----
+ * A plan's versions that only carry a follow-up's effect or an edit of
+ * its content are not events of their own (TL_KIND_COUNT: dropped): the
+ * follow-up is. */
+
+static const char *const risk_subjects[RISK_COUNT] = {
+    [RISK_LOW] = N_("Low risk of re-trafficking"),
+    [RISK_MEDIUM] = N_("Medium risk of re-trafficking"),
+    [RISK_HIGH] = N_("High risk of re-trafficking"),
+};
+
+static void withdrawn_event(const char *what, const char *reason, timeline_event *e)
+{
+    e->kind = TL_RECORD_WITHDRAWN;
+    timeline_set_subject(e, what, true);
+    timeline_set_detail(e, reason, false);
+}
+
+static void repatriation_event(const void *rec, int version, const char *change,
+                               const char *reason, timeline_event *e)
+{
+    (void)version;
+    const tc_repatriation *p = rec;
+    e->kind = TL_KIND_COUNT;
+    if (strcmp(change, "withdraw") == 0) {
+        withdrawn_event(N_("Repatriation plan"), reason, e);
+    } else if (strcmp(change, "add") == 0) {
+        e->kind = TL_REPATRIATION_PLANNED;
+        if (p->direction < REPAT_DIRECTION_COUNT)
+            timeline_set_subject(e, repat_direction_label(p->direction), true);
+        timeline_set_detail(e, p->hometown, false);
+    } else if (strcmp(change, "state") == 0) {
+        e->kind = TL_REPATRIATION_CHANGED;
+        if (p->state < REPAT_STATE_COUNT)
+            timeline_set_subject(e, repat_state_label(p->state), true);
+        timeline_set_detail(e, reason, false);
+    }
+}
+
+static void reintegration_event(const void *rec, int version, const char *change,
+                                const char *reason, timeline_event *e)
+{
+    (void)version;
+    const tc_reintegration *p = rec;
+    e->kind = TL_KIND_COUNT;
+    if (strcmp(change, "withdraw") == 0) {
+        withdrawn_event(N_("Reintegration plan"), reason, e);
+    } else if (strcmp(change, "add") == 0) {
+        e->kind = TL_REINTEGRATION_PLANNED;
+    } else if (strcmp(change, "close") == 0) {
+        e->kind = TL_REINTEGRATION_CLOSED;
+        if (p->outcome < REINT_OUTCOME_COUNT)
+            timeline_set_subject(e, reint_outcome_label(p->outcome), true);
+        timeline_set_detail(e, p->outcome_note, false);
+    }
+}
+
+static void followup_event(const void *rec, int version, const char *change,
+                           const char *reason, timeline_event *e)
+{
+    (void)version;
+    const tc_followup *f = rec;
+    if (strcmp(change, "withdraw") == 0) {
+        withdrawn_event(N_("Follow-up"), reason, e);
+        return;
+    }
+    e->kind = TL_FOLLOWUP_RECORDED;
+    if (f->risk < RISK_COUNT)
+        timeline_set_subject(e, risk_subjects[f->risk], true);
+    timeline_set_detail(e, f->findings, false);
+}
+
 static store_status add_version(sqlite3_stmt *q, event_list *l, void *ctx)
 {
     version_source *src = ctx;
@@ -194,6 +269,8 @@ static store_status add_version(sqlite3_stmt *q, event_list *l, void *ctx)
     memset(src->rec, 0, src->t->size);
     src->t->read(q, 8, src->rec);
     src->event(src->rec, version, change, reason, e);
+    if (e->kind == TL_KIND_COUNT)
+        l->n--;                 /* not an event of its own */
     free(reason);
     return ST_OK;
 }
@@ -401,6 +478,12 @@ static store_status gather(store *s, const char *case_id, event_list *l)
         st = each_row(s, identifications_sql, case_id, l, add_identification, NULL);
     if (st == ST_OK)
         st = each_row(s, referral_events_sql, case_id, l, add_referral_event, NULL);
+    if (st == ST_OK)
+        st = add_versions(s, case_id, &repatriation_table, repatriation_event, l);
+    if (st == ST_OK)
+        st = add_versions(s, case_id, &reintegration_table, reintegration_event, l);
+    if (st == ST_OK)
+        st = add_versions(s, case_id, &followup_table, followup_event, l);
     return st;
 }
 

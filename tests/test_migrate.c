@@ -5,6 +5,7 @@
 #include "db/migrate.h"
 #include "db/store.h"
 #include "db/store_internal.h"
+#include "db/returns.h"
 #include "db/screenings.h"
 #include <sodium.h>
 #include <stdio.h>
@@ -143,6 +144,8 @@ static void check_seed_kept(sqlite3 *db)
         { "SELECT last_number FROM case_counters WHERE be_year = 2569", 1 },
         { "SELECT value FROM settings WHERE key = 'lock_minutes'", 10 },
         { "SELECT count(*) FROM audit WHERE record_id = 'c1'", 1 },
+        /* Migration 7: not a high-risk case until a follow-up says so. */
+        { "SELECT count(*) FROM cases WHERE id = 'c1' AND high_risk = 0", 1 },
     };
     for (size_t i = 0; i < sizeof checks / sizeof checks[0]; i++) {
         int got = count_rows(db, checks[i].sql);
@@ -326,6 +329,94 @@ static void test_store_open_migrates_old_store(void)
     free(sub);
 }
 
+/* The built-in handover points, as one line per row in order. */
+static void handover_rows(sqlite3 *db, char *out, size_t outsz)
+{
+    sqlite3_stmt *q = NULL;
+    size_t len = 0;
+    out[0] = '\0';
+    CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db, "SELECT position, code, label_en, label_th,"
+                                                 " builtin FROM code_rows"
+                                                 " WHERE list = 'handover_point'"
+                                                 " ORDER BY position", -1, &q, NULL), SQLITE_OK);
+    while (sqlite3_step(q) == SQLITE_ROW && len < outsz) {
+        int n = snprintf(out + len, outsz - len, "%d %s %s %s %d\n", sqlite3_column_int(q, 0),
+                         sqlite3_column_text(q, 1), sqlite3_column_text(q, 2),
+                         sqlite3_column_text(q, 3), sqlite3_column_int(q, 4));
+        if (n > 0)
+            len += (size_t)n;
+    }
+    sqlite3_finalize(q);
+}
+
+/* A store of version 6 (no return plans, no handover points, the case
+ * list without the high-risk mark) opened by this tipcase: migration 7
+ * gives it the same handover points a new store has, the new tables, and
+ * the case list's index with high_risk first. */
+static void test_version_6_store_gets_returns(void)
+{
+    char *dir = harness_tempdir(), *sub = NULL;
+    if (!dir || asprintf(&sub, "%s/store", dir) < 0)
+        abort();
+    tc_officer admin;
+    memset(&admin, 0, sizeof admin);
+    snprintf(admin.login, sizeof admin.login, "admin");
+    snprintf(admin.name, sizeof admin.name, "Admin");
+    admin.role = ROLE_ADMIN;
+    store *s = NULL;
+    const char *pass = "an old passphrase here";
+    CU_ASSERT_EQUAL_FATAL(store_create(sub, &admin, pass, kdf_params_cheap(), &clk, &s), ST_OK);
+    char fresh[2048], upgraded[2048];
+    handover_rows(store_db_handle(s), fresh, sizeof fresh);
+    CU_ASSERT_EQUAL(count_rows(store_db_handle(s), "SELECT count(*) FROM code_rows"
+                                                   " WHERE list = 'handover_point'"), 8);
+    tc_case c;
+    case_init(&c);
+    snprintf(c.name_latin, sizeof c.name_latin, "Old Case");
+    CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
+    CU_ASSERT_EQUAL(sqlite3_exec(store_db_handle(s), RETURNS_TABLES_DROP
+                                 "DELETE FROM code_rows WHERE list = 'handover_point';"
+                                 "DROP INDEX cases_list;"
+                                 "CREATE INDEX cases_list ON cases(sort_date, created_at,"
+                                 " reference, search_key);"
+                                 "PRAGMA user_version = 6", NULL, NULL, NULL), SQLITE_OK);
+    store_close(s);
+
+    s = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(sub, "admin", pass, &clk, &s), ST_OK);
+    sqlite3 *db = store_db_handle(s);
+    CU_ASSERT_EQUAL(migrate_current_version(db), 7);
+    check_schema_at(db, 7);
+    handover_rows(db, upgraded, sizeof upgraded);
+    CU_ASSERT_STRING_EQUAL(upgraded, fresh);
+    CU_ASSERT_PTR_NOT_NULL(strstr(upgraded, "0 mae_sot "));
+    CU_ASSERT_PTR_NOT_NULL(strstr(upgraded, "7 don_mueang "));
+    /* (SQLite 3.15 has no pragma_index_info() to ask.) */
+    CU_ASSERT_EQUAL(count_rows(db, "SELECT count(*) FROM sqlite_master WHERE type = 'index'"
+                                   " AND name = 'cases_list' AND sql LIKE '%(high_risk, %'"), 1);
+    /* The old case is on the list, and can be given a return plan at a
+     * handover point that came with the migration. */
+    tc_case_row row;
+    size_t n = 0;
+    case_query newest = { NULL, 0, 1, CASE_ORDER_NEWEST };
+    CU_ASSERT_EQUAL(store_case_list(s, &newest, &row, 1, &n), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(n, 1);
+    CU_ASSERT_FALSE(row.high_risk);
+    tc_repatriation p;
+    repat_init(&p);
+    snprintf(p.case_id, sizeof p.case_id, "%s", c.id);
+    snprintf(p.country, sizeof p.country, "MM");
+    snprintf(p.handover_point, sizeof p.handover_point, "mae_sot");
+    repat_check chk;
+    CU_ASSERT_EQUAL(store_repatriation_add(s, &p, &chk), ST_OK);
+    store_check_report r;
+    CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
+    store_close(s);
+    harness_rmtree(dir);
+    free(dir);
+    free(sub);
+}
+
 static CU_TestInfo tests[] = {
     { "there are earlier versions", test_latest_is_at_least_two },
     { "empty keyed database to latest", test_empty_to_latest },
@@ -335,6 +426,7 @@ static CU_TestInfo tests[] = {
     { "target out of range", test_target_out_of_range },
     { "failed step applies nothing", test_failed_step_applies_nothing },
     { "store_open migrates an old store", test_store_open_migrates_old_store },
+    { "a version-6 store gets return plans", test_version_6_store_gets_returns },
     CU_TEST_INFO_NULL
 };
 
