@@ -36,13 +36,15 @@ static void test_tab_steps_wrap_around(void)
     static const struct { case_tab now; key_action a; case_tab want; } cases[] = {
         { TAB_PERSON, ACT_TAB_NEXT, TAB_INTAKE },
         { TAB_TIMELINE, ACT_TAB_NEXT, TAB_REFERRALS },
-        { TAB_REFERRALS, ACT_TAB_NEXT, TAB_PERSON },
-        { TAB_PERSON, ACT_TAB_PREV, TAB_REFERRALS },
+        { TAB_REFERRALS, ACT_TAB_NEXT, TAB_RETURN },
+        { TAB_RETURN, ACT_TAB_NEXT, TAB_PERSON },
+        { TAB_PERSON, ACT_TAB_PREV, TAB_RETURN },
         { TAB_NEEDS, ACT_TAB_PREV, TAB_SCREENINGS },
         { TAB_NOTES, ACT_TAB_1, TAB_PERSON },
         { TAB_PERSON, ACT_TAB_4, TAB_SCREENINGS },
         { TAB_PERSON, ACT_TAB_7, TAB_TIMELINE },
         { TAB_NOTES, ACT_TAB_8, TAB_REFERRALS },
+        { TAB_PERSON, ACT_TAB_9, TAB_RETURN },
         { TAB_NEEDS, ACT_EDIT, TAB_NEEDS },
         { TAB_CONSENT, ACT_NONE, TAB_CONSENT },
     };
@@ -50,16 +52,17 @@ static void test_tab_steps_wrap_around(void)
         CU_ASSERT_EQUAL(case_tab_after(cases[i].now, cases[i].a), cases[i].want);
 }
 
-/* Every tab answers 1..8, Thai digits and the Thai keys on the same
+/* Every tab answers 1..9, Thai digits and the Thai keys on the same
  * physical keys, Tab and Shift-Tab, the same way. */
 static void test_every_tab_switches_by_number_on_both_layouts(void)
 {
-    static const wchar_t thai_digit[8] = { L'๑', L'๒', L'๓', L'๔', L'๕', L'๖', L'๗', L'๘' };
-    static const wchar_t kedmanee[8] = { L'ๅ', L'/', L'-', L'ภ', L'ถ', L'ุ', L'ึ', L'ค' };
-    CU_ASSERT_EQUAL(TAB_COUNT, 8);
+    static const wchar_t thai_digit[9] = { L'๑', L'๒', L'๓', L'๔', L'๕', L'๖', L'๗', L'๘',
+                                           L'๙' };
+    static const wchar_t kedmanee[9] = { L'ๅ', L'/', L'-', L'ภ', L'ถ', L'ุ', L'ึ', L'ค', L'ต' };
+    CU_ASSERT_EQUAL(TAB_COUNT, 9);
     for (int tab = 0; tab < TAB_COUNT; tab++) {
         const key_binding *keys = case_tab_keys((case_tab)tab);
-        for (int n = 0; n < 8; n++) {
+        for (int n = 0; n < 9; n++) {
             key_action want = (key_action)(ACT_TAB_1 + n);
             CU_ASSERT_EQUAL(keys_action_any_layout(keys, key('1' + n)), want);
             CU_ASSERT_EQUAL(keys_action_any_layout(keys, key(thai_digit[n])), want);

@@ -15,6 +15,7 @@ static const char *const TAB_LABELS[TAB_COUNT] = {
     [TAB_NOTES] = N_("Notes"),
     [TAB_TIMELINE] = N_("Timeline"),
     [TAB_REFERRALS] = N_("Referrals"),
+    [TAB_RETURN] = N_("Return"),
 };
 
 const char *case_tab_label(case_tab t)
@@ -32,6 +33,7 @@ const key_binding *case_tab_keys(case_tab t)
     case TAB_NOTES: return KEYS_CASE_NOTES;
     case TAB_TIMELINE: return KEYS_CASE_TIMELINE;
     case TAB_REFERRALS: return KEYS_CASE_REFERRALS;
+    case TAB_RETURN: return KEYS_CASE_RETURN;
     case TAB_PERSON: case TAB_COUNT: break;
     }
     return KEYS_CASE_VIEW;
@@ -43,7 +45,7 @@ case_tab case_tab_after(case_tab now, key_action a)
         return (case_tab)((now + 1) % TAB_COUNT);
     if (a == ACT_TAB_PREV)
         return (case_tab)((now + TAB_COUNT - 1) % TAB_COUNT);
-    if (a >= ACT_TAB_1 && a <= ACT_TAB_8 && (int)(a - ACT_TAB_1) < TAB_COUNT)
+    if (a >= ACT_TAB_1 && a <= ACT_TAB_9 && (int)(a - ACT_TAB_1) < TAB_COUNT)
         return (case_tab)(a - ACT_TAB_1);
     return now;
 }

@@ -9,7 +9,7 @@
 #include <stdint.h>
 #include "tui/keys.h"
 
-/* The tabs, in the order of their number keys 1..8. */
+/* The tabs, in the order of their number keys 1..9. */
 typedef enum case_tab {
     TAB_PERSON = 0,
     TAB_INTAKE,
@@ -19,6 +19,7 @@ typedef enum case_tab {
     TAB_NOTES,
     TAB_TIMELINE,
     TAB_REFERRALS,
+    TAB_RETURN,                     /* repatriation and reintegration (issue 6) */
     TAB_COUNT
 } case_tab;
 
@@ -27,7 +28,7 @@ const char *case_tab_label(case_tab t);
 /* The key table of the tab (KEYS_CASE_VIEW for the Person tab). */
 const key_binding *case_tab_keys(case_tab t);
 /* The tab an action leads to: ACT_TAB_NEXT / ACT_TAB_PREV step around
- * (the last tab's next is the first), ACT_TAB_1..ACT_TAB_8 go to that
+ * (the last tab's next is the first), ACT_TAB_1..ACT_TAB_9 go to that
  * tab; any other action stays on `now`. */
 case_tab case_tab_after(case_tab now, key_action a);
 

@@ -4,7 +4,7 @@
  *   row 1   who, the stage, the nearest legal clock
  *   row 2   urgent open needs, when there are any (they never scroll away)
  *   next    the tabs: 1 Person  2 Intake  3 Consent  4 Screenings
- *           5 Needs  6 Notes  7 Timeline  8 Referrals
+ *           5 Needs  6 Notes  7 Timeline  8 Referrals  9 Return
  *   ...     the tab's lines (a list tab has a chosen entry)
  *   last 2  the message and the keys of the tab
  *
@@ -61,6 +61,7 @@ typedef struct case_view {
     timeline_event *events;
     size_t n_events;
     referrals_tab *referrals;
+    return_tab *returns;
     /* Where the officer is. */
     case_tab tab;
     int sel[TAB_COUNT];
@@ -175,6 +176,8 @@ static void free_tab_records(case_view *cv)
     free(cv->events);
     referrals_tab_free(cv->referrals);
     cv->referrals = NULL;
+    return_tab_free(cv->returns);
+    cv->returns = NULL;
     cv->has_lists = cv->has_intake = cv->has_inspection = false;
     memset(&cv->lists, 0, sizeof cv->lists);
     cv->consents = NULL, cv->n_consents = 0;
@@ -215,6 +218,9 @@ static void read_tab(case_view *cv)
         break;
     case TAB_REFERRALS:
         cv->referrals = referrals_tab_read(cv->t, cv->id);
+        break;
+    case TAB_RETURN:
+        cv->returns = return_tab_read(cv->t, cv->id);
         break;
     case TAB_COUNT:
         break;
@@ -501,6 +507,7 @@ static void build_lines(case_view *cv)
     case TAB_NOTES: note_lines(cv, &cv->lines); break;
     case TAB_TIMELINE: timeline_lines(cv, &cv->lines); break;
     case TAB_REFERRALS: referrals_tab_lines(cv->referrals, cv->t, &cv->lines); break;
+    case TAB_RETURN: return_tab_lines(cv->returns, cv->t, &cv->lines); break;
     case TAB_COUNT: break;
     }
 }
@@ -790,6 +797,9 @@ static bool act(case_view *cv, key_action a)
         break;
     case ACT_WITHDRAW_ENTRY: on_withdraw_entry(cv); break;
     case ACT_CLOSE_CASE: screen_case_close(t, cv->id); break;
+    case ACT_REPATRIATION: screen_repatriation(t, cv->id); break;
+    case ACT_REINTEGRATION: screen_reintegration(t, cv->id); break;
+    case ACT_FOLLOWUP: screen_followup_add(t, cv->id); break;
     default: break;
     }
     return false;

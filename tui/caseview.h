@@ -1,8 +1,9 @@
 /* caseview.h - what the parts of the case view share (tui/caseview.c,
- * tui/caseview_screenings.c and tui/caseview_referrals.c): the lines a tab
- * shows, the Screenings tab, which is all that reads db/screenings.h, and
- * the Referrals tab, all that reads db/referrals.h (the rest reads
- * db/record.h). */
+ * tui/caseview_screenings.c, tui/caseview_referrals.c and
+ * tui/caseview_return.c): the lines a tab shows, the Screenings tab, which
+ * is all that reads db/screenings.h, the Referrals tab, all that reads
+ * db/referrals.h, and the Return tab, all that reads db/returns.h (the
+ * rest reads db/record.h). */
 #ifndef TC_CASEVIEW_H
 #define TC_CASEVIEW_H
 #include <stdbool.h>
@@ -53,6 +54,17 @@ void referrals_tab_free(referrals_tab *r);          /* NULL is fine */
 size_t referrals_tab_count(const referrals_tab *r);
 const char *referrals_tab_id(const referrals_tab *r, size_t i);
 void referrals_tab_lines(const referrals_tab *r, tui *t, view_lines *L);
+
+/* The Return tab (tui/caseview_return.c): the repatriation plan in short
+ * (state, destination, handover point and dates, the step checklist) and
+ * the reintegration plan (domains, next follow-up with the days left or
+ * overdue, the last risk seen, the follow-ups).  Nothing to choose: the
+ * tab's keys open the plans (tui.h, screen_repatriation and the others). */
+typedef struct return_tab return_tab;
+/* NULL when out of memory; a store error reads as nothing recorded. */
+return_tab *return_tab_read(tui *t, const char *case_id);
+void return_tab_free(return_tab *r);                /* NULL is fine */
+void return_tab_lines(const return_tab *r, tui *t, view_lines *L);
 
 /* The case view opened on a given tab (screen_case_view opens it on the
  * Person tab): the referral dashboard opens a case on its referrals. */

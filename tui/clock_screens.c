@@ -11,6 +11,8 @@
 #include "db/screenings.h"
 #include "i18n/i18n.h"
 #include "i18n/textwidth.h"
+#include "i18n/thdate.h"
+#include "tui/return_fmt.h"
 #include "tui/timeinput.h"
 #include "tui/tui.h"
 
@@ -81,35 +83,57 @@ static due_cols due_layout(void)
     c.clock = widest(0, _("Clock"));
     for (int k = 0; k < CLOCK_KIND_COUNT; k++)
         c.clock = widest(c.clock, short_label((clock_kind)k));
+    c.clock = widest(c.clock, _("Follow-up"));
     char sample[MOMENT_TEXT_MAX];
     moment_format(INT64_C(1798563540), 7 * 3600, sample, sizeof sample); /* 29 Dec 2026 23:59 */
     c.due = widest(text_columns(_("Due")), sample);
     time_left_format(47 * 3600 + 59 * 60, sample, sizeof sample);
     c.left = widest(widest(text_columns(_("Time left")), _("overdue")), sample);
+    /* A follow-up's days: "in 14 days". */
+    followup_when_text((caldate){ 2026, 12, 15 }, (caldate){ 2026, 12, 1 }, sample,
+                       sizeof sample);
+    c.left = widest(c.left, sample);
     c.name = ui_cols() - 1 - c.ref - c.clock - c.due - c.left - 4;
     if (c.name < 8)
         c.name = 8;
     return c;
 }
 
+/* A clock's due moment and time left, or a follow-up's due date (B.E. in
+ * Thai) and its days left.  True when it has passed. */
+static bool due_texts(tui *t, const deadline_row *r, int64_t now, char *when, size_t whensz,
+                      char *left, size_t leftsz)
+{
+    if (r->followup) {
+        caldate today = app_today(&t->opt->clock);
+        thdate_format(r->followup_on, i18n_is_thai(), when, whensz);
+        return followup_when_text(r->followup_on, today, left, leftsz);
+    }
+    int64_t remaining = deadline_remaining(r->due, now);
+    moment_format(r->due, t->opt->clock.utc_offset, when, whensz);
+    if (remaining <= 0)
+        snprintf(left, leftsz, "%s", _("overdue"));
+    else
+        time_left_format(remaining, left, leftsz);
+    return remaining <= 0;
+}
+
 static void due_draw_row(tui *t, int y, const due_cols *c, const deadline_row *r, int64_t now,
                          bool selected)
 {
     ui_style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
-    char when[MOMENT_TEXT_MAX], left[64];
-    int64_t remaining = deadline_remaining(r->due, now);
-    moment_format(r->due, t->opt->clock.utc_offset, when, sizeof when);
-    if (remaining <= 0)
-        snprintf(left, sizeof left, "%s", _("overdue"));
-    else
-        time_left_format(remaining, left, sizeof left);
+    char when[MOMENT_TEXT_MAX], left[128];
+    bool passed = due_texts(t, r, now, when, sizeof when, left, sizeof left);
     int x = 1;
     ui_text(y, 0, ui_cols(), "", st);
+    /* A high risk of re-trafficking: marked like the case list marks it. */
+    ui_text(y, 0, 1, r->high_risk ? "!" : "", selected ? st : STYLE_ERROR);
     ui_text(y, x, c->ref, r->reference, st), x += c->ref + 1;
     ui_text(y, x, c->name, r->name, st), x += c->name + 1;
-    ui_text(y, x, c->clock, short_label(r->kind), st), x += c->clock + 1;
+    ui_text(y, x, c->clock, r->followup ? _("Follow-up") : short_label(r->kind), st);
+    x += c->clock + 1;
     ui_text(y, x, c->due, when, st), x += c->due + 1;
-    ui_text(y, x, c->left, left, selected ? st : (remaining <= 0 ? STYLE_ERROR : STYLE_NORMAL));
+    ui_text(y, x, c->left, left, selected ? st : (passed ? STYLE_ERROR : STYLE_NORMAL));
 }
 
 static void due_draw(tui *t, const due_view *d)
@@ -124,7 +148,8 @@ static void due_draw(tui *t, const due_view *d)
     ui_text(1, x, c.due, _("Due"), STYLE_HEADING), x += c.due + 1;
     ui_text(1, x, c.left, _("Time left"), STYLE_HEADING);
     if (d->n == 0)
-        ui_text(3, 2, ui_cols() - 4, _("No clock has passed or runs out soon."), STYLE_NOTICE);
+        ui_text(3, 2, ui_cols() - 4, _("No clock or follow-up has passed or falls due soon."),
+                STYLE_NOTICE);
     int page = list_rows(2);
     for (size_t i = d->top; i < d->n && (int)(i - d->top) < page; i++)
         due_draw_row(t, 2 + (int)(i - d->top), &c, &d->rows[i], d->now, i == d->sel);

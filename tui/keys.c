@@ -38,6 +38,8 @@ const key_binding KEYS_CASE_LIST[] = {
     /* R and A stay off the key line, which is full at 80 columns: the info
      * line names R when a referral is overdue, and the help lists both. */
     { false, 'R', "R", N_("Open referrals of every case, overdue first"), ACT_REFERRALS, NULL },
+    /* F too: the info line names it when a follow-up is overdue. */
+    { false, 'F', "F", N_("Follow-ups of reintegration plans due, high risk first"), ACT_FOLLOWUPS, NULL },
     { false, 'A', "A", N_("The agency directory"), ACT_AGENCIES, NULL },
     { false, 'L', "L", N_("Lock"), ACT_LOCK, N_("Lock") },
     { false, 'q', "q", N_("Quit"), ACT_QUIT, N_("Quit") },
@@ -81,7 +83,7 @@ const key_binding KEYS_SEARCH[] = {
     { true, KEY_BTAB, "Shift-Tab", N_("Previous tab"), ACT_TAB_PREV, NULL },        \
     { true, KEY_RIGHT, "→", N_("Next tab"), ACT_TAB_NEXT, NULL },                   \
     { true, KEY_LEFT, "←", N_("Previous tab"), ACT_TAB_PREV, NULL },                \
-    { false, '1', "1-8", N_("Go to a tab by its number"), ACT_TAB_1, NULL },       \
+    { false, '1', "1-9", N_("Go to a tab by its number"), ACT_TAB_1, NULL },       \
     { false, '2', NULL, NULL, ACT_TAB_2, NULL },                                    \
     { false, '3', NULL, NULL, ACT_TAB_3, NULL },                                    \
     { false, '4', NULL, NULL, ACT_TAB_4, NULL },                                    \
@@ -89,6 +91,7 @@ const key_binding KEYS_SEARCH[] = {
     { false, '6', NULL, NULL, ACT_TAB_6, NULL },                                    \
     { false, '7', NULL, NULL, ACT_TAB_7, NULL },                                    \
     { false, '8', NULL, NULL, ACT_TAB_8, NULL },                                    \
+    { false, '9', NULL, NULL, ACT_TAB_9, NULL },                                    \
     { false, 'X', "X", N_("Close the case, or reopen it, with a reason"), ACT_CLOSE_CASE, NULL }, \
     { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },            \
     { false, 'q', NULL, NULL, ACT_BACK, NULL },                                     \
@@ -172,6 +175,19 @@ const key_binding KEYS_CASE_REFERRALS[] = {
     { false, '\r', "Enter", N_("Open the chosen referral: its history and next steps"), ACT_OPEN, N_("Open") },
     { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
     { false, 'n', "n", N_("Refer the person to an agency"), ACT_NEW, N_("New") },
+    CASE_TAB_KEYS,
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* The Return tab: the two plans of the case and a follow-up. */
+const key_binding KEYS_CASE_RETURN[] = {
+    { false, 'r', "r", N_("The repatriation plan: make it, its steps, the handover"), ACT_REPATRIATION, N_("Return plan") },
+    { false, '\r', NULL, NULL, ACT_REPATRIATION, NULL },
+    { true, KEY_ENTER, NULL, NULL, ACT_REPATRIATION, NULL },
+    { false, 'i', "i", N_("The reintegration plan: its domains, follow-ups and outcome"), ACT_REINTEGRATION, N_("Reintegration") },
+    { false, 'f', "f", N_("Record a follow-up of the reintegration plan"), ACT_FOLLOWUP, N_("Follow-up") },
     CASE_TAB_KEYS,
     MOVE_KEYS,
     COMMON_KEYS,
@@ -385,6 +401,56 @@ const key_binding KEYS_AGENCY_VIEW[] = {
     { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
     { false, 'q', NULL, NULL, ACT_BACK, NULL },
     { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* ---- return and reintegration (tui/return_screens.c, reint_screens.c) --- */
+
+/* The repatriation plan: the chosen step, the plan, its state.  Read with
+ * keys_action_any_layout(). */
+const key_binding KEYS_REPATRIATION[] = {
+    { false, '\r', "Enter", N_("Change the chosen step: its state, dates, counterpart and note"), ACT_STATE, N_("Step") },
+    { true, KEY_ENTER, NULL, NULL, ACT_STATE, NULL },
+    { false, 's', "s", N_("Change the chosen step: its state, dates, counterpart and note"), ACT_STATE, NULL },
+    { false, 'e', "e", N_("Edit the plan"), ACT_EDIT, N_("Edit") },
+    { false, 'h', "h", N_("Record the handover and mark the person returned"), ACT_HANDOVER, N_("Handover") },
+    { false, 'p', "p", N_("Suspend the plan (with a reason), or resume it"), ACT_SUSPEND, N_("Suspend") },
+    { false, 'c', "c", N_("Cancel the plan, with a reason"), ACT_CANCEL, NULL },
+    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
+      ACT_HELP, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_REINTEGRATION[] = {
+    { false, 'f', "f", N_("Record a follow-up"), ACT_FOLLOWUP, N_("Follow-up") },
+    { false, 'e', "e", N_("Edit the domains: goals, services, responsible agency"), ACT_EDIT, N_("Domains") },
+    { false, 'x', "x", N_("Close the plan with its outcome"), ACT_CLOSE_PLAN, N_("Close") },
+    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
+      ACT_HELP, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_FOLLOWUPS[] = {
+    { false, '\r', "Enter", N_("Open the chosen case"), ACT_OPEN, N_("Open") },
+    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    { false, 'o', "o", N_("Only the overdue follow-ups, or every one due"), ACT_FILTER_OVERDUE, N_("Overdue only") },
+    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
+      ACT_HELP, NULL },
     MOVE_KEYS,
     COMMON_KEYS,
     KEYS_END,

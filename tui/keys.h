@@ -15,9 +15,10 @@ typedef enum key_action {
     ACT_UP, ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM,
     ACT_NEXT_FIELD, ACT_PREV_FIELD, ACT_CHOICE_NEXT, ACT_CHOICE_PREV,
     /* The case view (tui/caseview.c): tabs, and what a tab's record allows.
-     * ACT_TAB_1..ACT_TAB_8 stay consecutive: tab = action - ACT_TAB_1. */
+     * ACT_TAB_1..ACT_TAB_9 stay consecutive: tab = action - ACT_TAB_1. */
     ACT_TAB_NEXT, ACT_TAB_PREV,
     ACT_TAB_1, ACT_TAB_2, ACT_TAB_3, ACT_TAB_4, ACT_TAB_5, ACT_TAB_6, ACT_TAB_7, ACT_TAB_8,
+    ACT_TAB_9,
     ACT_IDENTIFY, ACT_CLOCKS, ACT_STATE, ACT_WITHDRAW, ACT_WITHDRAW_ENTRY,
     ACT_CLOSE_CASE, ACT_QUICK,
     /* Clocks (tui/clock_screens.c). */
@@ -30,6 +31,9 @@ typedef enum key_action {
      * tui/agency_screens.c). */
     ACT_REFERRALS, ACT_AGENCIES, ACT_SHEET, ACT_FILTER_AGENCY, ACT_FILTER_OFFICER,
     ACT_FILTER_STATE, ACT_FILTER_OVERDUE, ACT_FILTER_CLEAR, ACT_SHOW_RETIRED,
+    /* Return and reintegration (tui/return_screens.c, tui/reint_screens.c). */
+    ACT_REPATRIATION, ACT_REINTEGRATION, ACT_FOLLOWUP, ACT_FOLLOWUPS, ACT_HANDOVER,
+    ACT_SUSPEND, ACT_CANCEL, ACT_CLOSE_PLAN,
 } key_action;
 
 typedef struct key_binding {
@@ -93,5 +97,12 @@ extern const key_binding KEYS_REFERRAL_DASH[];
 extern const key_binding KEYS_AGENCY_LIST[];
 extern const key_binding KEYS_AGENCY_PICK[];
 extern const key_binding KEYS_AGENCY_VIEW[];
+/* Return and reintegration: the case view's Return tab, the repatriation
+ * plan with its step checklist, the reintegration plan, and the list of
+ * follow-ups due. */
+extern const key_binding KEYS_CASE_RETURN[];
+extern const key_binding KEYS_REPATRIATION[];
+extern const key_binding KEYS_REINTEGRATION[];
+extern const key_binding KEYS_FOLLOWUPS[];
 
 #endif

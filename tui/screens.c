@@ -12,6 +12,7 @@
 #include "i18n/thaitext.h"
 #include "i18n/thdate.h"
 #include "tui/caseinput.h"
+#include "db/returns.h"
 #include "tui/referral_screens.h"
 #include "tui/tui.h"
 
@@ -293,6 +294,34 @@ static void list_load(tui *t, list_state *ls)
  * the reference column. */
 typedef struct list_cols { int ref, clock, name, sex, age, child, nat, date; } list_cols;
 
+/* The mark of a row: its clock's (clock_row_mark) and, when the last
+ * follow-up found a high risk of re-trafficking, a short risk mark; both
+ * when both apply (rare, and neither may hide the other). */
+static ui_style case_row_mark(const tc_case_row *r, int64_t now, char *out, size_t outsz)
+{
+    char clock[32];
+    ui_style st = clock_row_mark(r, now, clock, sizeof clock);
+    if (!r->high_risk) {
+        snprintf(out, outsz, "%s", clock);
+        return st;
+    }
+    /* TRANSLATORS: the case list's mark for a high risk of re-trafficking,
+     * at most 7 columns. */
+    snprintf(out, outsz, "%s%s%s", clock, clock[0] ? " " : "", _("! risk"));
+    return STYLE_ERROR;
+}
+
+/* "! Follow-ups overdue: 2 (F)" when any reintegration follow-up is
+ * overdue today, else "". */
+static void followup_overdue_note(tui *t, char *out, size_t outsz)
+{
+    size_t n = 0;
+    out[0] = '\0';
+    if (!t->st || store_followup_count_overdue(t->st, &n) != ST_OK || !n)
+        return;
+    snprintf(out, outsz, _("! Follow-ups overdue: %zu (F)"), n);
+}
+
 static list_cols list_layout(const list_state *ls, int64_t now)
 {
     /* References are 15 columns ("K7Q4X-2569-0042") until a store numbers
@@ -303,8 +332,8 @@ static list_cols list_layout(const list_state *ls, int64_t now)
     if (nat_heading > c.nat)
         c.nat = nat_heading;
     for (size_t i = 0; i < ls->nrows; i++) {
-        char mark[32];
-        clock_row_mark(&ls->rows[i], now, mark, sizeof mark);
+        char mark[64];
+        case_row_mark(&ls->rows[i], now, mark, sizeof mark);
         int w = text_columns(mark);
         if (w > c.clock)
             c.clock = w;
@@ -323,8 +352,8 @@ static void draw_list_row(int y, const list_cols *c, const tc_case_row *r, bool 
                           int64_t now)
 {
     ui_style st = selected ? STYLE_SELECTED : STYLE_NORMAL;
-    char age[16] = "", date[THDATE_MAX] = "", mark[32];
-    ui_style mark_style = clock_row_mark(r, now, mark, sizeof mark);
+    char age[16] = "", date[THDATE_MAX] = "", mark[64];
+    ui_style mark_style = case_row_mark(r, now, mark, sizeof mark);
     if (r->age >= 0)
         snprintf(age, sizeof age, "%d", r->age);
     if (r->date_met_known)
@@ -373,18 +402,28 @@ static void draw_list(tui *t, list_state *ls, bool searching, const lineedit *se
         snprintf(count, sizeof count, _("%zu found for \"%s\""), ls->total, ls->search);
     else
         snprintf(count, sizeof count, _("%zu cases"), ls->total);
-    bool incomplete = false;
-    for (size_t i = 0; i < ls->nrows; i++)
+    bool incomplete = false, high_risk = false;
+    for (size_t i = 0; i < ls->nrows; i++) {
         incomplete |= ls->rows[i].incomplete;
-    snprintf(info, sizeof info, "%s · %s%s%s", count,
+        high_risk |= ls->rows[i].high_risk;
+    }
+    snprintf(info, sizeof info, "%s · %s%s%s%s%s", count,
              ls->order == CASE_ORDER_NAME ? _("by name") : _("newest first"),
-             incomplete ? " · " : "", incomplete ? _("* quick case, not completed") : "");
+             incomplete ? " · " : "", incomplete ? _("* quick case, not completed") : "",
+             high_risk ? " · " : "", high_risk ? _("! risk: high risk of re-trafficking") : "");
     if (!t->message[0]) {
         int w = ui_text_short(ui_rows() - 2, 1, ui_cols() - 2, info, STYLE_NORMAL);
-        char overdue[160];
+        char overdue[160], followups[160];
         referral_overdue_note(t, overdue, sizeof overdue);
-        if (overdue[0] && w + 4 < ui_cols() - 2)
-            ui_text(ui_rows() - 2, w + 4, ui_cols() - w - 5, overdue, STYLE_ERROR);
+        followup_overdue_note(t, followups, sizeof followups);
+        int end = w + 1;
+        for (int i = 0; i < 2; i++) {
+            const char *note = i == 0 ? overdue : followups;
+            if (!note[0] || end + 3 >= ui_cols() - 2)
+                continue;
+            end += 3 + ui_text_short(ui_rows() - 2, end + 3, ui_cols() - end - 4, note,
+                                     STYLE_ERROR);
+        }
     }
     tui_draw_message(t);
     if (searching) {
@@ -467,6 +506,7 @@ void screen_case_list(tui *t)
         case ACT_HELP: keys_show_help(_("Cases"), KEYS_CASE_LIST); break;
         case ACT_DUE_SOON: screen_due_soon(t); break;
         case ACT_REFERRALS: screen_referral_dashboard(t); break;
+        case ACT_FOLLOWUPS: screen_followups(t); break;
         case ACT_AGENCIES: screen_agency_directory(t); break;
         case ACT_OPEN:
             if (ls->total && ls->sel >= ls->top && ls->sel - ls->top < ls->nrows)

@@ -34,7 +34,7 @@ tc_type "$pass"; tc_keys Enter
 tc_expect "มะลิ ใจงาม" "the case is in the list"
 tc_keys Enter
 tc_expect "1 บุคคล" "the case view shows its tabs in Thai"
-tc_expect "7 ลำดับเหตุการณ์" "all seven tabs fit at 80 columns"
+tc_expect "6 บันทึก 7  8  9" "the first six tabs in full at 80 columns, the last three by number"
 tc_keys 2
 tc_expect "ยังไม่ได้บันทึกการรับเรื่อง" "the Intake tab says none is recorded yet"
 
