@@ -196,12 +196,12 @@ tc_expect "กรุณาบันทึกผลที่พบจากกา
 tc_type "นายหน้าคนเดิมติดต่อมาอีก ครอบครัวมีหนี้ 20,000 บาท"
 tc_keys F10
 tc_expect "มีความเสี่ยงสูงที่จะถูกค้ามนุษย์ซ้ำ" "a high risk is said"
-tc_expect "เริ่มการคัดแยกใหม่ตอนนี้หรือไม่?" "and a new screening is offered"
+tc_expect "เริ่มการคัดกรองใหม่ตอนนี้หรือไม่" "and a new screening is offered"
 tc_keys y
 tc_expect "เลือกแบบคัดกรอง" "yes opens the screening's choice of form"
 tc_keys Escape
 tc_expect "ความเสี่ยงล่าสุด" "back on the Return tab: the last risk"
-tc_expect "สูง · ควรคัดแยกใหม่" "high, a new screening advised"
+tc_expect "สูง · ควรคัดกรองใหม่" "high, a new screening advised"
 tc_expect "20 ก.พ. 2570 (อีก 60 วัน)" "the next follow-up"
 tc_keys Escape
 tc_expect "ไม่มีการติดตามผลที่เกินกำหนด" "back on the list: nothing is overdue now"
