@@ -121,6 +121,15 @@ int cli_usage_error(const char *msg)
     return EXIT_USAGE;
 }
 
+int cli_run_sub(app_options *opt, cli_args *a, const cli_sub *subs, const char *usage)
+{
+    const char *sub = a->npos >= 2 ? a->pos[1] : "";
+    for (const cli_sub *s = subs; s->name; s++)
+        if (!strcmp(sub, s->name))
+            return s->run(opt, a);
+    return cli_usage_error(_(usage));
+}
+
 int cli_refuse(const char *msgid)
 {
     fprintf(stderr, "tipcase: %s\n", _(msgid));

@@ -42,6 +42,15 @@ typedef struct cli_args {
 
 /* Print "tipcase: msg" and the hint to try --help; returns EXIT_USAGE. */
 int cli_usage_error(const char *msg);
+/* A command's sub-commands: name and what runs it.  A table ends with a
+ * NULL name. */
+typedef struct cli_sub {
+    const char *name;
+    int (*run)(app_options *opt, cli_args *a);
+} cli_sub;
+/* Run the sub-command a->pos[1] names from subs; when none does (or none
+ * is given), cli_usage_error() with the translated usage msgid. */
+int cli_run_sub(app_options *opt, cli_args *a, const cli_sub *subs, const char *usage);
 /* Print the translated msgid; returns EXIT_USER. */
 int cli_refuse(const char *msgid);
 /* EXIT_OK for ST_OK, else the status's message and EXIT_USER. */

@@ -613,18 +613,15 @@ static int referral_sheet(app_options *opt, cli_args *a)
 
 int cli_referral_cmd(app_options *opt, cli_args *a)
 {
-    const char *sub = a->npos >= 2 ? a->pos[1] : "";
-    if (!strcmp(sub, "list"))
-        return referral_list(opt, a);
-    if (!strcmp(sub, "show"))
-        return referral_show(opt, a);
-    if (!strcmp(sub, "add"))
-        return referral_add(opt, a);
-    if (!strcmp(sub, "state"))
-        return referral_change(opt, a);
-    if (!strcmp(sub, "sheet"))
-        return referral_sheet(opt, a);
-    return cli_usage_error(_("referral needs list, show, add, state or sheet"));
+    static const cli_sub subs[] = {
+        { "list", referral_list },
+        { "show", referral_show },
+        { "add", referral_add },
+        { "state", referral_change },
+        { "sheet", referral_sheet },
+        { NULL, NULL },
+    };
+    return cli_run_sub(opt, a, subs, N_("referral needs list, show, add, state or sheet"));
 }
 
 /* ---- agencies ----------------------------------------------------------- */
@@ -914,16 +911,14 @@ static int agency_list(app_options *opt, cli_args *a)
 
 int cli_agency_cmd(app_options *opt, cli_args *a)
 {
-    const char *sub = a->npos >= 2 ? a->pos[1] : "";
-    if (!strcmp(sub, "list"))
-        return agency_list(opt, a);
-    if (!strcmp(sub, "show"))
-        return agency_show(opt, a);
-    if (!strcmp(sub, "add"))
-        return agency_add(opt, a);
-    if (!strcmp(sub, "edit"))
-        return agency_edit(opt, a);
-    return cli_usage_error(_("agency needs list, show, add or edit"));
+    static const cli_sub subs[] = {
+        { "list", agency_list },
+        { "show", agency_show },
+        { "add", agency_add },
+        { "edit", agency_edit },
+        { NULL, NULL },
+    };
+    return cli_run_sub(opt, a, subs, N_("agency needs list, show, add or edit"));
 }
 
 /* ---- settings ----------------------------------------------------------- */

@@ -374,12 +374,12 @@ static int followup_add(app_options *opt, cli_args *a)
 
 int cli_followup_cmd(app_options *opt, cli_args *a)
 {
-    const char *sub = a->npos >= 2 ? a->pos[1] : "";
-    if (!strcmp(sub, "list"))
-        return followup_list(opt, a);
-    if (!strcmp(sub, "add"))
-        return followup_add(opt, a);
-    return cli_usage_error(_("followup needs list or add"));
+    static const cli_sub subs[] = {
+        { "list", followup_list },
+        { "add", followup_add },
+        { NULL, NULL },
+    };
+    return cli_run_sub(opt, a, subs, N_("followup needs list or add"));
 }
 
 /* ---- repatriation show -------------------------------------------------- */
@@ -663,12 +663,12 @@ static int repatriation_add(app_options *opt, cli_args *a)
 
 int cli_repatriation_cmd(app_options *opt, cli_args *a)
 {
-    const char *sub = a->npos >= 2 ? a->pos[1] : "";
-    if (!strcmp(sub, "show"))
-        return repatriation_show(opt, a);
-    if (!strcmp(sub, "add"))
-        return repatriation_add(opt, a);
-    return cli_usage_error(_("repatriation needs show or add"));
+    static const cli_sub subs[] = {
+        { "show", repatriation_show },
+        { "add", repatriation_add },
+        { NULL, NULL },
+    };
+    return cli_run_sub(opt, a, subs, N_("repatriation needs show or add"));
 }
 
 /* ---- reintegration ------------------------------------------------------ */
@@ -843,12 +843,12 @@ static int reintegration_add(app_options *opt, cli_args *a)
 
 int cli_reintegration_cmd(app_options *opt, cli_args *a)
 {
-    const char *sub = a->npos >= 2 ? a->pos[1] : "";
-    if (!strcmp(sub, "show"))
-        return reintegration_show(opt, a);
-    if (!strcmp(sub, "add"))
-        return reintegration_add(opt, a);
-    return cli_usage_error(_("reintegration needs show or add"));
+    static const cli_sub subs[] = {
+        { "show", reintegration_show },
+        { "add", reintegration_add },
+        { NULL, NULL },
+    };
+    return cli_run_sub(opt, a, subs, N_("reintegration needs show or add"));
 }
 
 /* ---- follow-up settings ------------------------------------------------- */
@@ -1005,10 +1005,10 @@ static int list_add(app_options *opt, cli_args *a)
 
 int cli_list_cmd(app_options *opt, cli_args *a)
 {
-    const char *sub = a->npos >= 2 ? a->pos[1] : "";
-    if (!strcmp(sub, "show"))
-        return list_show(opt, a);
-    if (!strcmp(sub, "add"))
-        return list_add(opt, a);
-    return cli_usage_error(_("list needs show or add"));
+    static const cli_sub subs[] = {
+        { "show", list_show },
+        { "add", list_add },
+        { NULL, NULL },
+    };
+    return cli_run_sub(opt, a, subs, N_("list needs show or add"));
 }

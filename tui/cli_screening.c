@@ -490,10 +490,10 @@ static int screening_show(app_options *opt, cli_args *a)
 
 int cli_screening_cmd(app_options *opt, cli_args *a)
 {
-    const char *sub = a->npos >= 2 ? a->pos[1] : "";
-    if (!strcmp(sub, "list"))
-        return screening_list(opt, a);
-    if (!strcmp(sub, "show"))
-        return screening_show(opt, a);
-    return cli_usage_error(_("screening needs list or show"));
+    static const cli_sub subs[] = {
+        { "list", screening_list },
+        { "show", screening_show },
+        { NULL, NULL },
+    };
+    return cli_run_sub(opt, a, subs, N_("screening needs list or show"));
 }
