@@ -52,13 +52,7 @@ static void list_load(agency_list *l)
         tui_say(l->t, STYLE_ERROR, _(store_status_text(st)));
         l->rows = NULL, l->n = 0;
     }
-    size_t page = (size_t)list_rows();
-    if (l->sel >= l->n)
-        l->sel = l->n ? l->n - 1 : 0;
-    if (l->sel < l->top)
-        l->top = l->sel;
-    if (l->sel >= l->top + page)
-        l->top = l->sel - page + 1;
+    tui_list_clamp(&l->sel, &l->top, l->n, (size_t)list_rows());
 }
 
 static const key_binding *list_keys(const agency_list *l)
@@ -267,13 +261,9 @@ static void agency_view(tui *t, const char *code)
             act = keys_action_any_layout(KEYS_AGENCY_VIEW, k);
         if (act == ACT_BACK)
             break;
+        if (tui_scroll_move(act, &top, L.n, rows))
+            continue;
         switch (act) {
-        case ACT_UP: top--; break;
-        case ACT_DOWN: top++; break;
-        case ACT_PAGE_UP: top -= rows; break;
-        case ACT_PAGE_DOWN: top += rows; break;
-        case ACT_TOP: top = 0; break;
-        case ACT_BOTTOM: top = L.n; break;
         case ACT_HELP: keys_show_help(agency_short_name(a), KEYS_AGENCY_VIEW); break;
         case ACT_EDIT: reread = agency_edit(t, a); break;
         case ACT_REDRAW: reread = true; break;
@@ -522,13 +512,9 @@ static bool list_run(agency_list *l, char code_out[TC_CODE_MAX + 1])
             break;
         size_t page = (size_t)list_rows();
         bool has = l->sel < l->n;
+        if (tui_list_move(a, &l->sel, l->n, page))
+            continue;
         switch (a) {
-        case ACT_UP: if (l->sel > 0) l->sel--; break;
-        case ACT_DOWN: if (l->sel + 1 < l->n) l->sel++; break;
-        case ACT_PAGE_UP: l->sel = l->sel > page ? l->sel - page : 0; break;
-        case ACT_PAGE_DOWN: l->sel += page; break;
-        case ACT_TOP: l->sel = 0; break;
-        case ACT_BOTTOM: l->sel = l->n ? l->n - 1 : 0; break;
         case ACT_SEARCH: list_search(l); break;
         case ACT_HELP: keys_show_help(_(l->title), keys); break;
         case ACT_SHOW_RETIRED: l->retired = !l->retired; break;

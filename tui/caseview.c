@@ -678,15 +678,7 @@ static void move_about(case_view *cv, key_action a)
         }
         return;
     }
-    switch (a) {
-    case ACT_UP: cv->top--; break;
-    case ACT_DOWN: cv->top++; break;
-    case ACT_PAGE_UP: cv->top -= page; break;
-    case ACT_PAGE_DOWN: cv->top += page; break;
-    case ACT_TOP: cv->top = 0; break;
-    case ACT_BOTTOM: cv->top = cv->lines.n; break;
-    default: break;
-    }
+    tui_scroll_move(a, &cv->top, cv->lines.n, page);
 }
 
 /* The chosen entry's index, or -1 (and a message) when the tab has none. */

@@ -57,42 +57,30 @@ static void due_load(tui *t, due_view *d)
         d->rows = NULL;
         d->n = 0;
     }
-    if (d->sel >= d->n)
-        d->sel = d->n ? d->n - 1 : 0;
-    size_t page = (size_t)list_rows(2);
-    if (d->sel < d->top)
-        d->top = d->sel;
-    if (d->sel >= d->top + page)
-        d->top = d->sel - page + 1;
+    tui_list_clamp(&d->sel, &d->top, d->n, (size_t)list_rows(2));
 }
 
 /* Columns at the current width: the name takes what is left. */
 typedef struct due_cols { int ref, name, clock, due, left; } due_cols;
-
-static int widest(int cols, const char *text)
-{
-    int w = text_columns(text);
-    return w > cols ? w : cols;
-}
 
 /* The fixed columns are as wide as their longest text in the interface
  * language, so English leaves the name more room than Thai. */
 static due_cols due_layout(void)
 {
     due_cols c = { 16, 0, 0, 0, 0 };
-    c.clock = widest(0, _("Clock"));
+    c.clock = ui_widest(0, _("Clock"));
     for (int k = 0; k < CLOCK_KIND_COUNT; k++)
-        c.clock = widest(c.clock, short_label((clock_kind)k));
-    c.clock = widest(c.clock, _("Follow-up"));
+        c.clock = ui_widest(c.clock, short_label((clock_kind)k));
+    c.clock = ui_widest(c.clock, _("Follow-up"));
     char sample[MOMENT_TEXT_MAX];
     moment_format(INT64_C(1798563540), 7 * 3600, sample, sizeof sample); /* 29 Dec 2026 23:59 */
-    c.due = widest(text_columns(_("Due")), sample);
+    c.due = ui_widest(text_columns(_("Due")), sample);
     time_left_format(47 * 3600 + 59 * 60, sample, sizeof sample);
-    c.left = widest(widest(text_columns(_("Time left")), _("overdue")), sample);
+    c.left = ui_widest(ui_widest(text_columns(_("Time left")), _("overdue")), sample);
     /* A follow-up's days: "in 14 days". */
     followup_when_text((caldate){ 2026, 12, 15 }, (caldate){ 2026, 12, 1 }, sample,
                        sizeof sample);
-    c.left = widest(c.left, sample);
+    c.left = ui_widest(c.left, sample);
     c.name = ui_cols() - 1 - c.ref - c.clock - c.due - c.left - 4;
     if (c.name < 8)
         c.name = 8;
@@ -171,13 +159,9 @@ void screen_due_soon(tui *t)
         size_t page = (size_t)list_rows(2);
         if (a == ACT_BACK || t->quit || !t->st)
             break;
+        if (tui_list_move(a, &d.sel, d.n, page))
+            continue;
         switch (a) {
-        case ACT_UP: if (d.sel > 0) d.sel--; break;
-        case ACT_DOWN: if (d.sel + 1 < d.n) d.sel++; break;
-        case ACT_PAGE_UP: d.sel = d.sel > page ? d.sel - page : 0; break;
-        case ACT_PAGE_DOWN: d.sel += page; break;
-        case ACT_TOP: d.sel = 0; break;
-        case ACT_BOTTOM: d.sel = d.n ? d.n - 1 : 0; break;
         case ACT_HELP: keys_show_help(_("Due soon"), KEYS_DUE_SOON); break;
         case ACT_OPEN:
             if (d.sel < d.n) {

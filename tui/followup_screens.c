@@ -209,36 +209,24 @@ static void fl_load(tui *t, followups_view *d)
         tui_say(t, STYLE_ERROR, _(store_status_text(st)));
         d->rows = NULL, d->n = 0;
     }
-    if (d->sel >= d->n)
-        d->sel = d->n ? d->n - 1 : 0;
-    size_t page = (size_t)fl_rows();
-    if (d->sel < d->top)
-        d->top = d->sel;
-    if (d->sel >= d->top + page)
-        d->top = d->sel - page + 1;
+    tui_list_clamp(&d->sel, &d->top, d->n, (size_t)fl_rows());
 }
 
 typedef struct fl_cols { int ref, name, number, due, when, risk; } fl_cols;
-
-static int widest(int cols, const char *text)
-{
-    int w = text_columns(text);
-    return w > cols ? w : cols;
-}
 
 /* The fixed columns as wide as their words in the interface's language. */
 static fl_cols fl_layout(void)
 {
     fl_cols c = { 16, 0, 0, 0, 0, 0 };
     char sample[128];
-    c.number = widest(2, _("No."));
+    c.number = ui_widest(2, _("No."));
     thdate_format((caldate){ 2026, 12, 29 }, i18n_is_thai(), sample, sizeof sample);
-    c.due = widest(text_columns(_("Due")), sample);
+    c.due = ui_widest(text_columns(_("Due")), sample);
     followup_when_text((caldate){ 2026, 1, 1 }, (caldate){ 2026, 1, 31 }, sample, sizeof sample);
-    c.when = widest(text_columns(_("Time left")), sample);
-    c.risk = widest(0, _("Risk"));
+    c.when = ui_widest(text_columns(_("Time left")), sample);
+    c.risk = ui_widest(0, _("Risk"));
     for (int r = 0; r < RISK_COUNT; r++)
-        c.risk = widest(c.risk, _(risk_label((retrafficking_risk)r)));
+        c.risk = ui_widest(c.risk, _(risk_label((retrafficking_risk)r)));
     if (c.risk > 10)
         c.risk = 10;
     c.name = ui_cols() - 2 - c.ref - c.number - c.due - c.when - c.risk - 5;
@@ -319,13 +307,9 @@ void screen_followups(tui *t)
         size_t page = (size_t)fl_rows();
         if (a == ACT_BACK || t->quit || !t->st)
             break;
+        if (tui_list_move(a, &d.sel, d.n, page))
+            continue;
         switch (a) {
-        case ACT_UP: if (d.sel > 0) d.sel--; break;
-        case ACT_DOWN: if (d.sel + 1 < d.n) d.sel++; break;
-        case ACT_PAGE_UP: d.sel = d.sel > page ? d.sel - page : 0; break;
-        case ACT_PAGE_DOWN: d.sel += page; break;
-        case ACT_TOP: d.sel = 0; break;
-        case ACT_BOTTOM: d.sel = d.n ? d.n - 1 : 0; break;
         case ACT_HELP: keys_show_help(_("Follow-ups due"), KEYS_FOLLOWUPS); break;
         case ACT_FILTER_OVERDUE: d.overdue_only = !d.overdue_only, d.sel = d.top = 0; break;
         case ACT_OPEN:

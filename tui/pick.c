@@ -1,9 +1,46 @@
-/* pick.c - choosing one row of a list (see tui.h). */
+/* pick.c - choosing one row of a list, and the moves every list screen
+ * shares (see tui.h). */
 #include "config.h"
 #include "tui/tui.h"
 #include "i18n/i18n.h"
 #include "i18n/textwidth.h"
 #include "tui/ui.h"
+
+bool tui_list_move(key_action a, size_t *sel, size_t n, size_t page)
+{
+    switch (a) {
+    case ACT_UP: if (*sel > 0) (*sel)--; return true;
+    case ACT_DOWN: if (*sel + 1 < n) (*sel)++; return true;
+    case ACT_PAGE_UP: *sel = *sel > page ? *sel - page : 0; return true;
+    case ACT_PAGE_DOWN: *sel += page; return true;
+    case ACT_TOP: *sel = 0; return true;
+    case ACT_BOTTOM: *sel = n ? n - 1 : 0; return true;
+    default: return false;
+    }
+}
+
+void tui_list_clamp(size_t *sel, size_t *top, size_t n, size_t page)
+{
+    if (*sel >= n)
+        *sel = n ? n - 1 : 0;
+    if (*sel < *top)
+        *top = *sel;
+    if (*sel >= *top + page)
+        *top = *sel - page + 1;
+}
+
+bool tui_scroll_move(key_action a, int *top, int n, int page)
+{
+    switch (a) {
+    case ACT_UP: (*top)--; return true;
+    case ACT_DOWN: (*top)++; return true;
+    case ACT_PAGE_UP: *top -= page; return true;
+    case ACT_PAGE_DOWN: *top += page; return true;
+    case ACT_TOP: *top = 0; return true;
+    case ACT_BOTTOM: *top = n; return true;
+    default: return false;
+    }
+}
 
 long tui_pick(tui *t, const char *screen, const char *heading, size_t n, size_t sel,
               pick_row_fn row, void *ctx)
@@ -15,10 +52,7 @@ long tui_pick(tui *t, const char *screen, const char *heading, size_t n, size_t 
         int first_row = 4, rows = ui_rows() - first_row - 3;
         if (rows < 1)
             rows = 1;
-        if (sel < top)
-            top = sel;
-        if (sel >= top + (size_t)rows)
-            top = sel - (size_t)rows + 1;
+        tui_list_clamp(&sel, &top, n, (size_t)rows);
         ui_clear();
         tui_draw_title(t, _(screen));
         ui_text(2, 1, ui_cols() - 2, _(heading), STYLE_HEADING);
@@ -50,15 +84,11 @@ long tui_pick(tui *t, const char *screen, const char *heading, size_t n, size_t 
         key_action a = tui_key(t, KEYS_PICK, &k);
         if (a == ACT_NONE)
             a = keys_action_any_layout(KEYS_PICK, k);
+        if (tui_list_move(a, &sel, n, (size_t)rows))
+            continue;
         switch (a) {
         case ACT_OPEN: return (long)sel;
         case ACT_BACK: return -1;
-        case ACT_UP: if (sel > 0) sel--; break;
-        case ACT_DOWN: if (sel + 1 < n) sel++; break;
-        case ACT_PAGE_UP: sel = sel > (size_t)rows ? sel - (size_t)rows : 0; break;
-        case ACT_PAGE_DOWN: sel = sel + (size_t)rows < n ? sel + (size_t)rows : n - 1; break;
-        case ACT_TOP: sel = 0; break;
-        case ACT_BOTTOM: sel = n - 1; break;
         case ACT_HELP: keys_show_help(_(screen), KEYS_PICK); break;
         default: break;
         }

@@ -57,12 +57,7 @@ static void dash_load(dashboard *d)
             d->open = d->overdue = 0;
     }
     size_t page = page_rows();
-    if (d->sel >= d->open)
-        d->sel = d->open ? d->open - 1 : 0;
-    if (d->sel < d->top)
-        d->top = d->sel;
-    if (d->sel >= d->top + page)
-        d->top = d->sel - page + 1;
+    tui_list_clamp(&d->sel, &d->top, d->open, page);
     if (st == ST_OK)
         st = store_referral_dashboard(t->st, &d->f, d->now, d->top, d->rows, page, &d->n);
     if (st != ST_OK) {
@@ -75,32 +70,26 @@ static void dash_load(dashboard *d)
 
 typedef struct dash_cols { int ref, name, agency, state, urgency, left; } dash_cols;
 
-static int widest(int cols, const char *text)
-{
-    int w = text_columns(text);
-    return w > cols ? w : cols;
-}
-
 /* Fixed columns as wide as their longest word in the interface's
  * language; the name takes what is left. */
 static dash_cols dash_layout(void)
 {
     dash_cols c = { 15, 0, 10, 0, 0, 0 };
-    c.state = widest(0, _("State"));
+    c.state = ui_widest(0, _("State"));
     for (int s = 0; s < REFERRAL_STATE_COUNT; s++)
         if (referral_state_is_open((referral_state)s))
-            c.state = widest(c.state, _(referral_state_label((referral_state)s)));
+            c.state = ui_widest(c.state, _(referral_state_label((referral_state)s)));
     if (c.state > 16)
         c.state = 16;
-    c.urgency = widest(0, _("Urgency"));
+    c.urgency = ui_widest(0, _("Urgency"));
     for (int u = 0; u < REFERRAL_URGENCY_COUNT; u++)
-        c.urgency = widest(c.urgency, _(referral_urgency_label((referral_urgency)u)));
+        c.urgency = ui_widest(c.urgency, _(referral_urgency_label((referral_urgency)u)));
     if (c.urgency > 10)
         c.urgency = 10;
     char sample[64], word[96];
     time_left_short(13 * 24 * 3600, sample, sizeof sample);
     snprintf(word, sizeof word, _("%s late"), sample);
-    c.left = widest(widest(text_columns(_("Time left")), word), _("OVERDUE"));
+    c.left = ui_widest(ui_widest(text_columns(_("Time left")), word), _("OVERDUE"));
     if (c.left > 14)
         c.left = 14;
     c.name = ui_cols() - 2 - c.ref - c.agency - c.state - c.urgency - c.left - 5;
@@ -282,16 +271,7 @@ static void refilter(dashboard *d)
 
 static void dash_move(dashboard *d, key_action a)
 {
-    size_t page = page_rows();
-    switch (a) {
-    case ACT_UP: if (d->sel > 0) d->sel--; break;
-    case ACT_DOWN: if (d->sel + 1 < d->open) d->sel++; break;
-    case ACT_PAGE_UP: d->sel = d->sel > page ? d->sel - page : 0; break;
-    case ACT_PAGE_DOWN: d->sel += page; break;
-    case ACT_TOP: d->sel = 0; break;
-    case ACT_BOTTOM: d->sel = d->open ? d->open - 1 : 0; break;
-    default: break;
-    }
+    tui_list_move(a, &d->sel, d->open, page_rows());
 }
 
 static void dash_act(dashboard *d, key_action a)

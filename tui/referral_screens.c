@@ -800,14 +800,9 @@ void screen_referral_view(tui *t, const char *referral_id)
             a = keys_action_any_layout(KEYS_REFERRAL_VIEW, k);
         if (t->quit || !t->st || a == ACT_BACK)
             break;
-        int page = view_rows();
+        if (tui_scroll_move(a, &v->top, v->lines.n, view_rows()))
+            continue;
         switch (a) {
-        case ACT_UP: v->top--; break;
-        case ACT_DOWN: v->top++; break;
-        case ACT_PAGE_UP: v->top -= page; break;
-        case ACT_PAGE_DOWN: v->top += page; break;
-        case ACT_TOP: v->top = 0; break;
-        case ACT_BOTTOM: v->top = v->lines.n; break;
         case ACT_HELP: keys_show_help(_("Referral"), KEYS_REFERRAL_VIEW); break;
         case ACT_STATE: change_state(v), reread = true; break;
         case ACT_SHEET: write_sheet(v); break;

@@ -398,15 +398,10 @@ static void reint_draw(reint_view *v)
 static bool reint_act(reint_view *v, key_action a)
 {
     tui *t = v->t;
-    int page = ret_view_rows();
+    if (tui_scroll_move(a, &v->top, v->lines.n, ret_view_rows()))
+        return true;
     switch (a) {
     case ACT_BACK: return false;
-    case ACT_UP: v->top--; break;
-    case ACT_DOWN: v->top++; break;
-    case ACT_PAGE_UP: v->top -= page; break;
-    case ACT_PAGE_DOWN: v->top += page; break;
-    case ACT_TOP: v->top = 0; break;
-    case ACT_BOTTOM: v->top = v->lines.n; break;
     case ACT_HELP: keys_show_help(_("Reintegration plan"), KEYS_REINTEGRATION); break;
     case ACT_EDIT: domains_edit(t, v->case_id); break;
     case ACT_FOLLOWUP: screen_followup_add(t, v->case_id); break;

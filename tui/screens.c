@@ -276,12 +276,7 @@ static void list_load(tui *t, list_state *ls)
     size_t rows = (size_t)list_visible_rows();
     if (store_case_count(t->st, ls->search, &ls->total) != ST_OK)
         ls->total = 0;
-    if (ls->sel >= ls->total)
-        ls->sel = ls->total ? ls->total - 1 : 0;
-    if (ls->sel < ls->top)
-        ls->top = ls->sel;
-    if (ls->sel >= ls->top + rows)
-        ls->top = ls->sel - rows + 1;
+    tui_list_clamp(&ls->sel, &ls->top, ls->total, rows);
     case_query q = { ls->search, ls->top, rows, ls->order };
     if (store_case_list(t->st, &q, ls->rows, rows, &ls->nrows) != ST_OK)
         ls->nrows = 0;
@@ -490,14 +485,10 @@ void screen_case_list(tui *t)
         if (t->quit)
             break;
         size_t page = (size_t)list_visible_rows();
+        if (tui_list_move(a, &ls->sel, ls->total, page))
+            continue;
         switch (a) {
         case ACT_QUIT: t->quit = true; break;
-        case ACT_UP: if (ls->sel > 0) ls->sel--; break;
-        case ACT_DOWN: if (ls->sel + 1 < ls->total) ls->sel++; break;
-        case ACT_PAGE_UP: ls->sel = ls->sel > page ? ls->sel - page : 0; break;
-        case ACT_PAGE_DOWN: ls->sel += page; break;
-        case ACT_TOP: ls->sel = 0; break;
-        case ACT_BOTTOM: ls->sel = ls->total ? ls->total - 1 : 0; break;
         case ACT_SEARCH: run_search(t, ls); break;
         case ACT_SORT:
             ls->order = ls->order == CASE_ORDER_NAME ? CASE_ORDER_NEWEST : CASE_ORDER_NAME;

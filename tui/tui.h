@@ -81,6 +81,19 @@ typedef void (*pick_row_fn)(void *ctx, size_t i, char *text, size_t textsz, char
  * when the officer went back (or the program is quitting). */
 long tui_pick(tui *t, const char *screen, const char *heading, size_t n, size_t sel,
               pick_row_fn row, void *ctx);
+/* A list of n rows showing page at once, as every list screen moves in
+ * it.  tui_list_move: the chosen row after a moving action (ACT_UP,
+ * ACT_DOWN, ACT_PAGE_UP, ACT_PAGE_DOWN, ACT_TOP, ACT_BOTTOM); returns false,
+ * changing nothing, for any other action.  Page Down may step past the
+ * end: tui_list_clamp, called before the list is drawn, brings sel back to
+ * the last row (0 when there is none) and scrolls top so sel shows. */
+bool tui_list_move(key_action a, size_t *sel, size_t n, size_t page);
+void tui_list_clamp(size_t *sel, size_t *top, size_t n, size_t page);
+/* A text of n lines scrolled page lines at a time, as the screens that
+ * show a record move in it: the first line shown after a moving action;
+ * false, changing nothing, for any other action.  top may leave 0..n: the
+ * drawing keeps it in range. */
+bool tui_scroll_move(key_action a, int *top, int n, int page);
 
 /* Screens. */
 store *screen_first_run(tui *t);

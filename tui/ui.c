@@ -98,6 +98,12 @@ void ui_text(int y, int x, int cols, const char *utf8, ui_style style)
     draw(y, x, cols, utf8, style, true);
 }
 
+int ui_widest(int cols, const char *utf8)
+{
+    int w = text_columns(utf8);
+    return w > cols ? w : cols;
+}
+
 int ui_text_short(int y, int x, int cols, const char *utf8, ui_style style)
 {
     draw(y, x, cols, utf8, style, false);

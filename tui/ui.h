@@ -38,6 +38,9 @@ void ui_refresh(void);
 void ui_text(int y, int x, int cols, const char *utf8, ui_style style);
 /* Same, no padding: returns the columns drawn. */
 int ui_text_short(int y, int x, int cols, const char *utf8, ui_style style);
+/* The larger of cols and the display columns of utf8 (text_columns: Thai
+ * combining marks take none): how a table column grows to fit its words. */
+int ui_widest(int cols, const char *utf8);
 void ui_cursor(int y, int x, bool visible);
 
 /* A key as read from the terminal. */
