@@ -81,3 +81,13 @@ void format_timeline_what(const struct timeline_event *e, char *out, size_t outs
     else
         snprintf(out, outsz, "%s", what);
 }
+
+const char *code_list_text(tc_code_list list, const char *code)
+{
+    const tc_code_row *r = code_list_find(list, code);
+    if (!r)
+        return code;
+    if (i18n_is_thai() && r->label_th && r->label_th[0])
+        return r->label_th;
+    return _(r->label);
+}

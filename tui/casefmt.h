@@ -7,6 +7,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "core/codelist.h"
 #include "tui/keys.h"
 
 /* The tabs, in the order of their number keys 1..9. */
@@ -46,5 +47,11 @@ void case_tabs_fit(const int *widths, int n, int current, int cols, bool *full);
  * name left out when unknown). */
 struct timeline_event;
 void format_timeline_what(const struct timeline_event *e, char *out, size_t outsz);
+
+/* A row of a list that is data (sectors, document kinds, handover points)
+ * in the interface's language: the Thai label in Thai, else the English
+ * one through _() (a msgid for a built-in row); the code itself when the
+ * list has no such row. */
+const char *code_list_text(tc_code_list list, const char *code);
 
 #endif

@@ -129,18 +129,6 @@ static const char *country_name(const char *code)
     return i18n_is_thai() ? g->name_th : g->name_en;
 }
 
-/* A row of a list that is data: the Thai label in Thai, else the English
- * one (a msgid for a built-in row). */
-static const char *code_text(tc_code_list list, const char *code)
-{
-    const tc_code_row *r = code_list_find(list, code);
-    if (!r)
-        return code;
-    if (i18n_is_thai() && r->label_th && r->label_th[0])
-        return r->label_th;
-    return _(r->label);
-}
-
 static const char *officer_name(const case_view *cv, const char *id)
 {
     for (size_t i = 0; i < cv->n_officers; i++)
@@ -324,7 +312,7 @@ static void intake_lines(case_view *cv, view_lines *L)
     }
     view_add(L, _("District (amphoe)"), in->district, STYLE_NORMAL, -1);
     view_add_wrapped(L, _("Establishment"), in->establishment, STYLE_NORMAL, -1);
-    view_add(L, _("Sector"), in->sector[0] ? code_text(ls->sectors, in->sector) : "", STYLE_NORMAL, -1);
+    view_add(L, _("Sector"), in->sector[0] ? code_list_text(ls->sectors, in->sector) : "", STYLE_NORMAL, -1);
     view_add(L, _("Country of origin"), country_name(in->origin), STYLE_NORMAL, -1);
     buf[0] = '\0';
     for (int i = 0; i < in->n_transit; i++) {
@@ -339,7 +327,7 @@ static void intake_lines(case_view *cv, view_lines *L)
     for (int i = 0; i < in->n_exploitation; i++) {
         size_t used = strlen(buf);
         snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "",
-                 code_text(ls->exploitation_types, in->exploitation[i]));
+                 code_list_text(ls->exploitation_types, in->exploitation[i]));
     }
     view_add_wrapped(L, _("Exploitation"), buf, STYLE_NORMAL, -1);
     char from[THDATE_MAX] = "", to[THDATE_MAX] = "";
@@ -349,17 +337,17 @@ static void intake_lines(case_view *cv, view_lines *L)
              to[0] ? to : "?");
     view_add(L, _("Exploited from - to"), buf, STYLE_NORMAL, -1);
     view_add(L, _("Recruitment"),
-             in->recruitment[0] ? code_text(ls->recruitment_channels, in->recruitment) : "",
+             in->recruitment[0] ? code_list_text(ls->recruitment_channels, in->recruitment) : "",
              STYLE_NORMAL, -1);
     if (!in->n_documents)
         view_add(L, _("Documents"), "", STYLE_NORMAL, -1);
     for (int i = 0; i < in->n_documents; i++) {
-        snprintf(buf, sizeof buf, "%s: %s", code_text(ls->document_kinds, in->documents[i].kind),
-                 code_text(ls->document_holders, in->documents[i].holder));
+        snprintf(buf, sizeof buf, "%s: %s", code_list_text(ls->document_kinds, in->documents[i].kind),
+                 code_list_text(ls->document_holders, in->documents[i].holder));
         view_add(L, i == 0 ? _("Documents") : "", buf, STYLE_NORMAL, -1);
     }
     view_add(L, _("Immigration status"),
-             in->immigration[0] ? code_text(ls->immigration_statuses, in->immigration) : "",
+             in->immigration[0] ? code_list_text(ls->immigration_statuses, in->immigration) : "",
              STYLE_NORMAL, -1);
     stamp_text(cv, in->updated_at, in->updated_by, buf, sizeof buf);
     view_add(L, _("Last saved"), buf, STYLE_NORMAL, -1);
@@ -393,7 +381,7 @@ static void consent_lines(case_view *cv, view_lines *L)
         if (c->purpose == CONSENT_REFERRAL && c->agency_kind[0])
             snprintf(label, sizeof label, "%s: %s", _(consent_purpose_label(c->purpose)),
                      !strcmp(c->agency_kind, CONSENT_ANY_AGENCY)
-                         ? _("any agency") : code_text(agency_type_list(), c->agency_kind));
+                         ? _("any agency") : code_list_text(agency_type_list(), c->agency_kind));
         else
             snprintf(label, sizeof label, "%s", _(consent_purpose_label(c->purpose)));
         date_text(caldate_valid(c->given_on), c->given_on, date, sizeof date);

@@ -92,7 +92,7 @@ static void repatriation_lines(const return_tab *r, tui *t, view_lines *L)
     repat_destination_text(p, buf, sizeof buf);
     view_add_wrapped(L, _("Destination"), buf, STYLE_NORMAL, -1);
     view_add(L, _("Handover point"),
-             p->handover_point[0] ? return_code_text(r->points.list, p->handover_point) : "",
+             p->handover_point[0] ? code_list_text(r->points.list, p->handover_point) : "",
              STYLE_NORMAL, -1);
     return_date_text(p->planned_known, p->planned_on, thai, date, sizeof date);
     view_add(L, _("Planned date"), date, STYLE_NORMAL, -1);

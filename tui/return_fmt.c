@@ -126,16 +126,6 @@ const char *return_country_name(const char *code)
     return i18n_is_thai() ? g->name_th : g->name_en;
 }
 
-const char *return_code_text(tc_code_list list, const char *code)
-{
-    const tc_code_row *r = code_list_find(list, code);
-    if (!r)
-        return code;
-    if (i18n_is_thai() && r->label_th && r->label_th[0])
-        return r->label_th;
-    return _(r->label);
-}
-
 void repat_destination_text(const tc_repatriation *p, char *out, size_t outsz)
 {
     const char *country = return_country_name(p->country);

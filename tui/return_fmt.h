@@ -59,9 +59,5 @@ void repat_destination_text(const tc_repatriation *p, char *out, size_t outsz);
 /* A country's name in the interface's language (the code itself when it
  * is not a known one; "" for ""). */
 const char *return_country_name(const char *code);
-/* A row of a list that is data (the handover points) in the interface's
- * language: the Thai label in Thai, else the English one through _(); the
- * code itself when the list has no such row. */
-const char *return_code_text(tc_code_list list, const char *code);
 
 #endif

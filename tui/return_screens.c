@@ -595,7 +595,7 @@ static void header_lines(repat_view *v, view_lines *L)
     view_add(L, _("Legal proceedings"), buf, STYLE_NORMAL, -1);
     return_date_text(p->planned_known, p->planned_on, thai, date, sizeof date);
     const char *point = p->handover_point[0]
-                            ? return_code_text(v->points.list, p->handover_point) : "";
+                            ? code_list_text(v->points.list, p->handover_point) : "";
     snprintf(buf, sizeof buf, "%s", point);
     if (date[0]) {
         char planned[THDATE_MAX + 64];
