@@ -77,7 +77,7 @@ static void refuse_status(tui *t, store_status st)
     tui_say(t, STYLE_ERROR, _(store_status_text(st)));
 }
 
-static void trim(char *s)
+void form_trim(char *s)
 {
     size_t start = 0, n = strlen(s);
     while (s[start] == ' ')
@@ -88,12 +88,11 @@ static void trim(char *s)
     s[n - start] = '\0';
 }
 
-/* "" is no date; anything else must be one thdate_parse reads. */
-static const char *read_date(const char *text, bool *known, caldate *d)
+const char *form_read_date(const char *text, bool *known, caldate *d)
 {
     char t[THDATE_MAX * 2];
     snprintf(t, sizeof t, "%s", text);
-    trim(t);
+    form_trim(t);
     if (!t[0]) {
         *known = false;
         return NULL;
@@ -110,7 +109,7 @@ static const char *read_country(const char *text, char code[3])
 {
     char t[128];
     snprintf(t, sizeof t, "%s", text);
-    trim(t);
+    form_trim(t);
     code[0] = '\0';
     if (!t[0])
         return NULL;
@@ -350,15 +349,6 @@ static bool intake_form_build(intake_form *x, const tc_case *c, const tc_intake 
            x->holder_en;
 }
 
-#define TRY(field, expr)                         \
-    do {                                         \
-        const char *why_ = (expr);               \
-        if (why_) {                              \
-            *fieldp = (field);                   \
-            return why_;                         \
-        }                                        \
-    } while (0)
-
 static const char *read_transit(const char *text, tc_intake *in)
 {
     char buf[1024];
@@ -426,26 +416,28 @@ static const char *intake_read(const intake_form *x, tc_case *c, tc_intake *in,
     case_text ct = { .province = buf };
     const char *cf = NULL;
     const char *why = case_from_text(c, &ct, &cf);
-    TRY("province", why);
+    READ_OR_RETURN(fieldp, "province", why);
     form_get(f, IN_DISTRICT, in->district, sizeof in->district);
     form_get(f, IN_ESTABLISHMENT, in->establishment, sizeof in->establishment);
     snprintf(in->sector, sizeof in->sector, "%s", code_at(x->lists->sectors, fl[IN_SECTOR].choice, true));
     form_get(f, IN_ORIGIN, buf, sizeof buf);
-    TRY("origin", read_country(buf, in->origin));
+    READ_OR_RETURN(fieldp, "origin", read_country(buf, in->origin));
     form_get(f, IN_TRANSIT, buf, sizeof buf);
-    TRY("transit", read_transit(buf, in));
+    READ_OR_RETURN(fieldp, "transit", read_transit(buf, in));
     form_get(f, IN_EXPL_COUNTRY, buf, sizeof buf);
-    TRY("exploitation_country", read_country(buf, in->exploitation_country));
+    READ_OR_RETURN(fieldp, "exploitation_country", read_country(buf, in->exploitation_country));
     in->crossing = (intake_crossing)fl[IN_CROSSING].choice;
     form_get(f, IN_CROSSING_POINT, in->crossing_point, sizeof in->crossing_point);
-    TRY("exploitation", read_exploitation(&fl[IN_EXPLOITATION], x->lists, in));
+    READ_OR_RETURN(fieldp, "exploitation", read_exploitation(&fl[IN_EXPLOITATION], x->lists, in));
     form_get(f, IN_FROM, buf, sizeof buf);
-    TRY("exploitation_from", read_date(buf, &in->exploitation_from_known, &in->exploitation_from));
+    READ_OR_RETURN(fieldp, "exploitation_from",
+                   form_read_date(buf, &in->exploitation_from_known, &in->exploitation_from));
     form_get(f, IN_TO, buf, sizeof buf);
-    TRY("exploitation_to", read_date(buf, &in->exploitation_to_known, &in->exploitation_to));
+    READ_OR_RETURN(fieldp, "exploitation_to",
+                   form_read_date(buf, &in->exploitation_to_known, &in->exploitation_to));
     snprintf(in->recruitment, sizeof in->recruitment, "%s",
              code_at(x->lists->recruitment_channels, fl[IN_RECRUITMENT].choice, true));
-    TRY("documents", read_documents(x, in));
+    READ_OR_RETURN(fieldp, "documents", read_documents(x, in));
     snprintf(in->immigration, sizeof in->immigration, "%s",
              code_at(x->lists->immigration_statuses, fl[IN_IMMIGRATION].choice, true));
     return NULL;
@@ -637,17 +629,17 @@ static const char *consent_read(const consent_form *x, tc_consent *c, const char
     form_get(&x->f, CO_GUARDIAN, c->guardian_name, sizeof c->guardian_name);
     form_get(&x->f, CO_DATE, buf, sizeof buf);
     bool known = false;
-    TRY("given_on", read_date(buf, &known, &c->given_on));
+    READ_OR_RETURN(fieldp, "given_on", form_read_date(buf, &known, &c->given_on));
     if (!known)
         c->given_on = (caldate){ 0, 0, 0 };
     form_get(&x->f, CO_LANGUAGE, buf, sizeof buf);
-    trim(buf);
+    form_trim(buf);
     size_t len = strlen(buf);
     if (len > CONSENT_LANG_MAX)
-        TRY("language", consent_problem_text(CONSENT_LANGUAGE_BAD));
+        READ_OR_RETURN(fieldp, "language", consent_problem_text(CONSENT_LANGUAGE_BAD));
     memcpy(c->language, buf, len + 1);
     form_get(&x->f, CO_INTERPRETER, c->interpreter_name, sizeof c->interpreter_name);
-    trim(c->interpreter_name);
+    form_trim(c->interpreter_name);
     c->interpreter_used = c->interpreter_name[0] != '\0';
     return NULL;
 }
@@ -752,7 +744,7 @@ bool screen_consent_withdraw(tui *t, const tc_consent *c)
         caldate on;
         bool known = false;
         form_get(&f, 0, buf, sizeof buf);
-        const char *why = read_date(buf, &known, &on);
+        const char *why = form_read_date(buf, &known, &on);
         if (!why && !known)
             why = thdate_error_text(THDATE_EMPTY);
         if (why) {
@@ -899,17 +891,23 @@ bool screen_need_state(tui *t, const tc_need *nd)
 
 /* ---- notes ----------------------------------------------------------------- */
 
-static void draw_note(tui *t, textarea *ta, const char *title, int *top)
+static int textarea_width(void)
+{
+    int w = ui_cols() - 4;
+    return w < 10 ? 10 : w;
+}
+
+static void draw_textarea(tui *t, textarea *ta, const textarea_screen *ts, int *top)
 {
     ui_clear();
-    tui_draw_title(t, _(title));
-    int cols = ui_cols(), width = cols - 4, y0 = 2, rows = ui_rows() - 5;
-    if (width < 10)
-        width = 10;
+    tui_draw_title(t, _(ts->title));
+    int cols = ui_cols(), width = textarea_width(), y0 = 2;
+    if (ts->intro)
+        ui_text(y0++, 1, cols - 2, _(ts->intro), STYLE_NORMAL);
+    ui_text(y0++, 1, cols - 2, _(ts->how), STYLE_NOTICE);
+    int rows = ui_rows() - 2 - y0;     /* the last text row is ui_rows() - 3 */
     if (rows < 1)
         rows = 1;
-    ui_text(y0, 1, cols - 2, _("Enter starts a new paragraph. F10 saves, Esc cancels."), STYLE_NOTICE);
-    y0 += 1;
     size_t n = textarea_layout(ta, width, NULL, 0);
     textarea_line *lines = malloc((n ? n : 1) * sizeof *lines);
     n = lines ? textarea_layout(ta, width, lines, n) : 0;
@@ -930,16 +928,18 @@ static void draw_note(tui *t, textarea *ta, const char *title, int *top)
         sodium_memzero(text, sizeof text);
     }
     free(lines);
-    char count[64];
-    snprintf(count, sizeof count, "%zu / %d", textarea_bytes(ta), NOTE_TEXT_MAX);
-    ui_text(ui_rows() - 3, cols - 16, 15, count, STYLE_NORMAL);
+    if (ts->count) {
+        char count[64];
+        snprintf(count, sizeof count, "%zu / %zu", textarea_bytes(ta), ta->max_bytes);
+        ui_text(ui_rows() - 3, cols - 16, 15, count, STYLE_NORMAL);
+    }
     tui_draw_message(t);
     keys_draw_line(KEYS_TEXTAREA);
     ui_cursor(y0 + row - *top, 2 + (col < width ? col : width - 1), true);
     ui_refresh();
 }
 
-static void note_key(textarea *ta, ui_key k, int width)
+static void textarea_key(textarea *ta, ui_key k, int width)
 {
     if (k.function) {
         switch (k.code) {
@@ -968,12 +968,11 @@ static void note_key(textarea *ta, ui_key k, int width)
     }
 }
 
-/* Edit the text until F10 (true) or Esc (false). */
-static bool note_run(tui *t, textarea *ta, const char *title)
+bool screen_textarea_run(tui *t, textarea *ta, const textarea_screen *ts)
 {
     int top = 0;
     for (;;) {
-        draw_note(t, ta, title, &top);
+        draw_textarea(t, ta, ts, &top);
         ui_key k;
         key_action a = tui_key(t, KEYS_TEXTAREA, &k);
         if (t->quit || !t->st)
@@ -983,9 +982,9 @@ static bool note_run(tui *t, textarea *ta, const char *title)
         if (a == ACT_BACK)
             return false;
         if (a == ACT_HELP)
-            keys_show_help(_(title), KEYS_TEXTAREA);
+            keys_show_help(_(ts->title), KEYS_TEXTAREA);
         else if (a == ACT_NONE && !k.timeout)
-            note_key(ta, k, ui_cols() - 4 < 10 ? 10 : ui_cols() - 4);
+            textarea_key(ta, k, textarea_width());
     }
 }
 
@@ -1014,7 +1013,9 @@ bool screen_note_edit(tui *t, const char *case_id, const tc_note *old)
         textarea_set(&ta, old->text);
     const char *title = old ? N_("Correct a note") : N_("New note");
     bool saved = false;
-    while (!saved && !t->quit && note_run(t, &ta, title)) {
+    const textarea_screen ts = { title, NULL,
+                                 N_("Enter starts a new paragraph. F10 saves, Esc cancels."), true };
+    while (!saved && !t->quit && screen_textarea_run(t, &ta, &ts)) {
         memset(nt, 0, sizeof *nt);
         if (old)
             *nt = *old;
@@ -1246,7 +1247,7 @@ bool screen_case_quick(tui *t, char id_out[TC_ID_LEN])
         form_get(&f, QK_NAT, nat, sizeof nat);
         form_get(&f, QK_PROVINCE, prov, sizeof prov);
         case_init(c);
-        trim(name);
+        form_trim(name);
         case_put_name(c, name);
         c->sex = (tc_sex)fl[QK_SEX].choice;
         int nep = 0;

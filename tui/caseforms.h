@@ -13,6 +13,7 @@
 #include "core/notes.h"
 #include "db/record.h"
 #include "tui/tui.h"
+#include "tui/textarea.h"
 
 /* The whole intake of a case, with the case's entry point and province.
  * Saving the intake of a quick-mode case completes it. */
@@ -39,5 +40,22 @@ bool screen_case_close(tui *t, const char *case_id);
 /* Shared by the forms: a field of the given kind with its limits. */
 void form_field_init(form_field *fl, const char *key, const char *label, const char *hint,
                      field_kind kind, size_t max_chars, size_t max_bytes);
+
+/* Spaces off both ends of s, in place. */
+void form_trim(char *s);
+/* A date field's text: "" is no date (*known false); else NULL when
+ * thdate_parse reads it, or the msgid of why not. */
+const char *form_read_date(const char *text, bool *known, caldate *d);
+
+/* A text of several paragraphs (a case note, a follow-up's findings) on a
+ * screen of its own, edited until F10 (true) or Esc (false).  title and
+ * how (the line that says which keys save and leave) are msgids; intro is
+ * a msgid drawn above how, or NULL for none; count shows the UTF-8 bytes
+ * used against the text's limit. */
+typedef struct textarea_screen {
+    const char *title, *intro, *how;
+    bool count;
+} textarea_screen;
+bool screen_textarea_run(tui *t, textarea *ta, const textarea_screen *ts);
 
 #endif

@@ -155,16 +155,6 @@ static const char *read_province(tc_case *c, const char *text)
     return NULL;
 }
 
-#define TRY(fieldname, expr)                 \
-    do {                                     \
-        const char *problem_ = (expr);       \
-        if (problem_) {                      \
-            if (field)                       \
-                *field = (fieldname);        \
-            return problem_;                 \
-        }                                    \
-    } while (0)
-
 const char *case_from_text(tc_case *c, const case_text *t, const char **field)
 {
     if (t->name_thai)
@@ -176,21 +166,21 @@ const char *case_from_text(tc_case *c, const case_text *t, const char **field)
     if (t->aliases)
         copy_field(c->aliases, sizeof c->aliases, t->aliases);
     if (t->sex)
-        TRY("sex", read_sex(c, t->sex));
+        READ_OR_RETURN(field, "sex", read_sex(c, t->sex));
     if (t->birth)
-        TRY("birth", read_date(t->birth, &c->birth_known, &c->birth));
+        READ_OR_RETURN(field, "birth", read_date(t->birth, &c->birth_known, &c->birth));
     if (t->age)
-        TRY("age", read_age(c, t->age));
+        READ_OR_RETURN(field, "age", read_age(c, t->age));
     if (t->nationalities)
-        TRY("nationality", read_nationalities(c, t->nationalities));
+        READ_OR_RETURN(field, "nationality", read_nationalities(c, t->nationalities));
     if (t->languages)
         copy_field(c->languages, sizeof c->languages, t->languages);
     if (t->entry_point)
-        TRY("entry_point", read_entry_point(c, t->entry_point));
+        READ_OR_RETURN(field, "entry_point", read_entry_point(c, t->entry_point));
     if (t->province)
-        TRY("province", read_province(c, t->province));
+        READ_OR_RETURN(field, "province", read_province(c, t->province));
     if (t->date_met)
-        TRY("date_met", read_date(t->date_met, &c->date_met_known, &c->date_met));
+        READ_OR_RETURN(field, "date_met", read_date(t->date_met, &c->date_met_known, &c->date_met));
     if (t->notes)
         copy_field(c->notes, sizeof c->notes, t->notes);
     return NULL;

@@ -6,6 +6,19 @@
 #include <stdbool.h>
 #include "core/caserec.h"
 
+/* For the functions that read a form's fields in turn and return the
+ * first problem (a msgid) or NULL: when expr gives a problem, name the
+ * field in *where (where may be NULL) and return the problem. */
+#define READ_OR_RETURN(where, field, expr)  \
+    do {                                    \
+        const char *problem_ = (expr);      \
+        if (problem_) {                     \
+            if (where)                      \
+                *(where) = (field);         \
+            return problem_;                \
+        }                                   \
+    } while (0)
+
 /* Text for each field; NULL leaves the field as it is. */
 typedef struct case_text {
     const char *name_thai, *name_original, *name_latin, *aliases;

@@ -74,7 +74,7 @@ static const char *followup_read(followup_form *x, tc_followup *fu, const char *
     fu->method = (followup_method)x->fl[FF_METHOD].choice;
     fu->risk = (retrafficking_risk)x->fl[FF_RISK].choice;
     form_get(f, FF_NEXT, buf, sizeof buf);
-    why = ret_read_date(buf, &fu->next_known, &fu->next_on);
+    why = form_read_date(buf, &fu->next_known, &fu->next_on);
     if (why) {
         *fieldp = "next_on";
         return why;
@@ -115,8 +115,11 @@ static followup_stage followup_step(tui *t, followup_form *x, textarea *ta, tc_f
         }
         return STAGE_FINDINGS;
     }
-    if (!ret_textarea_run(t, ta, N_("Findings"),
-                          N_("What was seen and heard: living conditions, work, debts, contacts.")))
+    static const textarea_screen findings = {
+        N_("Findings"), N_("What was seen and heard: living conditions, work, debts, contacts."),
+        N_("Enter starts a new paragraph. F10 saves, Esc goes back."), false
+    };
+    if (!screen_textarea_run(t, ta, &findings))
         return t->quit || !t->st ? STAGE_LEFT : STAGE_FORM;
     snprintf(fu->case_id, sizeof fu->case_id, "%s", plan->case_id);
     textarea_get(ta, fu->findings, sizeof fu->findings);

@@ -58,37 +58,11 @@ void ret_choice_field(form_field *fl, const char *key, const char *label,
     fl->choice = now >= 0 && now < n ? now : 0;
 }
 
-static void trim(char *s)
-{
-    size_t start = 0, n = strlen(s);
-    while (s[start] == ' ')
-        start++;
-    while (n > start && s[n - 1] == ' ')
-        n--;
-    memmove(s, s + start, n - start);
-    s[n - start] = '\0';
-}
 
 void ret_form_text(const form *f, int i, char *out, size_t outsz)
 {
     form_get(f, i, out, outsz);
-    trim(out);
-}
-
-const char *ret_read_date(const char *text, bool *known, caldate *d)
-{
-    char t[THDATE_MAX * 2];
-    snprintf(t, sizeof t, "%s", text);
-    trim(t);
-    if (!t[0]) {
-        *known = false;
-        return NULL;
-    }
-    thdate_error e = thdate_parse(t, d);
-    if (e != THDATE_OK)
-        return thdate_error_text(e);
-    *known = true;
-    return NULL;
+    form_trim(out);
 }
 
 const char *ret_read_date_needed(const form *f, int i, caldate *d)
@@ -96,7 +70,7 @@ const char *ret_read_date_needed(const form *f, int i, caldate *d)
     char buf[4 * THDATE_MAX];
     bool known = false;
     form_get(f, i, buf, sizeof buf);
-    const char *why = ret_read_date(buf, &known, d);
+    const char *why = form_read_date(buf, &known, d);
     if (!why && !known)
         why = thdate_error_text(THDATE_EMPTY);
     return why;
@@ -200,99 +174,6 @@ bool ret_agency_resolve(tui *t, form_field *fl, ret_agency_choice *a, const char
         fl->choice = a->code[0] ? AG_CHOSEN : AG_NONE;
     }
     return true;
-}
-
-/* ---- a text area ----------------------------------------------------------- */
-
-static int text_width(void)
-{
-    int w = ui_cols() - 4;
-    return w < 10 ? 10 : w;
-}
-
-static void draw_textarea(tui *t, textarea *ta, const char *title, const char *intro, int *top)
-{
-    ui_clear();
-    tui_draw_title(t, _(title));
-    int cols = ui_cols(), width = text_width(), y0 = 2, rows = ui_rows() - 6;
-    if (rows < 1)
-        rows = 1;
-    ui_text(y0++, 1, cols - 2, intro ? _(intro) : "", STYLE_NORMAL);
-    ui_text(y0++, 1, cols - 2, _("Enter starts a new paragraph. F10 saves, Esc goes back."),
-            STYLE_NOTICE);
-    size_t n = textarea_layout(ta, width, NULL, 0);
-    textarea_line *lines = malloc((n ? n : 1) * sizeof *lines);
-    n = lines ? textarea_layout(ta, width, lines, n) : 0;
-    int row = 0, col = 0;
-    textarea_cursor(ta, width, &row, &col);
-    if (row < *top)
-        *top = row;
-    if (row >= *top + rows)
-        *top = row - rows + 1;
-    for (int i = 0; i < rows; i++) {
-        size_t li = (size_t)(*top + i);
-        char text[4096] = "";
-        if (li < n) {
-            const lineedit *e = ta->para[lines[li].para];
-            text_from_wide(e->text + lines[li].start, lines[li].len, text, sizeof text);
-        }
-        ui_text(y0 + i, 2, width, text, STYLE_NORMAL);
-        sodium_memzero(text, sizeof text);
-    }
-    free(lines);
-    tui_draw_message(t);
-    keys_draw_line(KEYS_TEXTAREA);
-    ui_cursor(y0 + row - *top, 2 + (col < width ? col : width - 1), true);
-    ui_refresh();
-}
-
-static void textarea_key(textarea *ta, ui_key k, int width)
-{
-    if (k.function) {
-        switch (k.code) {
-        case KEY_LEFT: textarea_left(ta); break;
-        case KEY_RIGHT: textarea_right(ta); break;
-        case KEY_UP: textarea_up(ta, width); break;
-        case KEY_DOWN: textarea_down(ta, width); break;
-        case KEY_HOME: textarea_home(ta); break;
-        case KEY_END: textarea_end(ta); break;
-        case KEY_BACKSPACE: textarea_backspace(ta); break;
-        case KEY_DC: textarea_delete(ta); break;
-        case KEY_ENTER: if (!textarea_newline(ta)) beep(); break;
-        default: break;
-        }
-        return;
-    }
-    switch (k.code) {
-    case 127: case 8: textarea_backspace(ta); break;
-    case '\r': case '\n': if (!textarea_newline(ta)) beep(); break;
-    case 1: textarea_home(ta); break;
-    case 5: textarea_end(ta); break;
-    default:
-        if (!textarea_insert(ta, (wchar_t)k.code))
-            beep();
-        break;
-    }
-}
-
-bool ret_textarea_run(tui *t, textarea *ta, const char *title, const char *intro)
-{
-    int top = 0;
-    for (;;) {
-        draw_textarea(t, ta, title, intro, &top);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_TEXTAREA, &k);
-        if (t->quit || !t->st)
-            return false;
-        if (a == ACT_SAVE)
-            return true;
-        if (a == ACT_BACK)
-            return false;
-        if (a == ACT_HELP)
-            keys_show_help(_(title), KEYS_TEXTAREA);
-        else if (a == ACT_NONE && !k.timeout)
-            textarea_key(ta, k, text_width());
-    }
 }
 
 /* ---- a plan on screen --------------------------------------------------------- */

@@ -21,6 +21,7 @@
 #include "i18n/i18n.h"
 #include "i18n/thdate.h"
 #include "tui/caseforms.h"
+#include "tui/caseinput.h"
 #include "tui/return_fmt.h"
 #include "tui/return_screens.h"
 #include "tui/timeinput.h"
@@ -133,15 +134,6 @@ static bool plan_form_build(repat_view *v, plan_form *x, const tc_repatriation *
     return true;
 }
 
-#define TRY(field, expr)                         \
-    do {                                         \
-        const char *why_ = (expr);               \
-        if (why_) {                              \
-            *fieldp = (field);                   \
-            return why_;                         \
-        }                                        \
-    } while (0)
-
 static const char *read_country(const char *text, repat_direction dir, char code[3])
 {
     code[0] = '\0';
@@ -167,12 +159,12 @@ static const char *plan_read(const repat_view *v, const plan_form *x, tc_repatri
     char buf[4 * REPAT_TEXT_MAX + 8];
     p->direction = (repat_direction)fl[PF_DIRECTION].choice;
     ret_form_text(f, PF_COUNTRY, buf, sizeof buf);
-    TRY("country", read_country(buf, p->direction, p->country));
+    READ_OR_RETURN(fieldp, "country", read_country(buf, p->direction, p->country));
     ret_form_text(f, PF_HOMETOWN, p->hometown, sizeof p->hometown);
     p->wish = (repat_wish)fl[PF_WISH].choice;
     p->consent_given = fl[PF_CONSENT].choice == 1;
     form_get(f, PF_CONSENT_ON, buf, sizeof buf);
-    TRY("consent_on", ret_read_date(buf, &p->consent_known, &p->consent_on));
+    READ_OR_RETURN(fieldp, "consent_on", form_read_date(buf, &p->consent_known, &p->consent_on));
     ret_form_text(f, PF_CONSENT_BY, p->consent_by, sizeof p->consent_by);
     p->legal_pending = fl[PF_LEGAL].choice == 1;
     p->witness_needed = fl[PF_WITNESS].choice == 1;
@@ -182,7 +174,7 @@ static const char *plan_read(const repat_view *v, const plan_form *x, tc_repatri
              point > 0 && (size_t)point <= v->points.list.count
                  ? v->points.list.rows[point - 1].code : "");
     form_get(f, PF_PLANNED, buf, sizeof buf);
-    TRY("planned_on", ret_read_date(buf, &p->planned_known, &p->planned_on));
+    READ_OR_RETURN(fieldp, "planned_on", form_read_date(buf, &p->planned_known, &p->planned_on));
     return NULL;
 }
 
@@ -255,9 +247,10 @@ static const char *step_read(const form *f, repat_step *s, const char **fieldp)
     char buf[4 * THDATE_MAX];
     s->state = (repat_step_state)f->fields[SF_STATE].choice;
     form_get(f, SF_REQUESTED, buf, sizeof buf);
-    TRY("requested_on", ret_read_date(buf, &s->requested_known, &s->requested_on));
+    READ_OR_RETURN(fieldp, "requested_on",
+                   form_read_date(buf, &s->requested_known, &s->requested_on));
     form_get(f, SF_DONE, buf, sizeof buf);
-    TRY("done_on", ret_read_date(buf, &s->done_known, &s->done_on));
+    READ_OR_RETURN(fieldp, "done_on", form_read_date(buf, &s->done_known, &s->done_on));
     ret_form_text(f, SF_COUNTERPART, s->counterpart, sizeof s->counterpart);
     ret_form_text(f, SF_NOTE, s->note, sizeof s->note);
     return NULL;
@@ -423,7 +416,7 @@ static const char *handover_read(tui *t, const form *f, tc_repatriation *p, char
     char buf[4 * MOMENT_TEXT_MAX];
     form_get(f, HF_AT, buf, sizeof buf);
     int64_t at = 0;
-    TRY("handed_over_at", moment_parse(buf, t->opt->clock.utc_offset, &at));
+    READ_OR_RETURN(fieldp, "handed_over_at", moment_parse(buf, t->opt->clock.utc_offset, &at));
     p->handed_over_known = true;
     p->handed_over_at = at;
     ret_form_text(f, HF_AGENCY, p->receiving_agency, sizeof p->receiving_agency);

@@ -22,9 +22,6 @@ void ret_date_field(form_field *fl, const char *key, const char *label, const ch
                     bool known, caldate d);
 void ret_choice_field(form_field *fl, const char *key, const char *label,
                       const char *const *choices, const char *const *choices_th, int n, int now);
-/* "" is no date (*known false); else NULL when thdate_parse reads it, or
- * the msgid of why not. */
-const char *ret_read_date(const char *text, bool *known, caldate *d);
 /* Field i must hold a date: NULL when it does (in *d), else the msgid of
  * why not (an empty field too). */
 const char *ret_read_date_needed(const form *f, int i, caldate *d);
@@ -62,9 +59,6 @@ bool ret_agency_resolve(tui *t, form_field *fl, ret_agency_choice *a, const char
 /* An agency's short name in the interface's language (the code when the
  * directory does not have it). */
 void ret_agency_name(tui *t, const char *code, char *out, size_t outsz);
-
-/* Edit a text of paragraphs (findings) until F10 (true) or Esc (false). */
-bool ret_textarea_run(tui *t, textarea *ta, const char *title, const char *intro);
 
 /* A plan on screen: title, a heading line (the case), the lines from row
  * 3 down, the message and the keys.  Lines of item `sel` (>= 0) are drawn
