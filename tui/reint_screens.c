@@ -58,12 +58,7 @@ static bool plan_make(tui *t, const char *case_id)
         p->schedule.count = 0;          /* the store's setting */
         reint_check chk = { REINT_OK, NULL };
         store_status st = store_reintegration_add(t->st, p, &chk);
-        if (st == ST_INVALID)
-            ret_refuse(t, &f, reint_problem_text(chk.problem), "start");
-        else if (st != ST_OK)
-            tui_say(t, STYLE_ERROR, _(store_status_text(st)));
-        else
-            saved = true;
+        saved = ret_saved(t, &f, st, reint_problem_text(chk.problem), "start");
     }
     if (saved)
         tui_say(t, STYLE_NOTICE, _("The reintegration plan is made: press e to fill in the domains."));
@@ -121,12 +116,7 @@ static bool domain_edit(tui *t, const tc_reintegration *plan, reint_domain d)
         snprintf(dp->agency_code, sizeof dp->agency_code, "%s", ag->code);
         reint_check chk = { REINT_OK, NULL };
         store_status st = store_reintegration_save(t->st, p, &chk);
-        if (st == ST_INVALID)
-            ret_refuse(t, &f, reint_problem_text(chk.problem), domain_field(chk.field));
-        else if (st != ST_OK)
-            tui_say(t, STYLE_ERROR, _(store_status_text(st)));
-        else
-            saved = true;
+        saved = ret_saved(t, &f, st, reint_problem_text(chk.problem), domain_field(chk.field));
     }
     if (saved)
         tui_say(t, STYLE_NOTICE, _("The domain is saved."));
@@ -221,12 +211,7 @@ static void plan_close(tui *t, const tc_reintegration *plan)
         store_status st = store_reintegration_close(t->st, plan->case_id,
                                                     (reint_outcome)fl[CF_OUTCOME].choice, on,
                                                     note, &chk);
-        if (st == ST_INVALID)
-            ret_refuse(t, &f, reint_problem_text(chk.problem), chk.field);
-        else if (st != ST_OK)
-            tui_say(t, STYLE_ERROR, _(store_status_text(st)));
-        else
-            saved = true;
+        saved = ret_saved(t, &f, st, reint_problem_text(chk.problem), chk.field);
     }
     if (saved)
         tui_say(t, STYLE_NOTICE, _("The reintegration plan is closed."));

@@ -87,6 +87,15 @@ void ret_refuse(tui *t, form *f, const char *msgid, const char *field)
     form_focus(f, field);
 }
 
+bool ret_saved(tui *t, form *f, store_status st, const char *problem, const char *field)
+{
+    if (st == ST_INVALID)
+        ret_refuse(t, f, problem, field);
+    else if (st != ST_OK)
+        tui_say(t, STYLE_ERROR, _(store_status_text(st)));
+    return st == ST_OK;
+}
+
 const char *ret_field_leaf(const char *field)
 {
     if (!field)

@@ -212,12 +212,8 @@ static bool plan_edit(repat_view *v, const tc_repatriation *old)
             repat_check chk = { REPAT_OK, NULL };
             store_status st = old ? store_repatriation_save(t->st, p, &chk)
                                   : store_repatriation_add(t->st, p, &chk);
-            if (st == ST_INVALID)
-                ret_refuse(t, &x.f, repat_problem_text(chk.problem), ret_field_leaf(chk.field));
-            else if (st != ST_OK)
-                tui_say(t, STYLE_ERROR, _(store_status_text(st)));
-            else
-                saved = true;
+            saved = ret_saved(t, &x.f, st, repat_problem_text(chk.problem),
+                              ret_field_leaf(chk.field));
         }
     }
     if (saved)
@@ -305,12 +301,7 @@ static void step_edit(repat_view *v)
         step_default_dates(&p->steps[k], today);
         repat_check chk = { REPAT_OK, NULL };
         store_status st = store_repatriation_save(t->st, p, &chk);
-        if (st == ST_INVALID)
-            ret_refuse(t, &f, repat_problem_text(chk.problem), ret_field_leaf(chk.field));
-        else if (st != ST_OK)
-            tui_say(t, STYLE_ERROR, _(store_status_text(st)));
-        else
-            saved = true;
+        saved = ret_saved(t, &f, st, repat_problem_text(chk.problem), ret_field_leaf(chk.field));
     }
     if (saved) {
         char msg[512];
@@ -335,12 +326,9 @@ static bool change_said(tui *t, form *f, store_status st, repat_change_problem c
             change == REPAT_CHANGE_STEPS_OPEN)
             field = "reason";
         ret_refuse(t, f, repat_change_problem_text(change), field);
-    } else if (st == ST_INVALID) {
-        ret_refuse(t, f, repat_problem_text(chk->problem), ret_field_leaf(chk->field));
-    } else if (st != ST_OK) {
-        tui_say(t, STYLE_ERROR, _(store_status_text(st)));
+        return false;
     }
-    return st == ST_OK;
+    return ret_saved(t, f, st, repat_problem_text(chk->problem), ret_field_leaf(chk->field));
 }
 
 /* Suspend or cancel (a reason), or resume. */

@@ -32,6 +32,9 @@ void ret_form_text(const form *f, int i, char *out, size_t outsz);
 
 /* Say why (msgid) and put the focus on the field named. */
 void ret_refuse(tui *t, form *f, const char *msgid, const char *field);
+/* What a save answered: true for ST_OK; ST_INVALID is refused with the
+ * rule's problem (msgid) on field, any other status is said as it is. */
+bool ret_saved(tui *t, form *f, store_status st, const char *problem, const char *field);
 /* The part of a rule's field name after its last dot ("steps.family.note"
  * is "note"), which is how the forms name their fields. */
 const char *ret_field_leaf(const char *field);
