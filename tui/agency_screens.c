@@ -251,10 +251,7 @@ static void agency_view(tui *t, const char *code)
             ui_text(y, 1, CASEVIEW_LABEL_COLS, L.v[i].label, STYLE_HEADING);
             ui_text(y, CASEVIEW_LABEL_COLS + 2, view_value_cols(), L.v[i].value, L.v[i].style);
         }
-        tui_draw_message(t);
-        keys_draw_line(KEYS_AGENCY_VIEW);
-        ui_cursor(0, 0, false);
-        ui_refresh();
+        tui_draw_end(t, KEYS_AGENCY_VIEW);
         ui_key k;
         key_action act = tui_key(t, KEYS_AGENCY_VIEW, &k);
         if (act == ACT_NONE)

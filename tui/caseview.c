@@ -642,10 +642,7 @@ static void draw_view(case_view *cv)
         ui_text(y, 1, LABEL_COLS, l->label, chosen ? STYLE_SELECTED : STYLE_HEADING);
         ui_text(y, LABEL_COLS + 2, view_value_cols(), l->value, chosen ? STYLE_SELECTED : l->style);
     }
-    tui_draw_message(t);
-    keys_draw_line(case_tab_keys(cv->tab));
-    ui_cursor(0, 0, false);
-    ui_refresh();
+    tui_draw_end(t, case_tab_keys(cv->tab));
 }
 
 /* ---- acting -------------------------------------------------------------- */

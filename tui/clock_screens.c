@@ -141,10 +141,7 @@ static void due_draw(tui *t, const due_view *d)
     int page = list_rows(2);
     for (size_t i = d->top; i < d->n && (int)(i - d->top) < page; i++)
         due_draw_row(t, 2 + (int)(i - d->top), &c, &d->rows[i], d->now, i == d->sel);
-    tui_draw_message(t);
-    keys_draw_line(KEYS_DUE_SOON);
-    ui_cursor(0, 0, false);
-    ui_refresh();
+    tui_draw_end(t, KEYS_DUE_SOON);
 }
 
 void screen_due_soon(tui *t)
@@ -287,10 +284,7 @@ static void clocks_draw(tui *t, const clocks_view *v)
             snprintf(text, sizeof text, "%s", _("not started"));
         ui_text(y++, 3, ui_cols() - 4, text, st);
     }
-    tui_draw_message(t);
-    keys_draw_line(KEYS_CASE_CLOCKS);
-    ui_cursor(0, 0, false);
-    ui_refresh();
+    tui_draw_end(t, KEYS_CASE_CLOCKS);
 }
 
 /* What a moment form stores once its text reads well; false (with a

@@ -290,10 +290,7 @@ static void fl_draw(tui *t, const followups_view *d)
                  high ? _("! high risk of re-trafficking") : "");
         ui_text(ui_rows() - 2, 1, ui_cols() - 2, info, STYLE_NORMAL);
     }
-    tui_draw_message(t);
-    keys_draw_line(KEYS_FOLLOWUPS);
-    ui_cursor(0, 0, false);
-    ui_refresh();
+    tui_draw_end(t, KEYS_FOLLOWUPS);
 }
 
 void screen_followups(tui *t)

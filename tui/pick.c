@@ -76,10 +76,7 @@ long tui_pick(tui *t, const char *screen, const char *heading, size_t n, size_t 
             if (info_w)
                 ui_text(y, ui_cols() - info_w - 2, info_w, info, st);
         }
-        tui_draw_message(t);
-        keys_draw_line(KEYS_PICK);
-        ui_cursor(0, 0, false);
-        ui_refresh();
+        tui_draw_end(t, KEYS_PICK);
         ui_key k;
         key_action a = tui_key(t, KEYS_PICK, &k);
         if (a == ACT_NONE)

@@ -177,10 +177,7 @@ static void dash_draw(dashboard *d)
                 STYLE_NOTICE);
     for (size_t i = 0; i < d->n; i++)
         dash_draw_row(FIRST_ROW + (int)i, &c, &d->rows[i], d->now, d->top + i == d->sel);
-    tui_draw_message(t);
-    keys_draw_line(KEYS_REFERRAL_DASH);
-    ui_cursor(0, 0, false);
-    ui_refresh();
+    tui_draw_end(t, KEYS_REFERRAL_DASH);
 }
 
 /* ---- filters ------------------------------------------------------------------ */

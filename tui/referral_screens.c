@@ -529,10 +529,7 @@ static void view_draw(referral_view *v)
         ui_text(y, 1, CASEVIEW_LABEL_COLS, l->label, STYLE_HEADING);
         ui_text(y, CASEVIEW_LABEL_COLS + 2, view_value_cols(), l->value, l->style);
     }
-    tui_draw_message(t);
-    keys_draw_line(KEYS_REFERRAL_VIEW);
-    ui_cursor(0, 0, false);
-    ui_refresh();
+    tui_draw_end(t, KEYS_REFERRAL_VIEW);
 }
 
 /* ---- moving a referral on ----------------------------------------------------- */

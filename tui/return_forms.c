@@ -117,10 +117,7 @@ bool ret_confirm(tui *t, const char *title, const char *const *lines, size_t n,
             if (lines[i])
                 ui_text(y++, 2, ui_cols() - 4, lines[i], lines_style);
         ui_text(y + 1, 2, ui_cols() - 4, _(question), STYLE_HEADING);
-        tui_draw_message(t);
-        keys_draw_line(KEYS_CONFIRM);
-        ui_cursor(0, 0, false);
-        ui_refresh();
+        tui_draw_end(t, KEYS_CONFIRM);
         ui_key k;
         key_action a = tui_key(t, KEYS_CONFIRM, &k);
         if (a == ACT_NONE)
@@ -236,10 +233,7 @@ void ret_view_draw(tui *t, const char *title, const char *head, view_lines *L, i
         ui_text(y, 1, CASEVIEW_LABEL_COLS, l->label, chosen ? st : STYLE_HEADING);
         ui_text(y, CASEVIEW_LABEL_COLS + 2, view_value_cols(), l->value, st);
     }
-    tui_draw_message(t);
-    keys_draw_line(keys);
-    ui_cursor(0, 0, false);
-    ui_refresh();
+    tui_draw_end(t, keys);
 }
 
 bool ret_case_head(tui *t, const char *case_id, char *out, size_t outsz, bool *child)

@@ -747,10 +747,7 @@ static key_action doc_view(session *s, const key_binding *keys, const char *scre
         }
         if (d.n > (size_t)rows && top + (size_t)rows < d.n && !t->message[0])
             ui_text(ui_rows() - 2, 1, ui_cols() - 2, _("More below (PgDn)."), STYLE_NOTICE);
-        tui_draw_message(t);
-        keys_draw_line(keys);
-        ui_cursor(0, 0, false);
-        ui_refresh();
+        tui_draw_end(t, keys);
         ui_key k;
         key_action a = tui_key(t, keys, &k);
         if (a == ACT_NONE)

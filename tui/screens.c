@@ -35,6 +35,14 @@ void tui_draw_message(tui *t)
         ui_text(ui_rows() - 2, 1, ui_cols() - 2, t->message, t->message_style);
 }
 
+void tui_draw_end(tui *t, const key_binding *keys)
+{
+    tui_draw_message(t);
+    keys_draw_line(keys);
+    ui_cursor(0, 0, false);
+    ui_refresh();
+}
+
 void tui_draw_title(tui *t, const char *screen)
 {
     char left[512], date[THDATE_MAX];

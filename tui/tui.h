@@ -34,6 +34,9 @@ key_action tui_key(tui *t, const key_binding *table, ui_key *key);
 void tui_say(tui *t, ui_style style, const char *text);
 void tui_draw_title(tui *t, const char *screen);
 void tui_draw_message(tui *t);
+/* The end of drawing a screen that has no cursor: the message line, the
+ * key line of keys, the cursor hidden, and the screen refreshed. */
+void tui_draw_end(tui *t, const key_binding *keys);
 
 /* Forms: a column of labelled fields edited in place. */
 /* FIELD_MULTI: several of the choices at once (exploitation types): Left
