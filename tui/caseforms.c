@@ -1208,16 +1208,9 @@ static bool offer_quick_screen(tui *t)
         keys_draw_line(KEYS_CONFIRM);
         ui_cursor(0, 0, false);
         ui_refresh();
-        ui_key k;
-        key_action a = tui_key(t, KEYS_CONFIRM, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_CONFIRM, k);
-        if (t->quit || !t->st || a == ACT_BACK)
-            return false;
-        if (a == ACT_OPEN)
-            return true;
-        if (a == ACT_HELP)
-            keys_show_help(_("Quick case"), KEYS_CONFIRM);
+        int yes = tui_confirm_key(t, _("Quick case"));
+        if (yes >= 0)
+            return yes;
     }
 }
 

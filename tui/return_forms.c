@@ -118,16 +118,9 @@ bool ret_confirm(tui *t, const char *title, const char *const *lines, size_t n,
                 ui_text(y++, 2, ui_cols() - 4, lines[i], lines_style);
         ui_text(y + 1, 2, ui_cols() - 4, _(question), STYLE_HEADING);
         tui_draw_end(t, KEYS_CONFIRM);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_CONFIRM, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_CONFIRM, k);
-        if (t->quit || !t->st || a == ACT_BACK)
-            return false;
-        if (a == ACT_OPEN)
-            return true;
-        if (a == ACT_HELP)
-            keys_show_help(_(title), KEYS_CONFIRM);
+        int yes = tui_confirm_key(t, _(title));
+        if (yes >= 0)
+            return yes;
     }
 }
 

@@ -43,6 +43,21 @@ void tui_draw_end(tui *t, const key_binding *keys)
     ui_refresh();
 }
 
+int tui_confirm_key(tui *t, const char *screen_title)
+{
+    ui_key k;
+    key_action a = tui_key(t, KEYS_CONFIRM, &k);
+    if (a == ACT_NONE)
+        a = keys_action_any_layout(KEYS_CONFIRM, k);
+    if (t->quit || !t->st || a == ACT_BACK)
+        return 0;
+    if (a == ACT_OPEN)
+        return 1;
+    if (a == ACT_HELP)
+        keys_show_help(screen_title, KEYS_CONFIRM);
+    return -1;
+}
+
 void tui_draw_title(tui *t, const char *screen)
 {
     char left[512], date[THDATE_MAX];

@@ -37,6 +37,10 @@ void tui_draw_message(tui *t);
 /* The end of drawing a screen that has no cursor: the message line, the
  * key line of keys, the cursor hidden, and the screen refreshed. */
 void tui_draw_end(tui *t, const key_binding *keys);
+/* Read one key on a yes/no question (KEYS_CONFIRM, on either keyboard
+ * layout): 1 for yes, 0 for no (also when quitting or the store is locked
+ * away), -1 for any other key (help, titled screen_title, already shown). */
+int tui_confirm_key(tui *t, const char *screen_title);
 
 /* Forms: a column of labelled fields edited in place. */
 /* FIELD_MULTI: several of the choices at once (exploitation types): Left
