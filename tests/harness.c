@@ -94,6 +94,26 @@ int harness_file_contains(const char *path, const void *needle, size_t len)
     return found;
 }
 
+int harness_make_catalogue(const char *dir, const char *entries)
+{
+    const char *msgfmt = getenv("MSGFMT");
+    if (!msgfmt || !*msgfmt || !strcmp(msgfmt, ":"))
+        msgfmt = "msgfmt";
+    char path[1024], cmd[4096];
+    snprintf(path, sizeof path, "%s/th.po", dir);
+    FILE *f = fopen(path, "w");
+    if (!f)
+        return -1;
+    fputs("msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
+          "\"Language: th\\n\"\n\n", f);
+    fputs(entries, f);
+    fclose(f);
+    snprintf(cmd, sizeof cmd,
+             "mkdir -p '%s/th/LC_MESSAGES' && '%s' -o '%s/th/LC_MESSAGES/tipcase.mo' '%s' "
+             "2>/dev/null", dir, msgfmt, dir, path);
+    return system(cmd) == 0 ? 1 : 0;
+}
+
 tc_clock harness_clock(tc_fixed_clock *storage, const char *iso)
 {
     int64_t t = 0;

@@ -22,6 +22,13 @@ void harness_rmtree(const char *path);
 /* True when the file at path contains the byte string needle. */
 int harness_file_contains(const char *path, const void *needle, size_t len);
 
+/* Builds dir/th/LC_MESSAGES/tipcase.mo with msgfmt ($MSGFMT when set), as
+ * "make install" would, from a Thai catalogue of the PO entries given
+ * (msgid/msgstr pairs) under a header that makes i18n_is_thai() true.
+ * Returns 1 when built, 0 when msgfmt cannot build it (the caller skips
+ * the Thai checks), -1 when dir/th.po cannot be written. */
+int harness_make_catalogue(const char *dir, const char *entries);
+
 /* A fixed clock at the given ISO timestamp ("2026-11-21T03:00:00Z"),
  * Thailand's UTC offset (+7 h). */
 tc_clock harness_clock(tc_fixed_clock *storage, const char *iso);

@@ -22,6 +22,8 @@
 #include "db/returns.h"
 #include "i18n/i18n.h"
 #include "tests/harness.h"
+#include "tests/harness_cli.h"
+#include "tests/harness_store.h"
 #include "tui/caseinput.h"
 #include "tui/cli.h"
 #include "tui/cli_return.h"
@@ -41,60 +43,12 @@ static bool have_catalogue;
 
 /* ---- running the command line ------------------------------------------- */
 
-static int capture(int fd, const char *path)
-{
-    int saved = dup(fd);
-    int to = open(path, O_CREAT | O_TRUNC | O_WRONLY, 0600);
-    CU_ASSERT_FATAL(saved >= 0 && to >= 0);
-    dup2(to, fd);
-    close(to);
-    return saved;
-}
-
-static void restore(int fd, int saved, const char *path, char *into)
-{
-    dup2(saved, fd);
-    close(saved);
-    FILE *f = fopen(path, "r");
-    size_t n = f ? fread(into, 1, OUT_MAX - 1, f) : 0;
-    into[n] = '\0';
-    if (f)
-        fclose(f);
-}
-
 /* cli_run(args) as "tipcase --user admin --passphrase-fd N ARGS", stdout
  * into out and stderr into err.  Returns the exit code. */
 static int run(const char *const *args)
 {
-    char *argv[24];
-    int argc = 0;
-    for (; args[argc] && argc < 23; argc++)
-        argv[argc] = (char *)args[argc];
-    argv[argc] = NULL;
-    int pass[2];
-    CU_ASSERT_FATAL(pipe(pass) == 0);
-    CU_ASSERT_FATAL(write(pass[1], PASS "\n", strlen(PASS) + 1) == (ssize_t)strlen(PASS) + 1);
-    close(pass[1]);
-    app_options opt;
-    memset(&opt, 0, sizeof opt);
-    snprintf(opt.data_dir, sizeof opt.data_dir, "%s", store_dir);
-    opt.user = "admin";
-    opt.passphrase_fd = pass[0];
-    opt.clock = clk;
-    char out_path[600], err_path[600];
-    snprintf(out_path, sizeof out_path, "%s/stdout", top);
-    snprintf(err_path, sizeof err_path, "%s/stderr", top);
-    fflush(stdout);
-    fflush(stderr);
-    int saved_out = capture(STDOUT_FILENO, out_path);
-    int saved_err = capture(STDERR_FILENO, err_path);
-    int rc = cli_run(&opt, argc, argv);
-    fflush(stdout);
-    fflush(stderr);
-    restore(STDOUT_FILENO, saved_out, out_path, out);
-    restore(STDERR_FILENO, saved_err, err_path, err);
-    close(pass[0]);
-    return rc;
+    harness_cli c = { store_dir, top, PASS, clk, out, err, OUT_MAX };
+    return harness_cli_run(&c, args);
 }
 
 static bool in(const char *buf, const char *text)
@@ -233,26 +187,13 @@ static bool make_plans(store *s)
  * i18n_is_thai() true. */
 static void make_catalogue(void)
 {
-    const char *msgfmt = getenv("MSGFMT");
-    if (!msgfmt || !*msgfmt || !strcmp(msgfmt, ":"))
-        msgfmt = "msgfmt";
-    char path[600], cmd[2048];
-    snprintf(path, sizeof path, "%s/th.po", top);
-    FILE *f = fopen(path, "w");
-    if (!f)
-        return;
-    fputs("msgid \"\"\nmsgstr \"\"\n\"Content-Type: text/plain; charset=UTF-8\\n\"\n"
-          "\"Language: th\\n\"\n\n"
-          "msgid \"required\"\nmsgstr \"จำเป็น\"\n"
-          "msgid \"asked\"\nmsgstr \"ขอเมื่อ\"\n"
-          "msgid \"finished\"\nmsgstr \"เสร็จเมื่อ\"\n"
-          "msgid \"overdue %lld days\"\nmsgstr \"เกินกำหนด %lld วัน\"\n"
-          "msgid \"%lld days left\"\nmsgstr \"เหลือ %lld วัน\"\n", f);
-    fclose(f);
-    snprintf(cmd, sizeof cmd,
-             "mkdir -p '%s/th/LC_MESSAGES' && '%s' -o '%s/th/LC_MESSAGES/tipcase.mo' '%s' "
-             "2>/dev/null", top, msgfmt, top, path);
-    have_catalogue = system(cmd) == 0;
+    static const char thai[] =
+        "msgid \"required\"\nmsgstr \"จำเป็น\"\n"
+        "msgid \"asked\"\nmsgstr \"ขอเมื่อ\"\n"
+        "msgid \"finished\"\nmsgstr \"เสร็จเมื่อ\"\n"
+        "msgid \"overdue %lld days\"\nmsgstr \"เกินกำหนด %lld วัน\"\n"
+        "msgid \"%lld days left\"\nmsgstr \"เหลือ %lld วัน\"\n";
+    have_catalogue = harness_make_catalogue(top, thai) == 1;
     if (have_catalogue) {
         setenv("TIPCASE_LOCALEDIR", top, 1);
         i18n_init(NULL);
@@ -266,14 +207,8 @@ static int suite_init(void)
     if (sodium_init() < 0 || !(top = harness_tempdir()))
         return -1;
     snprintf(store_dir, sizeof store_dir, "%s/store", top);
-    tc_officer admin;
-    memset(&admin, 0, sizeof admin);
-    snprintf(admin.login, sizeof admin.login, "%s", "admin");
-    snprintf(admin.name, sizeof admin.name, "%s", "Somchai Admin");
-    admin.role = ROLE_ADMIN;
-    admin.active = true;
     store *s = NULL;
-    if (store_create(store_dir, &admin, PASS, kdf_params_cheap(), &clk, &s) != ST_OK)
+    if (harness_store_create(store_dir, "Somchai Admin", PASS, &clk, &s) != ST_OK)
         return -1;
     bool ok = make_plans(s);
     store_close(s);

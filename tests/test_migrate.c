@@ -2,6 +2,7 @@
  * version with data kept, one transaction per step, newer refused. */
 #include "config.h"
 #include "tests/harness.h"
+#include "tests/harness_store.h"
 #include "db/migrate.h"
 #include "db/store.h"
 #include "db/store_internal.h"
@@ -259,25 +260,24 @@ static void test_failed_step_applies_nothing(void)
     "DROP TABLE followups; DROP TABLE reintegration_domains; DROP TABLE reintegrations;" \
     "DROP TABLE repatriation_steps; DROP TABLE repatriations;"
 
-/* store_open brings a store made by an older tipcase up to date, and its
- * data (and audit chain) survive. */
-static void test_store_open_migrates_old_store(void)
+/* A case with only a name, as an older tipcase stored it. */
+static tc_case add_old_case(store *s)
 {
-    char *dir = harness_tempdir(), *sub = NULL;
-    if (!dir || asprintf(&sub, "%s/store", dir) < 0)
-        abort();
-    tc_officer admin;
-    memset(&admin, 0, sizeof admin);
-    snprintf(admin.login, sizeof admin.login, "admin");
-    snprintf(admin.name, sizeof admin.name, "Admin");
-    admin.role = ROLE_ADMIN;
-    store *s = NULL;
-    const char *pass = "an old passphrase here";
-    CU_ASSERT_EQUAL_FATAL(store_create(sub, &admin, pass, kdf_params_cheap(), &clk, &s), ST_OK);
     tc_case c;
     case_init(&c);
     snprintf(c.name_latin, sizeof c.name_latin, "Old Case");
     CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
+    return c;
+}
+
+/* store_open brings a store made by an older tipcase up to date, and its
+ * data (and audit chain) survive. */
+static void test_store_open_migrates_old_store(void)
+{
+    const char *pass = "an old passphrase here";
+    harness_fixture f = harness_fixture_open("Admin", pass, &clk);
+    store *s = f.s;
+    tc_case c = add_old_case(s);
     /* Turn it back into a version-1 store. */
     sqlite3 *db = store_db_handle(s);
     CU_ASSERT_EQUAL(sqlite3_exec(db, "DROP INDEX cases_by_officer; DROP INDEX audit_by_record;"
@@ -294,10 +294,8 @@ static void test_store_open_migrates_old_store(void)
                                      "DROP TABLE referrals; DROP TABLE agencies;"
                                      RETURNS_TABLES_DROP
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
-    store_close(s);
-
-    s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(sub, "admin", pass, &clk, &s), ST_OK);
+    harness_fixture_reopen(&f, "admin", pass, &clk);
+    s = f.s;
     db = store_db_handle(s);
     CU_ASSERT_EQUAL(migrate_current_version(db), migrate_latest_version());
     check_schema_at(db, migrate_latest_version());
@@ -323,10 +321,7 @@ static void test_store_open_migrates_old_store(void)
                                    " AND is_current = 1 AND active = 1"), 1);
     store_check_report r;
     CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
-    store_close(s);
-    harness_rmtree(dir);
-    free(dir);
-    free(sub);
+    harness_fixture_close(&f);
 }
 
 /* The built-in handover points, as one line per row in order. */
@@ -355,35 +350,22 @@ static void handover_rows(sqlite3 *db, char *out, size_t outsz)
  * the case list's index with high_risk first. */
 static void test_version_6_store_gets_returns(void)
 {
-    char *dir = harness_tempdir(), *sub = NULL;
-    if (!dir || asprintf(&sub, "%s/store", dir) < 0)
-        abort();
-    tc_officer admin;
-    memset(&admin, 0, sizeof admin);
-    snprintf(admin.login, sizeof admin.login, "admin");
-    snprintf(admin.name, sizeof admin.name, "Admin");
-    admin.role = ROLE_ADMIN;
-    store *s = NULL;
     const char *pass = "an old passphrase here";
-    CU_ASSERT_EQUAL_FATAL(store_create(sub, &admin, pass, kdf_params_cheap(), &clk, &s), ST_OK);
+    harness_fixture f = harness_fixture_open("Admin", pass, &clk);
+    store *s = f.s;
     char fresh[2048], upgraded[2048];
     handover_rows(store_db_handle(s), fresh, sizeof fresh);
     CU_ASSERT_EQUAL(count_rows(store_db_handle(s), "SELECT count(*) FROM code_rows"
                                                    " WHERE list = 'handover_point'"), 8);
-    tc_case c;
-    case_init(&c);
-    snprintf(c.name_latin, sizeof c.name_latin, "Old Case");
-    CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
+    tc_case c = add_old_case(s);
     CU_ASSERT_EQUAL(sqlite3_exec(store_db_handle(s), RETURNS_TABLES_DROP
                                  "DELETE FROM code_rows WHERE list = 'handover_point';"
                                  "DROP INDEX cases_list;"
                                  "CREATE INDEX cases_list ON cases(sort_date, created_at,"
                                  " reference, search_key);"
                                  "PRAGMA user_version = 6", NULL, NULL, NULL), SQLITE_OK);
-    store_close(s);
-
-    s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(sub, "admin", pass, &clk, &s), ST_OK);
+    harness_fixture_reopen(&f, "admin", pass, &clk);
+    s = f.s;
     sqlite3 *db = store_db_handle(s);
     CU_ASSERT_EQUAL(migrate_current_version(db), 7);
     check_schema_at(db, 7);
@@ -411,10 +393,7 @@ static void test_version_6_store_gets_returns(void)
     CU_ASSERT_EQUAL(store_repatriation_add(s, &p, &chk), ST_OK);
     store_check_report r;
     CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
-    store_close(s);
-    harness_rmtree(dir);
-    free(dir);
-    free(sub);
+    harness_fixture_close(&f);
 }
 
 static CU_TestInfo tests[] = {

@@ -11,6 +11,7 @@
  * Argon2id parameters. */
 #include "config.h"
 #include "tests/harness.h"
+#include "tests/harness_store.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -41,69 +42,25 @@ static int suite_clean(void) { return 0; }
 
 /* ------------------------------------------------------------- helpers */
 
-typedef struct fixture {
-    char *root;         /* temp dir */
-    char *dir;          /* the store inside it */
-    store *s;
-} fixture;
-
-static tc_officer officer(const char *login, const char *name, officer_role role)
-{
-    tc_officer o;
-    memset(&o, 0, sizeof o);
-    snprintf(o.login, sizeof o.login, "%s", login);
-    snprintf(o.name, sizeof o.name, "%s", name);
-    o.role = role;
-    o.active = true;
-    return o;
-}
+typedef harness_fixture fixture;
 
 /* A new store, open as the administrator "Somchai Admin", at START. */
 static fixture open_fixture(void)
 {
-    fixture f;
     fixed.at = 0;
     clk = harness_clock(&fixed, START);
-    f.root = harness_tempdir();
-    if (!f.root || asprintf(&f.dir, "%s/store", f.root) < 0)
-        abort();
-    tc_officer admin = officer("admin", "Somchai Admin", ROLE_ADMIN);
-    f.s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_create(f.dir, &admin, ADMIN_PASS, kdf_params_cheap(), &clk,
-                                       &f.s), ST_OK);
-    return f;
-}
-
-static void close_fixture(fixture *f)
-{
-    store_close(f->s);
-    harness_rmtree(f->root);
-    free(f->root);
-    free(f->dir);
+    return harness_fixture_open("Somchai Admin", ADMIN_PASS, &clk);
 }
 
 /* Reopen the store as another officer. */
 static void reopen_as(fixture *f, const char *login, const char *pass)
 {
-    store_close(f->s);
-    f->s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(f->dir, login, pass, &clk, &f->s), ST_OK);
+    harness_fixture_reopen(f, login, pass, &clk);
 }
 
 static void advance(int64_t seconds)
 {
     fixed.at += seconds;
-}
-
-static sqlite3_int64 count_rows(store *s, const char *sql)
-{
-    sqlite3_stmt *q = NULL;
-    sqlite3_int64 n = -1;
-    if (sqlite3_prepare_v2(store_db_handle(s), sql, -1, &q, NULL) == SQLITE_OK
-        && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
 }
 
 /* The audit rows and the rows of one table, to prove a refusal wrote
@@ -114,50 +71,19 @@ static counts counts_of(store *s, const char *table)
 {
     char sql[128];
     snprintf(sql, sizeof sql, "SELECT count(*) FROM %s", table);
-    counts c = { count_rows(s, "SELECT count(*) FROM audit"), count_rows(s, sql) };
+    counts c = { harness_count_rows(s, "SELECT count(*) FROM audit"), harness_count_rows(s, sql) };
     return c;
-}
-
-static bool same_counts(counts a, counts b)
-{
-    return a.audit == b.audit && a.rows == b.rows;
-}
-
-static bool audit_has(store *s, const char *action, const char *record_id)
-{
-    sqlite3_stmt *q = NULL;
-    bool yes = false;
-    if (sqlite3_prepare_v2(store_db_handle(s), "SELECT 1 FROM audit WHERE action = ?1"
-                           " AND record_id = ?2", -1, &q, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(q, 1, action, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, record_id, -1, SQLITE_STATIC);
-        yes = sqlite3_step(q) == SQLITE_ROW;
-    }
-    sqlite3_finalize(q);
-    return yes;
 }
 
 /* An adult (30) or a child (15), met the day before START. */
 static tc_case add_case(store *s, const char *name, int age)
 {
-    tc_case c;
-    case_init(&c);
-    snprintf(c.name_latin, sizeof c.name_latin, "%s", name);
-    c.sex = SEX_FEMALE;
-    c.estimated_age = age;
-    snprintf(c.nationalities[0], sizeof c.nationalities[0], "MM");
-    c.n_nationalities = 1;
-    c.date_met_known = true;
-    c.date_met = harness_day("2026-11-20");
-    CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
-    return c;
+    return harness_case_add(s, name, age, "2026-11-20");
 }
 
-static void check_chain(store *s)
+static bool same_counts(counts a, counts b)
 {
-    store_check_report r;
-    CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
-    CU_ASSERT_TRUE(r.audit_ok);
+    return a.audit == b.audit && a.rows == b.rows;
 }
 
 /* ============================================================ code lists */
@@ -185,7 +111,7 @@ static void test_builtin_lists_loaded(void)
     CU_ASSERT_EQUAL(lists.lists.immigration_statuses.count,
                     intake_default_immigration_statuses().count);
     store_intake_lists_free(&lists);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_admin_adds_list_row(void)
@@ -226,12 +152,12 @@ static void test_admin_adds_list_row(void)
     CU_ASSERT_EQUAL(store_intake_save(f.s, &in, &ic), ST_OK);
 
     /* A social worker cannot extend the lists. */
-    tc_officer nok = officer("nok", "Nok Social", ROLE_SOCIAL_WORKER);
-    CU_ASSERT_EQUAL_FATAL(store_officer_add(f.s, &nok, NOK_PASS, kdf_params_cheap()), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(harness_officer_add(f.s, "nok", "Nok Social", ROLE_SOCIAL_WORKER,
+                                              NOK_PASS), ST_OK);
     reopen_as(&f, "nok", NOK_PASS);
     tc_code_row other = { "pearl_farming", "Pearl farming", "ฟาร์มไข่มุก", NULL };
     CU_ASSERT_EQUAL(store_code_add(f.s, LIST_SECTOR, &other, &p), ST_DENIED);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ================================================================ intake */
@@ -299,7 +225,7 @@ static void test_intake_bad_dates_write_nothing(void)
     tc_intake got;
     CU_ASSERT_EQUAL(store_intake_get(f.s, c.id, &got), ST_NOT_FOUND);
     CU_ASSERT_STRING_EQUAL(got.case_id, c.id);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_intake_same_country_route(void)
@@ -324,7 +250,7 @@ static void test_intake_same_country_route(void)
     CU_ASSERT_STRING_EQUAL(got.origin, "TH");
     CU_ASSERT_STRING_EQUAL(got.exploitation_country, "TH");
     CU_ASSERT_EQUAL(got.crossing, CROSSING_NOT_CROSSED);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_intake_round_trip_and_versions(void)
@@ -333,7 +259,7 @@ static void test_intake_round_trip_and_versions(void)
     tc_case c = add_case(f.s, "Shrimp Peeler", 30);
     tc_intake in = full_intake(c.id);
     CU_ASSERT_EQUAL_FATAL(store_intake_save(f.s, &in, NULL), ST_OK);
-    CU_ASSERT_TRUE(audit_has(f.s, "intake.save", c.id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "intake.save", c.id));
     int64_t first_saved = in.created_at;
     tc_intake got;
     CU_ASSERT_EQUAL_FATAL(store_intake_get(f.s, c.id, &got), ST_OK);
@@ -368,8 +294,8 @@ static void test_intake_round_trip_and_versions(void)
     /* No intake for a case that does not exist. */
     tc_intake stray = full_intake("00000000-0000-0000-0000-000000000000");
     CU_ASSERT_EQUAL(store_intake_save(f.s, &stray, NULL), ST_NOT_FOUND);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* =============================================================== consent */
@@ -416,7 +342,7 @@ static void test_consent_child_flagged_but_saved(void)
     CU_ASSERT_EQUAL(store_consent_covers(f.s, child.id, CONSENT_INTERVIEW, NULL,
                                          harness_day("2026-11-21"), &cover), ST_OK);
     CU_ASSERT_EQUAL(cover, CONSENT_COVERED);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_consent_refused_forms_write_nothing(void)
@@ -451,7 +377,7 @@ static void test_consent_refused_forms_write_nothing(void)
     tc_consent stray = consent_for("00000000-0000-0000-0000-000000000000", CONSENT_INTERVIEW,
                                    "2026-11-20");
     CU_ASSERT_EQUAL(store_consent_add(f.s, &stray, &chk), ST_NOT_FOUND);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_consent_coverage_and_override(void)
@@ -503,7 +429,7 @@ static void test_consent_coverage_and_override(void)
                     ST_INVALID);        /* not a code */
     CU_ASSERT_EQUAL(store_consent_override(f.s, adult.id, &o, "referral_send", NULL, id, &chk),
                     ST_OK);
-    CU_ASSERT_TRUE(audit_has(f.s, "consent.override", id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "consent.override", id));
     consent_override_row *rows_out = NULL;
     size_t n = 0;
     CU_ASSERT_EQUAL_FATAL(store_consent_overrides(f.s, adult.id, &rows_out, &n), ST_OK);
@@ -512,8 +438,8 @@ static void test_consent_coverage_and_override(void)
     CU_ASSERT_STRING_EQUAL(rows_out[0].officer_name, "Somchai Admin");
     CU_ASSERT_STRING_EQUAL(rows_out[0].action, "referral_send");
     free(rows_out);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 static void test_consent_withdrawal_keeps_history(void)
@@ -560,7 +486,7 @@ static void test_consent_withdrawal_keeps_history(void)
     CU_ASSERT_EQUAL_FATAL(store_consent_list(f.s, adult.id, &list, &n), ST_OK);
     CU_ASSERT_EQUAL(n, 1);          /* one record, its current version */
     free(list);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_consent_correct_and_withdraw_entry(void)
@@ -591,7 +517,7 @@ static void test_consent_correct_and_withdraw_entry(void)
     CU_ASSERT_EQUAL(rp, RECORD_REASON_MISSING);
     CU_ASSERT_EQUAL(store_record_withdraw(f.s, RECORD_KIND_CONSENT, c.id,
                                           "Entered on the wrong case.", &rp), ST_OK);
-    CU_ASSERT_TRUE(audit_has(f.s, "record.withdraw", c.id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "record.withdraw", c.id));
     CU_ASSERT_EQUAL(store_record_withdraw(f.s, RECORD_KIND_CONSENT, c.id, "Again.", &rp),
                     ST_INVALID);
     CU_ASSERT_EQUAL(rp, RECORD_ALREADY_WITHDRAWN);
@@ -612,7 +538,7 @@ static void test_consent_correct_and_withdraw_entry(void)
     CU_ASSERT_STRING_EQUAL(v[1].reason, "Explained in Shan, not Burmese.");
     CU_ASSERT_STRING_EQUAL(v[2].change, "withdraw");
     free(v);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ================================================================= needs */
@@ -691,7 +617,7 @@ static void test_need_states(void)
     fix.urgent = true;
     CU_ASSERT_EQUAL(store_need_correct(f.s, &fix, "She has not eaten for two days.", &rp, &chk),
                     ST_OK);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_need_list_urgent_first(void)
@@ -721,7 +647,7 @@ static void test_need_list_urgent_first(void)
     CU_ASSERT_TRUE(list[3].entry_withdrawn);
     CU_ASSERT_EQUAL(needs_count_urgent_open(list, n), 1);
     free(list);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ================================================================= notes */
@@ -774,7 +700,7 @@ static void test_notes(void)
     CU_ASSERT_EQUAL(n, 2);          /* the withdrawn note stays, marked */
     CU_ASSERT_TRUE(list[0].entry_withdrawn);
     free(list);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ================================================================= stage */
@@ -819,7 +745,7 @@ static void test_stage_from_records(void)
     CU_ASSERT_FALSE(facts.has_protection);
     CU_ASSERT_FALSE(facts.has_screening);
     CU_ASSERT_EQUAL(store_case_stage(f.s, "no-such-case", &(case_stage){ 0 }), ST_NOT_FOUND);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_close_and_reopen(void)
@@ -869,8 +795,8 @@ static void test_close_and_reopen(void)
     CU_ASSERT_EQUAL(store_case_closure(f.s, c.id, &got), ST_NOT_FOUND);
     CU_ASSERT_EQUAL(store_case_reopen(f.s, c.id, "Again.", &p), ST_INVALID);
     CU_ASSERT_EQUAL(p, STAGE_NOT_CLOSED);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* ============================================================== timeline */
@@ -886,8 +812,8 @@ static const timeline_event *find_kind(const timeline_event *ev, size_t n, timel
 static void test_timeline_merges_newest_first(void)
 {
     fixture f = open_fixture();
-    tc_officer nok = officer("nok", "Nok Social", ROLE_SOCIAL_WORKER);
-    CU_ASSERT_EQUAL_FATAL(store_officer_add(f.s, &nok, NOK_PASS, kdf_params_cheap()), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(harness_officer_add(f.s, "nok", "Nok Social", ROLE_SOCIAL_WORKER,
+                                              NOK_PASS), ST_OK);
     tc_case c = add_case(f.s, "Timeline Person", 30);             /* t0, admin */
     advance(600);
     tc_intake in = full_intake(c.id);
@@ -938,7 +864,7 @@ static void test_timeline_merges_newest_first(void)
     CU_ASSERT_STRING_EQUAL(line, "Note added: Met at the shelter. She asked about her wages.");
     free(ev);
     CU_ASSERT_EQUAL(store_timeline(f.s, "no-such-case", &ev, &n), ST_NOT_FOUND);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_timeline_corrections_and_overrides(void)
@@ -975,7 +901,7 @@ static void test_timeline_corrections_and_overrides(void)
     timeline_summary(&ev[1], NULL, line, sizeof line);
     CU_ASSERT_PTR_NOT_NULL(strstr(line, "Needs travel documents"));
     free(ev);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_timeline_screening_and_identification(void)
@@ -1017,7 +943,7 @@ static void test_timeline_screening_and_identification(void)
     CU_ASSERT_STRING_EQUAL(ev[0].subject, ident_outcome_label(IDENT_NOT_IDENTIFIED));
     CU_ASSERT_STRING_EQUAL(ev[0].officer_name, "Somchai Admin");
     free(ev);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ============================================================ quick mode */
@@ -1050,7 +976,7 @@ static void test_quick_mode(void)
     snprintf(q.entry_point, sizeof q.entry_point, "border_checkpoint");
     case_check chk;
     CU_ASSERT_EQUAL_FATAL(store_case_add_quick(f.s, &q, &chk), ST_OK);
-    CU_ASSERT_TRUE(audit_has(f.s, "case.add", q.id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "case.add", q.id));
     CU_ASSERT_TRUE(listed_incomplete(f.s, q.id));
     CU_ASSERT_FALSE(listed_incomplete(f.s, full.id));
     bool inc = false;
@@ -1080,8 +1006,8 @@ static void test_quick_mode(void)
     CU_ASSERT_EQUAL(ev[1].kind, TL_CASE_OPENED_QUICK);
     CU_ASSERT_EQUAL(ev[0].at, ev[1].at + 3600);
     free(ev);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* =========================================================== inspections */
@@ -1164,7 +1090,7 @@ static void test_inspections(void)
     CU_ASSERT_EQUAL_FATAL(store_timeline(f.s, a.id, &ev, &n), ST_OK);
     CU_ASSERT_PTR_NOT_NULL(find_kind(ev, n, TL_INSPECTION_LINKED));
     free(ev);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ========================================================== pure rules */

@@ -23,6 +23,7 @@
  * Argon2id parameters. */
 #include "config.h"
 #include "tests/harness.h"
+#include "tests/harness_store.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -57,36 +58,13 @@ static int suite_clean(void) { return 0; }
 
 /* ------------------------------------------------------------- helpers */
 
-typedef struct fixture {
-    char *root;
-    char *dir;
-    store *s;
-} fixture;
-
-static tc_officer officer(const char *login, const char *name, officer_role role)
-{
-    tc_officer o;
-    memset(&o, 0, sizeof o);
-    snprintf(o.login, sizeof o.login, "%s", login);
-    snprintf(o.name, sizeof o.name, "%s", name);
-    o.role = role;
-    o.active = true;
-    return o;
-}
+typedef harness_fixture fixture;
 
 /* A new store, open as the administrator "Somchai Admin", at when. */
 static fixture open_fixture_at(const char *when)
 {
-    fixture f;
     clk = harness_clock(&fixed, when);
-    f.root = harness_tempdir();
-    if (!f.root || asprintf(&f.dir, "%s/store", f.root) < 0)
-        abort();
-    tc_officer admin = officer("admin", "Somchai Admin", ROLE_ADMIN);
-    f.s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_create(f.dir, &admin, ADMIN_PASS, kdf_params_cheap(), &clk,
-                                       &f.s), ST_OK);
-    return f;
+    return harness_fixture_open("Somchai Admin", ADMIN_PASS, &clk);
 }
 
 static fixture open_fixture(void)
@@ -94,38 +72,23 @@ static fixture open_fixture(void)
     return open_fixture_at(START);
 }
 
-static void close_fixture(fixture *f)
-{
-    store_close(f->s);
-    harness_rmtree(f->root);
-    free(f->root);
-    free(f->dir);
-}
-
 static void reopen_as(fixture *f, const char *login, const char *pass)
 {
-    store_close(f->s);
-    f->s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(f->dir, login, pass, &clk, &f->s), ST_OK);
+    harness_fixture_reopen(f, login, pass, &clk);
+}
+
+/* Adds Nok, a social worker (no reopening). */
+static void add_nok(store *s)
+{
+    CU_ASSERT_EQUAL_FATAL(harness_officer_add(s, "nok", "Nok Social", ROLE_SOCIAL_WORKER,
+                                              NOK_PASS), ST_OK);
 }
 
 /* Adds Nok, a social worker, and reopens as her. */
 static void become_nok(fixture *f)
 {
-    tc_officer nok = officer("nok", "Nok Social", ROLE_SOCIAL_WORKER);
-    CU_ASSERT_EQUAL_FATAL(store_officer_add(f->s, &nok, NOK_PASS, kdf_params_cheap()), ST_OK);
+    add_nok(f->s);
     reopen_as(f, "nok", NOK_PASS);
-}
-
-static sqlite3_int64 count_rows(store *s, const char *sql)
-{
-    sqlite3_stmt *q = NULL;
-    sqlite3_int64 n = -1;
-    if (sqlite3_prepare_v2(store_db_handle(s), sql, -1, &q, NULL) == SQLITE_OK
-        && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
 }
 
 /* Everything a refused call must leave alone. */
@@ -136,13 +99,14 @@ typedef struct snapshot {
 static snapshot snap(store *s)
 {
     snapshot x = {
-        count_rows(s, "SELECT count(*) FROM audit"),
-        count_rows(s, "SELECT count(*) FROM referrals"),
-        count_rows(s, "SELECT count(*) FROM referral_events"),
-        count_rows(s, "SELECT count(*) FROM referral_needs"),
-        count_rows(s, "SELECT count(*) FROM needs"),
-        count_rows(s, "SELECT count(*) FROM consent_overrides"),
-        count_rows(s, "SELECT total(state_changed_at) + count(DISTINCT state) FROM referrals"),
+        harness_count_rows(s, "SELECT count(*) FROM audit"),
+        harness_count_rows(s, "SELECT count(*) FROM referrals"),
+        harness_count_rows(s, "SELECT count(*) FROM referral_events"),
+        harness_count_rows(s, "SELECT count(*) FROM referral_needs"),
+        harness_count_rows(s, "SELECT count(*) FROM needs"),
+        harness_count_rows(s, "SELECT count(*) FROM consent_overrides"),
+        harness_count_rows(s, "SELECT total(state_changed_at) + count(DISTINCT state)"
+                              " FROM referrals"),
     };
     return x;
 }
@@ -154,40 +118,11 @@ static bool same(snapshot a, snapshot b)
         && a.changed == b.changed;
 }
 
-static bool audit_has(store *s, const char *action, const char *record_id)
-{
-    sqlite3_stmt *q = NULL;
-    bool yes = false;
-    if (sqlite3_prepare_v2(store_db_handle(s), "SELECT 1 FROM audit WHERE action = ?1"
-                           " AND record_id = ?2", -1, &q, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(q, 1, action, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, record_id, -1, SQLITE_STATIC);
-        yes = sqlite3_step(q) == SQLITE_ROW;
-    }
-    sqlite3_finalize(q);
-    return yes;
-}
-
-static void check_chain(store *s)
-{
-    store_check_report r;
-    CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
-    CU_ASSERT_TRUE(r.audit_ok);
-}
-
-/* An adult (30) or a child (15), met on 2026-11-20. */
+/* An adult (30) or a child (15), met on 2026-11-20, who speaks Burmese. */
 static tc_case add_case(store *s, const char *name, int age)
 {
-    tc_case c;
-    case_init(&c);
-    snprintf(c.name_latin, sizeof c.name_latin, "%s", name);
-    c.sex = SEX_FEMALE;
-    c.estimated_age = age;
-    snprintf(c.nationalities[0], sizeof c.nationalities[0], "MM");
-    c.n_nationalities = 1;
+    tc_case c = harness_case(name, age, "2026-11-20");
     snprintf(c.languages, sizeof c.languages, "my");
-    c.date_met_known = true;
-    c.date_met = harness_day("2026-11-20");
     CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
     return c;
 }
@@ -293,8 +228,8 @@ static void test_shipped_directory_loaded(void)
     tc_agency *all = NULL;
     size_t n = 0;
     CU_ASSERT_EQUAL_FATAL(store_agency_list(f.s, NULL, true, &all, &n), ST_OK);
-    sqlite3_int64 rows = count_rows(f.s, "SELECT count(*) FROM agencies WHERE version = 1"
-                                         " AND is_current = 1 AND created_by IS NULL");
+    sqlite3_int64 rows = harness_count_rows(f.s, "SELECT count(*) FROM agencies WHERE version = 1"
+                                                 " AND is_current = 1 AND created_by IS NULL");
     CU_ASSERT_EQUAL(rows, (sqlite3_int64)n);
     CU_ASSERT_TRUE(n >= 20);
     tc_agency rtp;
@@ -312,7 +247,7 @@ static void test_shipped_directory_loaded(void)
         CU_ASSERT_TRUE(all[i - 1].type <= all[i].type);
     free(all);
     agency_directory_free(dir);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_agency_search_thai_english(void)
@@ -358,7 +293,7 @@ static void test_agency_search_thai_english(void)
     CU_ASSERT_EQUAL(store_agency_list(f.s, "zzzz no such", false, &none, &n_none), ST_OK);
     CU_ASSERT_EQUAL(n_none, 0);
     CU_ASSERT_PTR_NULL(none);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_agency_add_refusals_write_nothing(void)
@@ -367,9 +302,9 @@ static void test_agency_add_refusals_write_nothing(void)
     agency_check chk;
     tc_agency a = shelter_agency("sk_shelter");
     CU_ASSERT_EQUAL(store_agency_add(f.s, &a, &chk), ST_OK);
-    CU_ASSERT_TRUE(audit_has(f.s, "agency.add", a.id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "agency.add", a.id));
     snapshot before = snap(f.s);
-    sqlite3_int64 agencies = count_rows(f.s, "SELECT count(*) FROM agencies");
+    sqlite3_int64 agencies = harness_count_rows(f.s, "SELECT count(*) FROM agencies");
     /* The same code again, even with other names. */
     tc_agency again = shelter_agency("sk_shelter");
     snprintf(again.name_en, sizeof again.name_en, "Another shelter");
@@ -388,7 +323,7 @@ static void test_agency_add_refusals_write_nothing(void)
     CU_ASSERT_EQUAL(store_agency_add(f.s, &bad, &chk), ST_INVALID);
     CU_ASSERT_EQUAL(chk.problem, AGENCY_CODE_BAD);
     CU_ASSERT_TRUE(same(before, snap(f.s)));
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM agencies"), agencies);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM agencies"), agencies);
     /* Only an administrator keeps the directory. */
     become_nok(&f);
     before = snap(f.s);
@@ -396,7 +331,7 @@ static void test_agency_add_refusals_write_nothing(void)
     CU_ASSERT_EQUAL(store_agency_add(f.s, &mine, &chk), ST_DENIED);
     CU_ASSERT_EQUAL(store_agency_edit(f.s, &a, NULL, &chk), ST_DENIED);
     CU_ASSERT_TRUE(same(before, snap(f.s)));
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_agency_edit_keeps_history(void)
@@ -459,8 +394,8 @@ static void test_agency_edit_keeps_history(void)
     referral_check rc;
     CU_ASSERT_EQUAL(store_referral_add(f.s, &r, false, NULL, &rc, NULL), ST_INVALID);
     CU_ASSERT_EQUAL(rc.problem, REFERRAL_AGENCY_INACTIVE);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* ======================================================= consent gate */
@@ -503,9 +438,9 @@ static void test_consent_gate_without_override(void)
     CU_ASSERT_EQUAL(store_referral_get(f.s, r.id, &got), ST_OK);
     CU_ASSERT_EQUAL(got.state, REFERRAL_SENT);
     CU_ASSERT_FALSE(got.consent_overridden);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM consent_overrides"), 0);
-    check_chain(f.s);
-    close_fixture(&f);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM consent_overrides"), 0);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 static void test_consent_gate_with_override_audited(void)
@@ -534,10 +469,10 @@ static void test_consent_gate_with_override_audited(void)
     CU_ASSERT_STRING_EQUAL(o[0].action, "referral_send");
     CU_ASSERT_STRING_EQUAL(o[0].related_id, r.id);
     CU_ASSERT_STRING_EQUAL(o[0].officer_name, "Somchai Admin");
-    CU_ASSERT_TRUE(audit_has(f.s, "consent.override", o[0].id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "consent.override", o[0].id));
     free(o);
-    CU_ASSERT_TRUE(audit_has(f.s, "referral.add", r.id));
-    CU_ASSERT_TRUE(audit_has(f.s, "referral.state", r.id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "referral.add", r.id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "referral.state", r.id));
     timeline_event *ev = NULL;
     size_t ne = 0;
     CU_ASSERT_EQUAL_FATAL(store_timeline(f.s, child.id, &ev, &ne), ST_OK);
@@ -550,8 +485,8 @@ static void test_consent_gate_with_override_audited(void)
     }
     CU_ASSERT_TRUE(override_shown && made && changed);
     free(ev);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* An embassy needs consent to share with it, beyond "referral to any
@@ -575,10 +510,10 @@ static void test_consent_gate_embassy(void)
     referral_check chk;
     CU_ASSERT_EQUAL(store_referral_add(f.s, &r, true, "travel document needed for the "
                                        "court date", &chk, &g), ST_OK);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM consent_overrides"
-                                    " WHERE purpose = 'share_embassy'"), 1);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM consent_overrides"), 1);
-    close_fixture(&f);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM consent_overrides"
+                                            " WHERE purpose = 'share_embassy'"), 1);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM consent_overrides"), 1);
+    harness_fixture_close(&f);
 }
 
 /* ========================================================== transitions */
@@ -646,8 +581,8 @@ static void test_every_refused_transition_writes_nothing(void)
     char msg[REFERRAL_MESSAGE_MAX];
     referral_transition_message(REFERRAL_SENT, REFERRAL_ACCEPTED, NULL, msg, sizeof msg);
     CU_ASSERT_PTR_NOT_NULL(strstr(msg, "Acknowledged"));
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 static void test_events_keep_time_and_officer(void)
@@ -699,7 +634,7 @@ static void test_events_keep_time_and_officer(void)
     CU_ASSERT_EQUAL(got.state_changed_at, phoned);
     CU_ASSERT_STRING_EQUAL(got.updated_by, store_me(f.s)->id);
     CU_ASSERT_STRING_EQUAL(got.officer_id, got.created_by);   /* still the referrer */
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_needs_linked_and_moved(void)
@@ -757,8 +692,8 @@ static void test_needs_linked_and_moved(void)
     CU_ASSERT_EQUAL(change(f.s, again.id, REFERRAL_DECLINED, "full", NULL), ST_OK);
     CU_ASSERT_EQUAL(store_need_get(f.s, nd.id, 0, &nd), ST_OK);
     CU_ASSERT_EQUAL(nd.state, NEED_IN_PROGRESS);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* ============================================================ deadlines */
@@ -817,7 +752,7 @@ static void test_overdue_across_weekend(void)
     CU_ASSERT_STRING_EQUAL(row[1].id, urgent.id);
     CU_ASSERT_EQUAL(row[1].wait, REFERRAL_WAIT_DECISION);
     CU_ASSERT_EQUAL(row[1].due, harness_at("2026-11-26T10:00:00Z"));
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_settings_recompute_deadlines(void)
@@ -838,9 +773,10 @@ static void test_settings_recompute_deadlines(void)
     CU_ASSERT_EQUAL(store_referral_settings_set(f.s, &rs, &p), ST_OK);
     CU_ASSERT_EQUAL(store_referral_count_overdue(f.s, sent + 48 * HOUR, &n), ST_OK);
     CU_ASSERT_EQUAL(n, 1);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM audit WHERE action = 'setting.set'"
-                                    " AND record_id IN (SELECT id FROM settings WHERE key"
-                                    " LIKE 'referral.%')"), 6);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM audit"
+                                            " WHERE action = 'setting.set'"
+                                            " AND record_id IN (SELECT id FROM settings WHERE key"
+                                            " LIKE 'referral.%')"), 6);
     /* Out of range: refused, nothing written. */
     snapshot before = snap(f.s);
     referral_settings bad = rs;
@@ -864,7 +800,7 @@ static void test_settings_recompute_deadlines(void)
     become_nok(&f);
     CU_ASSERT_EQUAL(store_referral_settings_set(f.s, &rs, &p), ST_DENIED);
     (void)r;
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ============================================================ dashboard */
@@ -905,8 +841,7 @@ static void fill_dashboard(dash_fixture *d)
     store *s = d->f.s;
     add_shelter(s, "sk_shelter");
     snprintf(d->admin_id, sizeof d->admin_id, "%s", store_me(s)->id);
-    tc_officer nok = officer("nok", "Nok Social", ROLE_SOCIAL_WORKER);
-    CU_ASSERT_EQUAL_FATAL(store_officer_add(s, &nok, NOK_PASS, kdf_params_cheap()), ST_OK);
+    add_nok(s);
     tc_officer got;
     CU_ASSERT_EQUAL_FATAL(store_officer_by_login(s, "nok", &got), ST_OK);
     snprintf(d->nok_id, sizeof d->nok_id, "%s", got.id);
@@ -956,7 +891,7 @@ static void test_dashboard_order_filters_pages(void)
     size_t open = 0, overdue = 0;
     CU_ASSERT_EQUAL(store_referral_dashboard_count(s, NULL, now, &open, &overdue), ST_OK);
     CU_ASSERT_EQUAL(n, open);
-    CU_ASSERT_EQUAL(count_rows(s, "SELECT count(*) FROM referrals WHERE is_open = 1"),
+    CU_ASSERT_EQUAL(harness_count_rows(s, "SELECT count(*) FROM referrals WHERE is_open = 1"),
                     (sqlite3_int64)open);
     CU_ASSERT_TRUE(overdue > 0 && overdue < open);
     CU_ASSERT_TRUE(in_core_order(s, all, n, now));
@@ -1014,7 +949,7 @@ static void test_dashboard_order_filters_pages(void)
     int64_t later = now + 5 * 24 * HOUR;
     n = whole_list(s, NULL, later, all, CAP);
     CU_ASSERT_TRUE(in_core_order(s, all, n, later));
-    close_fixture(&d.f);
+    harness_fixture_close(&d.f);
 }
 
 /* EXPLAIN QUERY PLAN of every dashboard query: each reads an index of the
@@ -1047,7 +982,7 @@ static void test_dashboard_plans_use_indexes(void)
         snprintf(name, sizeof name, "dashboard query %zu", i);
         CHECK_ROW(index_used && !full_scan && !sorts, name);
     }
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ============================================================== lookups */
@@ -1099,7 +1034,7 @@ static void test_referral_by_prefix_and_case(void)
     CU_ASSERT_EQUAL(store_referral_add(f.s, &r, true, NULL, &chk, NULL), ST_INVALID);
     CU_ASSERT_EQUAL(chk.problem, REFERRAL_SUMMARY_MISSING);
     CU_ASSERT_TRUE(same(before, snap(f.s)));
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ============================================================= handover */

@@ -25,6 +25,7 @@
  * use cheap Argon2id parameters. */
 #include "config.h"
 #include "tests/harness.h"
+#include "tests/harness_store.h"
 
 #include <sodium.h>
 #include <stdio.h>
@@ -56,84 +57,25 @@ static int suite_clean(void) { return 0; }
 
 /* ------------------------------------------------------------- helpers */
 
-typedef struct fixture {
-    char *root;
-    char *dir;
-    store *s;
-} fixture;
-
-static tc_officer officer(const char *login, const char *name, officer_role role)
-{
-    tc_officer o;
-    memset(&o, 0, sizeof o);
-    snprintf(o.login, sizeof o.login, "%s", login);
-    snprintf(o.name, sizeof o.name, "%s", name);
-    o.role = role;
-    o.active = true;
-    return o;
-}
+typedef harness_fixture fixture;
 
 /* A new store at START, open as the administrator. */
 static fixture open_fixture(void)
 {
-    fixture f;
     clk = harness_clock(&fixed, START);
-    f.root = harness_tempdir();
-    if (!f.root || asprintf(&f.dir, "%s/store", f.root) < 0)
-        abort();
-    tc_officer admin = officer("admin", "Somchai Admin", ROLE_ADMIN);
-    f.s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_create(f.dir, &admin, ADMIN_PASS, kdf_params_cheap(), &clk,
-                                       &f.s), ST_OK);
-    return f;
-}
-
-static void close_fixture(fixture *f)
-{
-    store_close(f->s);
-    harness_rmtree(f->root);
-    free(f->root);
-    free(f->dir);
+    return harness_fixture_open("Somchai Admin", ADMIN_PASS, &clk);
 }
 
 /* Adds an officer with this role and reopens the store as them. */
 static void become(fixture *f, const char *login, officer_role role)
 {
-    tc_officer o = officer(login, "Nok Other", role);
-    CU_ASSERT_EQUAL_FATAL(store_officer_add(f->s, &o, OTHER_PASS, kdf_params_cheap()), ST_OK);
-    store_close(f->s);
-    f->s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(f->dir, login, OTHER_PASS, &clk, &f->s), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(harness_officer_add(f->s, login, "Nok Other", role, OTHER_PASS), ST_OK);
+    harness_fixture_reopen(f, login, OTHER_PASS, &clk);
 }
 
 static void set_clock(const char *iso)
 {
     fixed.at = harness_at(iso);
-}
-
-static sqlite3_int64 count_rows(store *s, const char *sql)
-{
-    sqlite3_stmt *q = NULL;
-    sqlite3_int64 n = -1;
-    if (sqlite3_prepare_v2(store_db_handle(s), sql, -1, &q, NULL) == SQLITE_OK
-        && sqlite3_step(q) == SQLITE_ROW)
-        n = sqlite3_column_int64(q, 0);
-    sqlite3_finalize(q);
-    return n;
-}
-
-static bool audit_has(store *s, const char *action, const char *record_id)
-{
-    sqlite3_stmt *q = NULL;
-    bool yes = false;
-    if (sqlite3_prepare_v2(store_db_handle(s), "SELECT 1 FROM audit WHERE action = ?1"
-                           " AND record_id = ?2", -1, &q, NULL) == SQLITE_OK) {
-        sqlite3_bind_text(q, 1, action, -1, SQLITE_STATIC);
-        sqlite3_bind_text(q, 2, record_id, -1, SQLITE_STATIC);
-        yes = sqlite3_step(q) == SQLITE_ROW;
-    }
-    sqlite3_finalize(q);
-    return yes;
 }
 
 /* Everything a refused call must leave alone. */
@@ -144,13 +86,13 @@ typedef struct snapshot {
 static snapshot snap(store *s)
 {
     snapshot x = {
-        count_rows(s, "SELECT count(*) FROM audit"),
-        count_rows(s, "SELECT count(*) FROM repatriations"),
-        count_rows(s, "SELECT count(*) FROM repatriation_steps"),
-        count_rows(s, "SELECT count(*) FROM reintegrations"),
-        count_rows(s, "SELECT count(*) FROM reintegration_domains"),
-        count_rows(s, "SELECT count(*) FROM followups"),
-        count_rows(s, "SELECT count(*) FROM cases WHERE high_risk = 1"),
+        harness_count_rows(s, "SELECT count(*) FROM audit"),
+        harness_count_rows(s, "SELECT count(*) FROM repatriations"),
+        harness_count_rows(s, "SELECT count(*) FROM repatriation_steps"),
+        harness_count_rows(s, "SELECT count(*) FROM reintegrations"),
+        harness_count_rows(s, "SELECT count(*) FROM reintegration_domains"),
+        harness_count_rows(s, "SELECT count(*) FROM followups"),
+        harness_count_rows(s, "SELECT count(*) FROM cases WHERE high_risk = 1"),
     };
     return x;
 }
@@ -165,29 +107,6 @@ static void check_unchanged(store *s, snapshot before)
     CU_ASSERT_EQUAL(after.domains, before.domains);
     CU_ASSERT_EQUAL(after.followups, before.followups);
     CU_ASSERT_EQUAL(after.marked, before.marked);
-}
-
-static void check_chain(store *s)
-{
-    store_check_report r;
-    CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
-    CU_ASSERT_TRUE(r.audit_ok);
-}
-
-/* A woman of `age` from Myanmar, met on `met`. */
-static tc_case add_case(store *s, const char *name, int age, const char *met)
-{
-    tc_case c;
-    case_init(&c);
-    snprintf(c.name_latin, sizeof c.name_latin, "%s", name);
-    c.sex = SEX_FEMALE;
-    c.estimated_age = age;
-    snprintf(c.nationalities[0], sizeof c.nationalities[0], "MM");
-    c.n_nationalities = 1;
-    c.date_met_known = true;
-    c.date_met = harness_day(met);
-    CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
-    return c;
 }
 
 static void step_done(tc_repatriation *p, repat_step_kind k, const char *asked,
@@ -295,7 +214,7 @@ static void list_newest(store *s, tc_case_row *rows, size_t cap, size_t *n)
 static void test_plan_add_get_save_versions(void)
 {
     fixture f = open_fixture();
-    tc_case c = add_case(f.s, "Mya Mya", 30, "2027-01-10");
+    tc_case c = harness_case_add(f.s, "Mya Mya", 30, "2027-01-10");
     tc_repatriation p = plan_for(c.id);
     p.legal_pending = true;
     p.witness_needed = true;
@@ -304,7 +223,7 @@ static void test_plan_add_get_save_versions(void)
     CU_ASSERT_EQUAL(chk.problem, REPAT_OK);
     CU_ASSERT_NOT_EQUAL(p.id[0], '\0');
     CU_ASSERT_EQUAL(p.created_at, harness_at(START));
-    CU_ASSERT_TRUE(audit_has(f.s, "repatriation.add", p.id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "repatriation.add", p.id));
     /* Read back whole: the steps with their dates and counterparts. */
     tc_repatriation got;
     CU_ASSERT_EQUAL_FATAL(store_repatriation_get(f.s, c.id, &got), ST_OK);
@@ -340,7 +259,7 @@ static void test_plan_add_get_save_versions(void)
     CU_ASSERT_STRING_EQUAL(again.hometown, "Hpa-an, Kayin State");
     CU_ASSERT_EQUAL(again.state, REPAT_PLANNING);
     CU_ASSERT_EQUAL(again.steps[REPAT_STEP_LEGAL].state, REPAT_STEP_REQUESTED);
-    CU_ASSERT_TRUE(audit_has(f.s, "repatriation.edit", p.id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "repatriation.edit", p.id));
     record_version *v = NULL;
     size_t nv = 0;
     CU_ASSERT_EQUAL_FATAL(store_record_versions(f.s, RECORD_KIND_REPATRIATION, p.id, &v, &nv),
@@ -351,10 +270,12 @@ static void test_plan_add_get_save_versions(void)
     CU_ASSERT_STRING_EQUAL(v[1].officer_name, "Somchai Admin");
     free(v);
     /* The first version keeps its own steps. */
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM repatriation_steps WHERE version = 1"
-                                    " AND kind = 'legal' AND state = 'not_started'"), 1);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM repatriation_steps WHERE version = 2"
-                                    " AND kind = 'legal' AND state = 'requested'"), 1);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM repatriation_steps"
+                                            " WHERE version = 1"
+                                            " AND kind = 'legal' AND state = 'not_started'"), 1);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM repatriation_steps"
+                                            " WHERE version = 2"
+                                            " AND kind = 'legal' AND state = 'requested'"), 1);
 
     /* The handover point comes from the stored list: an administrator's
      * added point is accepted, an unknown one refused with nothing
@@ -372,10 +293,10 @@ static void test_plan_add_get_save_versions(void)
     /* Unknown case; a case without a plan. */
     tc_repatriation none = plan_for("no-such-case");
     CU_ASSERT_EQUAL(store_repatriation_add(f.s, &none, &chk), ST_NOT_FOUND);
-    tc_case other = add_case(f.s, "Aung", 40, "2027-01-10");
+    tc_case other = harness_case_add(f.s, "Aung", 40, "2027-01-10");
     CU_ASSERT_EQUAL(store_repatriation_get(f.s, other.id, &got), ST_NOT_FOUND);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* One plan per case: a second is a duplicate, even after a cancel; the
@@ -383,7 +304,7 @@ static void test_plan_add_get_save_versions(void)
 static void test_duplicate_plan_refused(void)
 {
     fixture f = open_fixture();
-    tc_case c = add_case(f.s, "Mya Mya", 30, "2027-01-10");
+    tc_case c = harness_case_add(f.s, "Mya Mya", 30, "2027-01-10");
     tc_repatriation p = plan_for(c.id);
     repat_check chk;
     repat_change_problem ch;
@@ -393,7 +314,7 @@ static void test_duplicate_plan_refused(void)
     CU_ASSERT_EQUAL(store_repatriation_add(f.s, &second, &chk), ST_DUPLICATE);
     check_unchanged(f.s, before);
     /* A new plan starts in planning. */
-    tc_case other = add_case(f.s, "Aung", 40, "2027-01-10");
+    tc_case other = harness_case_add(f.s, "Aung", 40, "2027-01-10");
     tc_repatriation returned = plan_for(other.id);
     returned.state = REPAT_RETURNED;
     CU_ASSERT_EQUAL(store_repatriation_add(f.s, &returned, &chk), ST_INVALID);
@@ -413,13 +334,14 @@ static void test_duplicate_plan_refused(void)
     CU_ASSERT_EQUAL(store_record_withdraw(f.s, RECORD_KIND_REPATRIATION, p.id,
                                           "Entered on the wrong case", &rp), ST_OK);
     /* The withdrawn version still shows its steps. */
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM repatriation_steps s JOIN"
-                                    " repatriations r ON r.record_id = s.plan_id"
-                                    " AND r.version = s.version WHERE r.entry_withdrawn = 1"), 7);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM repatriation_steps s JOIN"
+                                            " repatriations r ON r.record_id = s.plan_id"
+                                            " AND r.version = s.version"
+                                            " WHERE r.entry_withdrawn = 1"), 7);
     CU_ASSERT_EQUAL(store_repatriation_get(f.s, c.id, &p), ST_NOT_FOUND);
     CU_ASSERT_EQUAL(store_repatriation_add(f.s, &second, &chk), ST_OK);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* Returned with a required step open: refused with nothing written; with
@@ -427,7 +349,7 @@ static void test_duplicate_plan_refused(void)
 static void test_return_with_open_step(void)
 {
     fixture f = open_fixture();
-    tc_case c = add_case(f.s, "Mya Mya", 30, "2027-01-10");
+    tc_case c = harness_case_add(f.s, "Mya Mya", 30, "2027-01-10");
     tc_repatriation p = plan_for(c.id);
     p.steps[REPAT_STEP_EMBASSY].state = REPAT_STEP_REQUESTED;
     p.steps[REPAT_STEP_EMBASSY].done_known = false;
@@ -462,7 +384,7 @@ static void test_return_with_open_step(void)
     CU_ASSERT_TRUE(got.handed_over_known);
     CU_ASSERT_EQUAL(got.handed_over_at, harness_at("2027-01-31T02:00:00Z"));
     CU_ASSERT_STRING_EQUAL(got.receiving_person, "Daw Khin Khin");
-    CU_ASSERT_TRUE(audit_has(f.s, "repatriation.state", p.id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "repatriation.state", p.id));
     record_version *v = NULL;
     size_t nv = 0;
     CU_ASSERT_EQUAL_FATAL(store_record_versions(f.s, RECORD_KIND_REPATRIATION, p.id, &v, &nv),
@@ -477,8 +399,8 @@ static void test_return_with_open_step(void)
     CU_ASSERT_EQUAL(store_repatriation_change_state(f.s, &got, REPAT_SUSPENDED, "late", &chk,
                                                     &ch), ST_INVALID);
     CU_ASSERT_EQUAL(ch, REPAT_CHANGE_FINAL);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* The escort is required for a child, on the officers' date today: the
@@ -491,7 +413,7 @@ static void test_child_needs_escort(void)
     };
     fixture f = open_fixture();
     for (size_t i = 0; i < COUNT(rows); i++) {
-        tc_case c = add_case(f.s, rows[i].name, rows[i].age, "2027-01-10");
+        tc_case c = harness_case_add(f.s, rows[i].name, rows[i].age, "2027-01-10");
         tc_repatriation p = plan_for(c.id);
         repat_check chk;
         repat_change_problem ch;
@@ -502,7 +424,7 @@ static void test_child_needs_escort(void)
         CHECK_ROW(ch == rows[i].want, rows[i].name);
         CHECK_ROW((st == ST_OK) == (rows[i].want == REPAT_CHANGE_OK), rows[i].name);
     }
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ====================================================== reintegration */
@@ -519,7 +441,7 @@ static void test_return_starts_reintegration(void)
     };
     for (size_t i = 0; i < COUNT(rows); i++) {
         fixture f = open_fixture();
-        tc_case c = add_case(f.s, "Mya Mya", 30, "2027-01-10");
+        tc_case c = harness_case_add(f.s, "Mya Mya", 30, "2027-01-10");
         tc_reintegration r = return_home(f.s, c.id, rows[i].handover);
         CHECK_ROW(same_day(r.start, rows[i].start), rows[i].start);
         CHECK_ROW(r.next_known && same_day(r.next_due, rows[i].first), rows[i].first);
@@ -528,13 +450,13 @@ static void test_return_starts_reintegration(void)
         CU_ASSERT_FALSE(r.high_risk || r.closed);
         for (int k = 0; k < REINT_DOMAIN_COUNT; k++)
             CU_ASSERT_FALSE(r.domains[k].included);     /* the social worker's to fill */
-        CU_ASSERT_TRUE(audit_has(f.s, "reintegration.add", r.id));
+        CU_ASSERT_TRUE(harness_audit_has(f.s, "reintegration.add", r.id));
         /* A blank follow-up proposes the next slot: 3 months from the start. */
         tc_followup fu;
         followup_init(&fu, &r, r.next_due);
         caldate three = caldate_add_months(r.start, 3);
         CU_ASSERT_TRUE(fu.next_known && caldate_compare(fu.next_on, three) == 0);
-        close_fixture(&f);
+        harness_fixture_close(&f);
     }
 }
 
@@ -550,7 +472,7 @@ static void test_plan_schedule_and_domains(void)
     CU_ASSERT_EQUAL(fs.due_soon_days, 7);
     CU_ASSERT_TRUE(followup_schedule_parse("2,4", &fs.schedule));
     CU_ASSERT_EQUAL(store_followup_settings_set(f.s, &fs), ST_OK);
-    tc_case c = add_case(f.s, "Mya Mya", 30, "2027-01-10");
+    tc_case c = harness_case_add(f.s, "Mya Mya", 30, "2027-01-10");
     tc_reintegration r = return_home(f.s, c.id, "2027-01-31T03:00:00Z");
     CU_ASSERT_EQUAL(r.schedule.count, 2);
     CU_ASSERT_TRUE(same_day(r.next_due, "2027-03-31"));
@@ -587,7 +509,7 @@ static void test_plan_schedule_and_domains(void)
     CU_ASSERT_EQUAL(store_reintegration_add(f.s, &dup, &chk), ST_DUPLICATE);
     /* A plan made by hand for a Thai coming home, with the stored
      * schedule (count 0), no domain yet. */
-    tc_case thai = add_case(f.s, "Somsri", 35, "2027-01-10");
+    tc_case thai = harness_case_add(f.s, "Somsri", 35, "2027-01-10");
     tc_reintegration own;
     reint_init(&own, harness_day("2027-01-20"));
     own.schedule.count = 0;
@@ -595,14 +517,14 @@ static void test_plan_schedule_and_domains(void)
     CU_ASSERT_EQUAL(store_reintegration_add(f.s, &own, &chk), ST_OK);
     CU_ASSERT_EQUAL(own.schedule.count, 4);
     CU_ASSERT_TRUE(same_day(own.next_due, "2027-02-20"));
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* A follow-up moves the plan: one more done, the next date it set. */
 static void test_followup_rules(void)
 {
     fixture f = open_fixture();
-    tc_case c = add_case(f.s, "Mya Mya", 30, "2027-01-10");
+    tc_case c = harness_case_add(f.s, "Mya Mya", 30, "2027-01-10");
     tc_reintegration r = return_home(f.s, c.id, "2027-01-31T03:00:00Z");
     set_clock("2027-03-01T03:00:00Z");
     reint_check chk;
@@ -614,14 +536,14 @@ static void test_followup_rules(void)
     CU_ASSERT_EQUAL(store_followup_add(f.s, &early, &chk), ST_INVALID);
     CU_ASSERT_EQUAL(chk.problem, REINT_FOLLOWUP_BEFORE_START);
     check_unchanged(f.s, before);
-    tc_case none = add_case(f.s, "Aung", 40, "2027-01-10");
+    tc_case none = harness_case_add(f.s, "Aung", 40, "2027-01-10");
     tc_followup orphan = followup_on(none.id, "2027-02-28", RISK_LOW, NULL);
     CU_ASSERT_EQUAL(store_followup_add(f.s, &orphan, &chk), ST_NOT_FOUND);
 
     tc_followup first = followup_on(c.id, "2027-02-28", RISK_MEDIUM, "2027-04-30");
     record_followup(f.s, &first);
     CU_ASSERT_STRING_EQUAL(first.plan_id, r.id);
-    CU_ASSERT_TRUE(audit_has(f.s, "followup.add", first.id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "followup.add", first.id));
     tc_reintegration got;
     CU_ASSERT_EQUAL_FATAL(store_reintegration_get(f.s, c.id, &got), ST_OK);
     CU_ASSERT_EQUAL(got.followups_done, 1);
@@ -648,8 +570,8 @@ static void test_followup_rules(void)
     free(rows);
     CU_ASSERT_EQUAL(store_followup_list_case(f.s, none.id, &list, &n), ST_OK);
     CU_ASSERT_EQUAL(n, 0);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* Due on 28 February: due soon from 21 February (7 days), overdue from
@@ -658,7 +580,7 @@ static void test_followup_rules(void)
 static void test_followup_overdue_and_due_soon(void)
 {
     fixture f = open_fixture();
-    tc_case a = add_case(f.s, "Mya Mya", 30, "2027-01-10");
+    tc_case a = harness_case_add(f.s, "Mya Mya", 30, "2027-01-10");
     return_home(f.s, a.id, "2027-01-31T03:00:00Z");
     int64_t due = harness_at("2027-02-28T17:00:00Z");   /* 1 March 00:00 in Bangkok */
     deadline_row *d = NULL;
@@ -683,7 +605,7 @@ static void test_followup_overdue_and_due_soon(void)
     /* 27 February noon: a case whose identification clock runs out before
      * the follow-up's day ends comes first. */
     set_clock("2027-02-27T05:00:00Z");
-    tc_case b = add_case(f.s, "Aung Aung", 40, "2027-02-27");
+    tc_case b = harness_case_add(f.s, "Aung Aung", 40, "2027-02-27");
     CU_ASSERT_EQUAL_FATAL(store_case_clocks_start(f.s, b.id, harness_at("2027-02-27T00:00:00Z")),
                           ST_OK);
     CU_ASSERT_EQUAL_FATAL(store_deadlines_due(f.s, tc_now(&clk), &d, &n), ST_OK);
@@ -745,7 +667,7 @@ static void test_followup_overdue_and_due_soon(void)
     CU_ASSERT_TRUE(rows[0].has_last && same_day(rows[0].last_on, "2027-02-28"));
     CU_ASSERT_EQUAL(rows[0].last_risk, RISK_LOW);
     free(rows);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ============================================================ high risk */
@@ -755,8 +677,8 @@ static void test_followup_overdue_and_due_soon(void)
 static void test_high_risk_raises_case(void)
 {
     fixture f = open_fixture();
-    tc_case older = add_case(f.s, "Zin Mar", 30, "2027-01-05");
-    tc_case newer = add_case(f.s, "Aye Aye", 25, "2027-01-10");
+    tc_case older = harness_case_add(f.s, "Zin Mar", 30, "2027-01-05");
+    tc_case newer = harness_case_add(f.s, "Aye Aye", 25, "2027-01-10");
     return_home(f.s, older.id, "2027-01-31T03:00:00Z");
     tc_case_row rows[4];
     size_t n = 0;
@@ -783,7 +705,7 @@ static void test_high_risk_raises_case(void)
     CU_ASSERT_EQUAL_FATAL(n, 1);
     CU_ASSERT_STRING_EQUAL(rows[0].id, newer.id);
     /* The follow-up list: high risk first, whatever the date. */
-    tc_case third = add_case(f.s, "Hla Hla", 28, "2027-01-08");
+    tc_case third = harness_case_add(f.s, "Hla Hla", 28, "2027-01-08");
     return_home(f.s, third.id, "2027-01-20T03:00:00Z");   /* first due 20 February */
     set_clock("2027-03-01T03:00:00Z");
     followup_row *due = NULL;
@@ -803,8 +725,8 @@ static void test_high_risk_raises_case(void)
     CU_ASSERT_STRING_EQUAL(rows[0].id, newer.id);
     for (size_t i = 0; i < n; i++)
         CU_ASSERT_FALSE(rows[i].high_risk);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* Closing the plan lowers the mark; a closed plan takes no follow-up and
@@ -812,17 +734,17 @@ static void test_high_risk_raises_case(void)
 static void test_close_clears_high_risk(void)
 {
     fixture f = open_fixture();
-    tc_case c = add_case(f.s, "Zin Mar", 30, "2027-01-05");
+    tc_case c = harness_case_add(f.s, "Zin Mar", 30, "2027-01-05");
     return_home(f.s, c.id, "2027-01-31T03:00:00Z");
     set_clock("2027-03-01T03:00:00Z");
     tc_followup high = followup_on(c.id, "2027-02-28", RISK_HIGH, "2027-03-15");
     record_followup(f.s, &high);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 1);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 1);
     reint_check chk;
     CU_ASSERT_EQUAL(store_reintegration_close(f.s, c.id, REINT_OUTCOME_OTHER,
                                               harness_day("2027-03-01"), "", &chk), ST_INVALID);
     CU_ASSERT_EQUAL(chk.problem, REINT_OUTCOME_NOTE_MISSING);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 1);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 1);
     CU_ASSERT_EQUAL(store_reintegration_close(f.s, c.id, REINT_OUTCOME_TRANSFERRED,
                                               harness_day("2027-03-01"),
                                               "Moved to her aunt in Yangon; IOM follows up.",
@@ -834,7 +756,7 @@ static void test_close_clears_high_risk(void)
     CU_ASSERT_TRUE(same_day(r.closed_on, "2027-03-01"));
     CU_ASSERT_FALSE(r.high_risk || r.next_known);
     CU_ASSERT_EQUAL(r.followups_done, 1);
-    CU_ASSERT_TRUE(audit_has(f.s, "reintegration.close", r.id));
+    CU_ASSERT_TRUE(harness_audit_has(f.s, "reintegration.close", r.id));
     tc_case_row rows[2];
     size_t n = 0;
     list_newest(f.s, rows, COUNT(rows), &n);
@@ -853,7 +775,7 @@ static void test_close_clears_high_risk(void)
     CU_ASSERT_EQUAL(store_reintegration_save(f.s, &r, &chk), ST_INVALID);
     CU_ASSERT_EQUAL(chk.problem, REINT_PLAN_CLOSED);
     check_unchanged(f.s, before);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* Withdrawing a follow-up recomputes the plan from the ones left: count,
@@ -861,7 +783,7 @@ static void test_close_clears_high_risk(void)
 static void test_withdraw_followup_recomputes(void)
 {
     fixture f = open_fixture();
-    tc_case c = add_case(f.s, "Zin Mar", 30, "2027-01-05");
+    tc_case c = harness_case_add(f.s, "Zin Mar", 30, "2027-01-05");
     tc_reintegration r = return_home(f.s, c.id, "2027-01-31T03:00:00Z");
     set_clock("2027-03-02T03:00:00Z");
     tc_followup first = followup_on(c.id, "2027-02-28", RISK_LOW, "2027-04-30");
@@ -871,7 +793,7 @@ static void test_withdraw_followup_recomputes(void)
     tc_reintegration got;
     CU_ASSERT_EQUAL_FATAL(store_reintegration_get(f.s, c.id, &got), ST_OK);
     CU_ASSERT_TRUE(got.high_risk && got.followups_done == 2);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 1);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 1);
 
     record_problem rp;
     CU_ASSERT_EQUAL(store_record_withdraw(f.s, RECORD_KIND_FOLLOWUP, wrong.id,
@@ -880,7 +802,7 @@ static void test_withdraw_followup_recomputes(void)
     CU_ASSERT_EQUAL(got.followups_done, 1);
     CU_ASSERT_TRUE(got.next_known && same_day(got.next_due, "2027-04-30"));
     CU_ASSERT_FALSE(got.high_risk);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 0);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 0);
     /* Still listed, marked withdrawn; withdrawn once only. */
     tc_followup *list = NULL;
     size_t n = 0;
@@ -910,17 +832,17 @@ static void test_withdraw_followup_recomputes(void)
     /* Withdrawing the plan lowers the mark and ends its follow-ups. */
     tc_followup high = followup_on(c.id, "2027-03-02", RISK_HIGH, "2027-03-20");
     record_followup(f.s, &high);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 1);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 1);
     CU_ASSERT_EQUAL(store_record_withdraw(f.s, RECORD_KIND_REINTEGRATION, r.id,
                                           "Made for the wrong case", &rp), ST_OK);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 0);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM cases WHERE high_risk = 1"), 0);
     CU_ASSERT_EQUAL(store_reintegration_get(f.s, c.id, &got), ST_NOT_FOUND);
     size_t overdue = 9;
     set_clock("2027-04-01T03:00:00Z");
     CU_ASSERT_EQUAL(store_followup_count_overdue(f.s, &overdue), ST_OK);
     CU_ASSERT_EQUAL(overdue, 0);
-    check_chain(f.s);
-    close_fixture(&f);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
 }
 
 /* ======================================================= stage, timeline */
@@ -928,7 +850,7 @@ static void test_withdraw_followup_recomputes(void)
 static void test_stage_facts(void)
 {
     fixture f = open_fixture();
-    tc_case c = add_case(f.s, "Mya Mya", 30, "2027-01-10");
+    tc_case c = harness_case_add(f.s, "Mya Mya", 30, "2027-01-10");
     stage_facts facts;
     case_stage stage;
     tc_repatriation p = plan_for(c.id);
@@ -948,7 +870,7 @@ static void test_stage_facts(void)
     CU_ASSERT_EQUAL(store_case_stage(f.s, c.id, &stage), ST_OK);
     CU_ASSERT_NOT_EQUAL(stage, STAGE_RETURN);
     /* Returned: the reintegration plan it starts is the later stage. */
-    tc_case home = add_case(f.s, "Aye Aye", 30, "2027-01-10");
+    tc_case home = harness_case_add(f.s, "Aye Aye", 30, "2027-01-10");
     tc_reintegration r = return_home(f.s, home.id, "2027-01-31T03:00:00Z");
     CU_ASSERT_EQUAL(store_case_stage_facts(f.s, home.id, &facts), ST_OK);
     CU_ASSERT_TRUE(facts.has_repatriation_plan && facts.has_reintegration_plan);
@@ -959,7 +881,7 @@ static void test_stage_facts(void)
                                           &rp), ST_OK);
     CU_ASSERT_EQUAL(store_case_stage(f.s, home.id, &stage), ST_OK);
     CU_ASSERT_EQUAL(stage, STAGE_RETURN);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static size_t count_kind(const timeline_event *ev, size_t n, timeline_kind k)
@@ -984,7 +906,7 @@ static const timeline_event *find_kind(const timeline_event *ev, size_t n, timel
 static void test_timeline(void)
 {
     fixture f = open_fixture();
-    tc_case c = add_case(f.s, "Mya Mya", 30, "2027-01-10");
+    tc_case c = harness_case_add(f.s, "Mya Mya", 30, "2027-01-10");
     tc_repatriation p = plan_for(c.id);
     repat_check chk;
     repat_change_problem ch;
@@ -1036,7 +958,7 @@ static void test_timeline(void)
     CU_ASSERT_EQUAL(n, 7);
     free(ev);
     CU_ASSERT_STRING_EQUAL(timeline_kind_code(TL_FOLLOWUP_RECORDED), "followup_recorded");
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ============================================================ settings */
@@ -1047,7 +969,7 @@ static void test_settings_roles(void)
     followup_settings fs;
     CU_ASSERT_EQUAL(store_followup_settings(f.s, &fs), ST_OK);
     /* Refused values write nothing. */
-    sqlite3_int64 audit = count_rows(f.s, "SELECT count(*) FROM audit");
+    sqlite3_int64 audit = harness_count_rows(f.s, "SELECT count(*) FROM audit");
     followup_settings bad = fs;
     bad.due_soon_days = 367;
     CU_ASSERT_EQUAL(store_followup_settings_set(f.s, &bad), ST_INVALID);
@@ -1057,7 +979,7 @@ static void test_settings_roles(void)
     bad = fs;
     bad.schedule.count = 0;
     CU_ASSERT_EQUAL(store_followup_settings_set(f.s, &bad), ST_INVALID);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM audit"), audit);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM audit"), audit);
     /* The administrator sets them; they are settings rows, audited. */
     CU_ASSERT_TRUE(followup_schedule_parse("1, 2, 3", &fs.schedule));
     fs.due_soon_days = 14;
@@ -1068,8 +990,8 @@ static void test_settings_roles(void)
     CU_ASSERT_EQUAL(store_setting_get(f.s, "followup.due_soon_days", value, sizeof value),
                     ST_OK);
     CU_ASSERT_STRING_EQUAL(value, "14");
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM audit WHERE action = 'setting.set'"),
-                    2);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM audit"
+                                            " WHERE action = 'setting.set'"), 2);
     /* Garbage written by the generic call: the defaults are used. */
     CU_ASSERT_EQUAL(store_setting_set(f.s, "followup.months", "12,6"), ST_OK);
     followup_settings read;
@@ -1083,13 +1005,13 @@ static void test_settings_roles(void)
     f.s = NULL;
     CU_ASSERT_EQUAL_FATAL(store_open(f.dir, "admin", ADMIN_PASS, &clk, &f.s), ST_OK);
     become(&f, "nok", ROLE_SOCIAL_WORKER);
-    audit = count_rows(f.s, "SELECT count(*) FROM audit");
+    audit = harness_count_rows(f.s, "SELECT count(*) FROM audit");
     CU_ASSERT_EQUAL(store_followup_settings_set(f.s, &fs), ST_DENIED);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM audit"), audit);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM audit"), audit);
     /* Reading is for everyone. */
     CU_ASSERT_EQUAL(store_followup_settings(f.s, &read), ST_OK);
     CU_ASSERT_EQUAL(read.due_soon_days, 14);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ========================================================= query plans */
@@ -1141,7 +1063,7 @@ static void test_queries_use_indexes(void)
                " c.reference DESC LIMIT 20 OFFSET 0", plan, sizeof plan);
     CU_ASSERT_PTR_NOT_NULL(strstr(plan, "SCAN TABLE cases AS c USING INDEX cases_list"));
     CU_ASSERT_PTR_NULL(strstr(plan, "TEMP B-TREE"));
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static CU_TestInfo repatriation_tests[] = {

@@ -5,6 +5,7 @@
  * refused input that leaves no trace. */
 #include "config.h"
 #include "tests/harness.h"
+#include "tests/harness_store.h"
 #include "db/builtin_instruments.h"
 #include "db/screenings.h"
 #include "db/store.h"
@@ -44,66 +45,25 @@ static int suite_clean(void) { return 0; }
 
 /* ---- helpers ---- */
 
-static tc_officer officer(const char *login, officer_role role)
-{
-    tc_officer o;
-    memset(&o, 0, sizeof o);
-    snprintf(o.login, sizeof o.login, "%s", login);
-    snprintf(o.name, sizeof o.name, "Officer %s", login);
-    o.role = role;
-    o.active = true;
-    return o;
-}
-
-typedef struct fixture {
-    char *top;          /* temp dir, removed at the end */
-    char *dir;          /* the store inside it */
-    store *s;
-} fixture;
+typedef harness_fixture fixture;
 
 static fixture open_fixture(void)
 {
-    fixture f;
     fixed.at = at(NOW_ISO);
-    f.top = harness_tempdir();
-    if (!f.top || asprintf(&f.dir, "%s/store", f.top) < 0)
-        abort();
-    tc_officer admin = officer("admin", ROLE_ADMIN);
-    f.s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_create(f.dir, &admin, PASS, kdf_params_cheap(), &clk, &f.s),
-                          ST_OK);
-    return f;
-}
-
-static void close_fixture(fixture *f)
-{
-    store_close(f->s);
-    harness_rmtree(f->top);
-    free(f->top);
-    free(f->dir);
+    return harness_fixture_open("Officer admin", PASS, &clk);
 }
 
 static void reopen_as(fixture *f, const char *login)
 {
-    store_close(f->s);
-    f->s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(f->dir, login, PASS, &clk, &f->s), ST_OK);
+    harness_fixture_reopen(f, login, PASS, &clk);
 }
 
+/* An officer named "Officer <login>", with the one passphrase. */
 static void add_officer(fixture *f, const char *login, officer_role role)
 {
-    tc_officer o = officer(login, role);
-    CU_ASSERT_EQUAL_FATAL(store_officer_add(f->s, &o, PASS, kdf_params_cheap()), ST_OK);
-}
-
-static long long count_rows(store *s, const char *sql)
-{
-    sqlite3_stmt *q = NULL;
-    if (sqlite3_prepare_v2(store_db_handle(s), sql, -1, &q, NULL) != SQLITE_OK)
-        return -1;
-    long long n = sqlite3_step(q) == SQLITE_ROW ? sqlite3_column_int64(q, 0) : -1;
-    sqlite3_finalize(q);
-    return n;
+    char name[64];
+    snprintf(name, sizeof name, "Officer %s", login);
+    CU_ASSERT_EQUAL_FATAL(harness_officer_add(f->s, login, name, role, PASS), ST_OK);
 }
 
 static void exec_sql(store *s, const char *sql)
@@ -126,7 +86,7 @@ static footprint take_footprint(store *s)
     };
     footprint fp;
     for (size_t i = 0; i < COUNT(sql); i++)
-        fp.rows[i] = count_rows(s, sql[i]);
+        fp.rows[i] = harness_count_rows(s, sql[i]);
     return fp;
 }
 
@@ -137,7 +97,7 @@ static bool same_footprint(footprint a, footprint b)
 
 static long long audit_rows(store *s)
 {
-    return count_rows(s, "SELECT count(*) FROM audit");
+    return harness_count_rows(s, "SELECT count(*) FROM audit");
 }
 
 static tc_case add_case(store *s, const char *latin)
@@ -260,7 +220,7 @@ static void test_every_builtin_loads_from_a_fresh_store(void)
     reopen_as(&f, "admin");
     CU_ASSERT_EQUAL(audit_rows(f.s), audit);
     CU_ASSERT_STRING_EQUAL(store_last_error(f.s), "");
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_instrument_versions(void)
@@ -332,7 +292,7 @@ static void test_instrument_versions(void)
     instrument_free(v1);
     instrument_free(latest);
     instrument_free(again);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_instrument_add_refusals(void)
@@ -371,7 +331,7 @@ static void test_instrument_add_refusals(void)
     free(v2);
     free(text);
     free(long_title);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* A newer tipcase ships a version the store lacks: it is added at open.
@@ -388,17 +348,18 @@ static void test_builtins_synced_at_open(void)
     CU_ASSERT_EQUAL(store_instrument_load(f.s, "child", 1, &child), ST_OK);
     instrument_free(child);
     CU_ASSERT_EQUAL(audit_rows(f.s), audit + 1);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM audit WHERE action = 'instrument.builtin'"),
-                    1);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM instruments WHERE code = 'child'"
-                                    " AND created_by IS NOT NULL"), 1);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM audit"
+                                            " WHERE action = 'instrument.builtin'"), 1);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM instruments WHERE code = 'child'"
+                                            " AND created_by IS NOT NULL"), 1);
     /* Not overwritten, and said so. */
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM instruments WHERE code = 'border_quick'"
-                                    " AND source LIKE '%# local edit%'"), 1);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM instruments"
+                                            " WHERE code = 'border_quick'"
+                                            " AND source LIKE '%# local edit%'"), 1);
     CU_ASSERT_PTR_NOT_NULL(strstr(store_last_error(f.s), "border_quick"));
     store_check_report r;
     CU_ASSERT_EQUAL(store_check(f.s, &r), ST_OK);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ================= screenings ================= */
@@ -424,8 +385,8 @@ static void test_answers_survive_reopen(void)
     /* Answering again replaces the answer. */
     CU_ASSERT_EQUAL(store_screening_answer(f.s, sc.id, q2, ANSWER_UNKNOWN, false, "not sure", 3,
                                            NULL), ST_OK);
-    CU_ASSERT_EQUAL(count_rows(f.s, "SELECT count(*) FROM audit WHERE action = 'screening.answer'"),
-                    4);
+    CU_ASSERT_EQUAL(harness_count_rows(f.s, "SELECT count(*) FROM audit"
+                                            " WHERE action = 'screening.answer'"), 4);
 
     reopen_as(&f, "admin");
     tc_screening got;
@@ -472,7 +433,7 @@ static void test_answers_survive_reopen(void)
     instrument_free(inst);
     store_check_report r;
     CU_ASSERT_EQUAL(store_check(f.s, &r), ST_OK);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_bad_answers_change_nothing(void)
@@ -521,7 +482,7 @@ static void test_bad_answers_change_nothing(void)
     CU_ASSERT_EQUAL(store_screening_get(f.s, sc.id, &got), ST_OK);
     CU_ASSERT_EQUAL(got.position, 0);
     CU_ASSERT_EQUAL(got.updated_at, sc.updated_at);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_start_refusals(void)
@@ -570,7 +531,7 @@ static void test_start_refusals(void)
     CU_ASSERT_TRUE(got.child);
     CU_ASSERT_EQUAL(got.interview.guardian_present, PRESENCE_YES);
     CU_ASSERT_EQUAL(audit_rows(f.s), before.rows[0] + 1);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* Answer every applicable question of inst "no", then the given codes. */
@@ -661,7 +622,7 @@ static void test_decide(void)
     CU_ASSERT_EQUAL(store_screening_decide(f.s, second.id, DECISION_REFER_MDT, NULL, &dp, NULL),
                     ST_OK);
     instrument_free(inst);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_screening_list(void)
@@ -695,7 +656,7 @@ static void test_screening_list(void)
     free(rows);
     CU_ASSERT_EQUAL(store_screening_list(f.s, "no-such-case", &rows, &n), ST_NOT_FOUND);
     CU_ASSERT_EQUAL(n, 0);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ================= identification ================= */
@@ -788,7 +749,7 @@ static void test_identification_stops_the_clock(void)
     tc_identification d = decision_for(quiet.id, IDENT_VICTIM_TRAFFICKING);
     CU_ASSERT_EQUAL(store_identification_add(f.s, &d, &chk), ST_OK);
     CU_ASSERT_EQUAL(store_case_clocks_get(f.s, quiet.id, &clocks), ST_NOT_FOUND);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* ================= clocks ================= */
@@ -862,7 +823,7 @@ static void test_court_extension_through_the_store(void)
     CU_ASSERT_TRUE(clocks.stopped[CLOCK_SHELTER]);
     CU_ASSERT_EQUAL(clocks.stopped_at[CLOCK_SHELTER], at(NOW_ISO) - HOUR);
     CU_ASSERT_FALSE(clocks.stopped[CLOCK_REFLECTION]);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void start_clocks(store *s, const char *name, const char *met_iso, tc_case *out)
@@ -945,7 +906,7 @@ static void test_deadlines_due_order_and_window(void)
     CU_ASSERT_EQUAL(store_deadlines_due(f.s, now, &rows, &n), ST_OK);
     CU_ASSERT_EQUAL(n, 4);      /* the three passed and the shelter in half an hour */
     free(rows);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static void test_clock_settings(void)
@@ -1004,7 +965,7 @@ static void test_clock_settings(void)
     CU_ASSERT_EQUAL(store_setting_set(f.s, "clock.court_max_hours", "2"), ST_OK);
     CU_ASSERT_EQUAL(store_clock_settings(f.s, &got), ST_OK);
     CU_ASSERT_EQUAL(memcmp(&got, &def, sizeof got), 0);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* The case list marks a row whose clock runs out within the day, using
@@ -1047,7 +1008,7 @@ static void test_case_row_marker(void)
             CU_ASSERT_TRUE(rows[i].clock_due_soon);
             CU_ASSERT_EQUAL(rows[i].clock_kind, CLOCK_SHELTER);
         }
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 /* The due-soon query walks the running-clock indexes rather than the
@@ -1068,7 +1029,7 @@ static void test_due_query_uses_indexes(void)
     }
     sqlite3_finalize(q);
     CU_ASSERT_TRUE(uses_index);
-    close_fixture(&f);
+    harness_fixture_close(&f);
 }
 
 static CU_TestInfo instrument_tests[] = {

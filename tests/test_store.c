@@ -3,6 +3,7 @@
  * any file, damage and tampering reported, cases found and listed. */
 #include "config.h"
 #include "tests/harness.h"
+#include "tests/harness_store.h"
 #include "db/store.h"
 #include "db/store_internal.h"
 #include "db/keyslot.h"
@@ -36,17 +37,6 @@ static int suite_clean(void) { return 0; }
 
 /* ---- helpers ---- */
 
-static tc_officer officer(const char *login, const char *name, officer_role role)
-{
-    tc_officer o;
-    memset(&o, 0, sizeof o);
-    snprintf(o.login, sizeof o.login, "%s", login);
-    snprintf(o.name, sizeof o.name, "%s", name);
-    o.role = role;
-    o.active = true;
-    return o;
-}
-
 /* A new store in a new temp dir, open as "admin". */
 static store *new_store(char **dir_out)
 {
@@ -55,10 +45,8 @@ static store *new_store(char **dir_out)
     if (!dir || asprintf(&sub, "%s/store", dir) < 0)
         abort();
     free(dir);
-    tc_officer admin = officer("admin", "Somchai Admin", ROLE_ADMIN);
     store *s = NULL;
-    store_status st = store_create(sub, &admin, ADMIN_PASS, kdf_params_cheap(), &clk, &s);
-    CU_ASSERT_EQUAL_FATAL(st, ST_OK);
+    CU_ASSERT_EQUAL_FATAL(harness_store_create(sub, "Somchai Admin", ADMIN_PASS, &clk, &s), ST_OK);
     *dir_out = sub;
     return s;
 }
@@ -409,7 +397,7 @@ static void test_create_makes_missing_parents(void)
 {
     char *base = harness_tempdir();
     char *dir = path_in(base, "home/.local/share/tipcase");
-    tc_officer admin = officer("admin", "Admin", ROLE_SUPERVISOR);
+    tc_officer admin = harness_officer("admin", "Admin", ROLE_SUPERVISOR);
     store *s = NULL;
     CU_ASSERT_EQUAL_FATAL(store_create(dir, &admin, ADMIN_PASS, kdf_params_cheap(), &clk, &s),
                           ST_OK);
@@ -428,7 +416,7 @@ static void test_create_refuses_existing_store(void)
     char *dir = NULL;
     store *s = new_store(&dir);
     store_close(s);
-    tc_officer admin = officer("other", "Other Admin", ROLE_ADMIN);
+    tc_officer admin = harness_officer("other", "Other Admin", ROLE_ADMIN);
     snapshot before = take_snapshot(dir, STORE_SLOTS_FILE);
     s = NULL;
     CU_ASSERT_EQUAL(store_create(dir, &admin, ADMIN_PASS, kdf_params_cheap(), &clk, &s),
@@ -593,7 +581,7 @@ static void test_second_officer_opens_same_data(void)
 {
     char *dir = NULL;
     store *s = new_store(&dir);
-    tc_officer nok = officer("nok", "นกน้อย ใจดี", ROLE_SOCIAL_WORKER);
+    tc_officer nok = harness_officer("nok", "นกน้อย ใจดี", ROLE_SOCIAL_WORKER);
     CU_ASSERT_EQUAL(store_officer_add(s, &nok, OTHER_PASS, kdf_params_cheap()), ST_OK);
     tc_case c = sample_case(THAI_NAME, LATIN_NAME);
     CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
@@ -614,11 +602,11 @@ static void test_duplicate_login_refused(void)
 {
     char *dir = NULL;
     store *s = new_store(&dir);
-    tc_officer nok = officer("nok", "Nok", ROLE_INSPECTOR);
+    tc_officer nok = harness_officer("nok", "Nok", ROLE_INSPECTOR);
     CU_ASSERT_EQUAL(store_officer_add(s, &nok, OTHER_PASS, kdf_params_cheap()), ST_OK);
-    tc_officer nok2 = officer("NOK", "Another Nok", ROLE_INSPECTOR);
+    tc_officer nok2 = harness_officer("NOK", "Another Nok", ROLE_INSPECTOR);
     CU_ASSERT_EQUAL(store_officer_add(s, &nok2, OTHER_PASS, kdf_params_cheap()), ST_DUPLICATE);
-    tc_officer bad = officer("bad login!", "Bad", ROLE_INSPECTOR);
+    tc_officer bad = harness_officer("bad login!", "Bad", ROLE_INSPECTOR);
     CU_ASSERT_EQUAL(store_officer_add(s, &bad, OTHER_PASS, kdf_params_cheap()), ST_INVALID);
     tc_officer *list = NULL;
     size_t n = 0;
@@ -633,7 +621,7 @@ static void test_passphrase_change(void)
 {
     char *dir = NULL;
     store *s = new_store(&dir);
-    tc_officer nok = officer("nok", "Nok", ROLE_INSPECTOR);
+    tc_officer nok = harness_officer("nok", "Nok", ROLE_INSPECTOR);
     store_officer_add(s, &nok, OTHER_PASS, kdf_params_cheap());
     tc_case c = sample_case(NULL, LATIN_NAME);
     CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
@@ -662,7 +650,7 @@ static void test_removed_officer_cannot_open(void)
 {
     char *dir = NULL;
     store *s = new_store(&dir);
-    tc_officer nok = officer("nok", "Nok", ROLE_BORDER_OFFICER);
+    tc_officer nok = harness_officer("nok", "Nok", ROLE_BORDER_OFFICER);
     store_officer_add(s, &nok, OTHER_PASS, kdf_params_cheap());
     CU_ASSERT_EQUAL(store_officer_remove(s, "nok"), ST_OK);
     CU_ASSERT_EQUAL(store_officer_remove(s, "nobody"), ST_NOT_FOUND);
@@ -690,12 +678,12 @@ static void test_non_admin_cannot_manage_officers(void)
 {
     char *dir = NULL;
     store *s = new_store(&dir);
-    tc_officer sup = officer("sup", "Supervisor", ROLE_SUPERVISOR);
+    tc_officer sup = harness_officer("sup", "Supervisor", ROLE_SUPERVISOR);
     store_officer_add(s, &sup, OTHER_PASS, kdf_params_cheap());
     store_close(s);
     s = NULL;
     CU_ASSERT_EQUAL_FATAL(store_open(dir, "sup", OTHER_PASS, &clk, &s), ST_OK);
-    tc_officer x = officer("x", "X", ROLE_ADMIN);
+    tc_officer x = harness_officer("x", "X", ROLE_ADMIN);
     CU_ASSERT_EQUAL(store_officer_add(s, &x, OTHER_PASS, kdf_params_cheap()), ST_DENIED);
     CU_ASSERT_EQUAL(store_officer_remove(s, "admin"), ST_DENIED);
     store_close(s);
@@ -709,7 +697,7 @@ static void test_last_admin_cannot_be_removed(void)
     char *dir = NULL;
     store *s = new_store(&dir);
     CU_ASSERT_EQUAL(store_officer_remove(s, "admin"), ST_LAST_ADMIN);
-    tc_officer second = officer("admin2", "Second Admin", ROLE_ADMIN);
+    tc_officer second = harness_officer("admin2", "Second Admin", ROLE_ADMIN);
     CU_ASSERT_EQUAL(store_officer_add(s, &second, OTHER_PASS, kdf_params_cheap()), ST_OK);
     CU_ASSERT_EQUAL(store_officer_remove(s, "admin"), ST_OK);
     store_close(s);

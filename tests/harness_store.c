@@ -1,0 +1,118 @@
+/* harness_store.c - the store fixture shared by the test programs (see
+ * harness_store.h). */
+#define _GNU_SOURCE
+#include "config.h"
+#include "tests/harness_store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "db/keyslot.h"
+#include "tests/harness.h"
+
+tc_officer harness_officer(const char *login, const char *name, officer_role role)
+{
+    tc_officer o;
+    memset(&o, 0, sizeof o);
+    snprintf(o.login, sizeof o.login, "%s", login);
+    snprintf(o.name, sizeof o.name, "%s", name);
+    o.role = role;
+    o.active = true;
+    return o;
+}
+
+store_status harness_store_create(const char *dir, const char *admin_name, const char *pass,
+                                  const tc_clock *clock, store **out)
+{
+    tc_officer admin = harness_officer("admin", admin_name, ROLE_ADMIN);
+    *out = NULL;
+    return store_create(dir, &admin, pass, kdf_params_cheap(), clock, out);
+}
+
+harness_fixture harness_fixture_open(const char *admin_name, const char *pass,
+                                     const tc_clock *clock)
+{
+    harness_fixture f;
+    f.root = harness_tempdir();
+    if (!f.root || asprintf(&f.dir, "%s/store", f.root) < 0)
+        abort();
+    CU_ASSERT_EQUAL_FATAL(harness_store_create(f.dir, admin_name, pass, clock, &f.s), ST_OK);
+    return f;
+}
+
+void harness_fixture_close(harness_fixture *f)
+{
+    store_close(f->s);
+    harness_rmtree(f->root);
+    free(f->root);
+    free(f->dir);
+}
+
+void harness_fixture_reopen(harness_fixture *f, const char *login, const char *pass,
+                            const tc_clock *clock)
+{
+    store_close(f->s);
+    f->s = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(f->dir, login, pass, clock, &f->s), ST_OK);
+}
+
+store_status harness_officer_add(store *s, const char *login, const char *name,
+                                 officer_role role, const char *pass)
+{
+    tc_officer o = harness_officer(login, name, role);
+    return store_officer_add(s, &o, pass, kdf_params_cheap());
+}
+
+sqlite3_int64 harness_count_rows(store *s, const char *sql)
+{
+    sqlite3_stmt *q = NULL;
+    sqlite3_int64 n = -1;
+    if (sqlite3_prepare_v2(store_db_handle(s), sql, -1, &q, NULL) == SQLITE_OK
+        && sqlite3_step(q) == SQLITE_ROW)
+        n = sqlite3_column_int64(q, 0);
+    sqlite3_finalize(q);
+    return n;
+}
+
+bool harness_audit_has(store *s, const char *action, const char *record_id)
+{
+    sqlite3_stmt *q = NULL;
+    bool yes = false;
+    if (sqlite3_prepare_v2(store_db_handle(s), "SELECT 1 FROM audit WHERE action = ?1"
+                           " AND record_id = ?2", -1, &q, NULL) == SQLITE_OK) {
+        sqlite3_bind_text(q, 1, action, -1, SQLITE_STATIC);
+        sqlite3_bind_text(q, 2, record_id, -1, SQLITE_STATIC);
+        yes = sqlite3_step(q) == SQLITE_ROW;
+    }
+    sqlite3_finalize(q);
+    return yes;
+}
+
+void harness_check_chain(store *s)
+{
+    store_check_report r;
+    CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
+    CU_ASSERT_TRUE(r.audit_ok);
+}
+
+tc_case harness_case(const char *latin, int age, const char *met)
+{
+    tc_case c;
+    case_init(&c);
+    snprintf(c.name_latin, sizeof c.name_latin, "%s", latin);
+    c.sex = SEX_FEMALE;
+    c.estimated_age = age;
+    snprintf(c.nationalities[0], sizeof c.nationalities[0], "MM");
+    c.n_nationalities = 1;
+    c.date_met_known = true;
+    c.date_met = harness_day(met);
+    return c;
+}
+
+tc_case harness_case_add(store *s, const char *latin, int age, const char *met)
+{
+    tc_case c = harness_case(latin, age, met);
+    CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
+    return c;
+}

@@ -1,0 +1,58 @@
+/* harness_store.h - a real, encrypted store for the test programs that
+ * need one (link with libtcdb, libtci18n and libtccore).
+ *
+ * Every store made here goes through the store's own API with cheap
+ * Argon2id parameters (kdf_params_cheap()): the defaults stay as they are,
+ * the tests just do not wait for them.  The administrator is always login
+ * "admin"; the tests say only its display name. */
+#ifndef TC_HARNESS_STORE_H
+#define TC_HARNESS_STORE_H
+#include <stdbool.h>
+#include "core/caserec.h"
+#include "core/clock.h"
+#include "db/store.h"
+#include "db/store_internal.h"
+
+/* An active officer with this login, display name and role. */
+tc_officer harness_officer(const char *login, const char *name, officer_role role);
+
+/* store_create() in dir with the administrator "admin" (admin_name) and
+ * pass.  Says what store_create said; *out is open as "admin" on ST_OK. */
+store_status harness_store_create(const char *dir, const char *admin_name, const char *pass,
+                                  const tc_clock *clock, store **out);
+
+/* A store in a new temporary directory, open as the administrator. */
+typedef struct harness_fixture {
+    char *root;     /* the temporary directory, removed at close */
+    char *dir;      /* the store inside it: root/store */
+    store *s;
+} harness_fixture;
+
+/* Creates the fixture's store; a failure fails the running test (fatal). */
+harness_fixture harness_fixture_open(const char *admin_name, const char *pass,
+                                     const tc_clock *clock);
+/* Closes the store, removes the directory, frees the paths. */
+void harness_fixture_close(harness_fixture *f);
+/* Closes the store and opens it again as login (fatal on failure). */
+void harness_fixture_reopen(harness_fixture *f, const char *login, const char *pass,
+                            const tc_clock *clock);
+
+/* store_officer_add() of an active officer, cheap key derivation. */
+store_status harness_officer_add(store *s, const char *login, const char *name,
+                                 officer_role role, const char *pass);
+
+/* The first column of the first row of sql (a count), or -1. */
+sqlite3_int64 harness_count_rows(store *s, const char *sql);
+/* True when the audit trail has action on record_id. */
+bool harness_audit_has(store *s, const char *action, const char *record_id);
+/* Asserts that store_check() passes and the audit chain is whole. */
+void harness_check_chain(store *s);
+
+/* A woman of age from Myanmar (name in Latin script) met on met (ISO
+ * date), not stored. */
+tc_case harness_case(const char *latin, int age, const char *met);
+/* The same case stored with store_case_add() (fatal on failure); the copy
+ * returned has its id and reference. */
+tc_case harness_case_add(store *s, const char *latin, int age, const char *met);
+
+#endif
