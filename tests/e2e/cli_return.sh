@@ -15,19 +15,7 @@ TC_NAME=cli_return
 unset LANGUAGE LC_ALL
 LANG=C.UTF-8
 export LANG
-tc_thai_catalogue
-# Thai not yet merged into po/th.po waits in po/pending/: compile it in too
-# (th.po wins a tie).
-if ls "$top_srcdir"/po/pending/*.po >/dev/null 2>&1; then
-    case ${MSGFMT:-} in '' | :) tc_msgfmt=msgfmt ;; *) tc_msgfmt=$MSGFMT ;; esac
-    tc_msgdir=$(dirname "$(command -v "$tc_msgfmt")")
-    cat "$top_srcdir/po/th.po" "$top_srcdir"/po/pending/*.po >"$TC_TMP/all.po"
-    if ! "$tc_msgdir/msguniq" --use-first -o "$TC_TMP/th.po" "$TC_TMP/all.po" ||
-       ! "$tc_msgfmt" -o "$TC_TMP/locale/th/LC_MESSAGES/tipcase.mo" "$TC_TMP/th.po"; then
-        tc_fail "the pending Thai does not compile"
-        tc_summary
-    fi
-fi
+tc_thai_catalogue_pending
 # Friday 27 Feb 2026, 10:00 in Bangkok.
 TIPCASE_NOW=2026-02-27T03:00:00Z
 export TIPCASE_NOW

@@ -17,10 +17,8 @@ pass='correct horse battery staple'
 printf '%s\n' "$pass" >"$TC_TMP/p"
 
 # A store and a case, made the way a script makes them.
-if "$TIPCASE" --data-dir "$d" --user admin --passphrase-fd 3 init --name "สมชาย ใจดี" \
-        3<"$TC_TMP/p" >/dev/null 2>&1 &&
-   "$TIPCASE" --data-dir "$d" --user admin --passphrase-fd 3 case add --name "มะลิ ใจงาม" \
-        --sex female --age 24 --nationality MM --province Tak 3<"$TC_TMP/p" >/dev/null 2>&1; then
+if tc_admin_store "$d" "สมชาย ใจดี" --name "มะลิ ใจงาม" --sex female --age 24 \
+        --nationality MM --province Tak; then
     tc_pass "a store and a case to work on"
 else
     tc_fail "could not make a store and a case"

@@ -67,6 +67,35 @@ tc_thai_catalogue() {
     export TIPCASE_LOCALEDIR
 }
 
+# tc_thai_catalogue_pending: tc_thai_catalogue, with the Thai not yet merged
+# into po/th.po (po/pending/*.po) compiled in too, so new screens are
+# checked in Thai before the merge (th.po wins a tie).
+tc_thai_catalogue_pending() {
+    tc_thai_catalogue
+    ls "$top_srcdir"/po/pending/*.po >/dev/null 2>&1 || return 0
+    tc_msgdir=$(dirname "$(command -v "$tc_msgfmt")")
+    cat "$top_srcdir/po/th.po" "$top_srcdir"/po/pending/*.po >"$TC_TMP/all.po"
+    if ! "$tc_msgdir/msguniq" --use-first -o "$TC_TMP/th.po" "$TC_TMP/all.po" ||
+       ! "$tc_msgfmt" -o "$TC_TMP/locale/th/LC_MESSAGES/tipcase.mo" "$TC_TMP/th.po"; then
+        tc_fail "the pending Thai does not compile"
+        tc_summary
+    fi
+}
+
+# tc_admin_store DIR NAME [CASE-ADD-ARGS...]: a new store in DIR made the
+# way a script makes one, its administrator "admin" named NAME with the
+# passphrase in $TC_TMP/p; with more arguments, one case added with them
+# and its reference in $TC_TMP/ref.  Fails when a step fails.
+tc_admin_store() {
+    tc_dir=$1 tc_name=$2
+    shift 2
+    "$TIPCASE" --data-dir "$tc_dir" --user admin --passphrase-fd 3 init --name "$tc_name" \
+        3<"$TC_TMP/p" >/dev/null 2>&1 || return 1
+    [ $# -eq 0 ] && return 0
+    "$TIPCASE" --data-dir "$tc_dir" --user admin --passphrase-fd 3 case add "$@" \
+        3<"$TC_TMP/p" >"$TC_TMP/ref"
+}
+
 # ---- command-line tests -------------------------------------------------------
 
 # tc_check WHAT EXPECTED-STATUS COMMAND...: run COMMAND with its output in
