@@ -45,6 +45,16 @@ bool field_has_visible(const char *s)
     return false;
 }
 
+void field_copy_text(char *dst, size_t size, const char *src)
+{
+    size_t n = src ? strlen(src) : 0;
+    memset(dst, 0, size);
+    if (n >= size)
+        n = size - 1;
+    if (n > 0)
+        memcpy(dst, src, n);
+}
+
 bool field_language_code_valid(const char *s)
 {
     if (!s)

@@ -33,6 +33,11 @@ field_text field_text_check(const char *s, size_t max, bool multiline);
  * reason made of blanks is no reason.  NULL is empty. */
 bool field_has_visible(const char *s);
 
+/* Copies src (NULL as "") into the buffer dst of size bytes, cutting it at
+ * size - 1 bytes and zeroing the rest, so no stale bytes follow the NUL.
+ * For text already checked: the cut is only a guard. */
+void field_copy_text(char *dst, size_t size, const char *src);
+
 /* One ISO 639 language code, 2 or 3 lower-case ASCII letters ("my", "shn"). */
 bool field_language_code_valid(const char *s);
 

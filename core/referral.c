@@ -489,17 +489,6 @@ static int64_t *step_time(tc_referral *r, referral_state to)
     return NULL;
 }
 
-/* Copies a checked, terminated string into a buffer of size bytes. */
-static void copy_text(char *dst, size_t size, const char *src)
-{
-    size_t n = src ? strlen(src) : 0;
-    memset(dst, 0, size);
-    if (n >= size)
-        n = size - 1;
-    if (n > 0)
-        memcpy(dst, src, n);
-}
-
 referral_problem referral_change_state(tc_referral *r, referral_state to, const char *reason,
                                        int64_t at, const char *officer_id,
                                        referral_event *event)
@@ -518,17 +507,17 @@ referral_problem referral_change_state(tc_referral *r, referral_state to, const 
     r->state = to;
     r->state_changed_at = at;
     r->updated_at = at;
-    copy_text(r->updated_by, sizeof r->updated_by, officer_id);
-    copy_text(r->state_reason, sizeof r->state_reason, reason);
+    field_copy_text(r->updated_by, sizeof r->updated_by, officer_id);
+    field_copy_text(r->state_reason, sizeof r->state_reason, reason);
     if (event) {
         memset(event, 0, sizeof *event);
-        copy_text(event->referral_id, sizeof event->referral_id,
-                  field_terminated(r->id, sizeof r->id) ? r->id : "");
+        field_copy_text(event->referral_id, sizeof event->referral_id,
+                        field_terminated(r->id, sizeof r->id) ? r->id : "");
         event->from = from;
         event->to = to;
         event->at = at;
-        copy_text(event->officer_id, sizeof event->officer_id, officer_id);
-        copy_text(event->note, sizeof event->note, reason);
+        field_copy_text(event->officer_id, sizeof event->officer_id, officer_id);
+        field_copy_text(event->note, sizeof event->note, reason);
     }
     return REFERRAL_OK;
 }
@@ -556,8 +545,8 @@ static bool make_override(const tc_agency *a, consent_purpose purpose, const cha
         return false;
     o->purpose = purpose;
     if (purpose == CONSENT_REFERRAL)
-        copy_text(o->agency_kind, sizeof o->agency_kind, agency_type_code(a->type));
-    copy_text(o->reason, sizeof o->reason, reason);
+        field_copy_text(o->agency_kind, sizeof o->agency_kind, agency_type_code(a->type));
+    field_copy_text(o->reason, sizeof o->reason, reason);
     return true;
 }
 

@@ -266,17 +266,6 @@ int64_t followup_days_left(caldate due, caldate today)
 
 /* ---------------------------------------------------------------- record */
 
-/* Copies a string into a buffer of size bytes (NULL as ""). */
-static void copy_text(char *dst, size_t size, const char *src)
-{
-    size_t n = src ? strlen(src) : 0;
-    memset(dst, 0, size);
-    if (n >= size)
-        n = size - 1;
-    if (n > 0)
-        memcpy(dst, src, n);
-}
-
 void reint_init(tc_reintegration *p, caldate start)
 {
     memset(p, 0, sizeof *p);
@@ -291,9 +280,9 @@ void followup_init(tc_followup *f, const tc_reintegration *p, caldate on)
 {
     memset(f, 0, sizeof *f);
     if (field_terminated(p->id, sizeof p->id))
-        copy_text(f->plan_id, sizeof f->plan_id, p->id);
+        field_copy_text(f->plan_id, sizeof f->plan_id, p->id);
     if (field_terminated(p->case_id, sizeof p->case_id))
-        copy_text(f->case_id, sizeof f->case_id, p->case_id);
+        field_copy_text(f->case_id, sizeof f->case_id, p->case_id);
     f->on = on;
     f->method = FOLLOWUP_VISIT;
     f->risk = RISK_LOW;
@@ -472,7 +461,7 @@ reint_check reint_close(tc_reintegration *p, reint_outcome outcome, caldate on,
     p->closed = true;
     p->outcome = outcome;
     p->closed_on = on;
-    copy_text(p->outcome_note, sizeof p->outcome_note, text);
+    field_copy_text(p->outcome_note, sizeof p->outcome_note, text);
     p->next_known = false;
     memset(&p->next_due, 0, sizeof p->next_due);
     p->high_risk = false;

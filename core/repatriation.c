@@ -493,17 +493,6 @@ repat_change_problem repat_change_check(const tc_repatriation *p, repat_state to
     return REPAT_CHANGE_REFUSED;
 }
 
-/* Copies a checked string into a buffer of size bytes (NULL as ""). */
-static void copy_text(char *dst, size_t size, const char *src)
-{
-    size_t n = src ? strlen(src) : 0;
-    memset(dst, 0, size);
-    if (n >= size)
-        n = size - 1;
-    if (n > 0)
-        memcpy(dst, src, n);
-}
-
 repat_change_problem repat_change_state(tc_repatriation *p, repat_state to,
                                         const char *reason, bool child)
 {
@@ -519,7 +508,7 @@ repat_change_problem repat_change_state(tc_repatriation *p, repat_state to,
     }
     p->state = to;
     p->steps_overridden = overridden;
-    copy_text(p->state_reason, sizeof p->state_reason,
-              field_has_visible(reason) ? reason : NULL);
+    field_copy_text(p->state_reason, sizeof p->state_reason,
+                    field_has_visible(reason) ? reason : NULL);
     return REPAT_CHANGE_OK;
 }
