@@ -41,6 +41,11 @@ const char *role_label(officer_role r)
     return codes_label(roles, ROLE_COUNT, (int)r, N_("Unknown role"));
 }
 
+bool role_may_change_settings(officer_role r)
+{
+    return r == ROLE_ADMIN || r == ROLE_SUPERVISOR;
+}
+
 static bool login_char_allowed(char ch)
 {
     return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')

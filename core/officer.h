@@ -34,6 +34,10 @@ const char *role_code(officer_role r);
 bool role_from_code(const char *code, officer_role *out);
 /* English msgid of the role's label, for _(). */
 const char *role_label(officer_role r);
+/* May an officer of role r change the store's settings (the legal clock
+ * lengths, the referral and follow-up times)?  Administrators and
+ * supervisors only: the others work under them. */
+bool role_may_change_settings(officer_role r);
 
 typedef enum officer_problem {
     OFFICER_OK = 0,

@@ -144,7 +144,7 @@ followup_schedule followup_schedule_default(void)
     return s;
 }
 
-static bool schedule_valid(const followup_schedule *s)
+bool followup_schedule_valid(const followup_schedule *s)
 {
     if (s->count < 1 || s->count > REINT_MONTHS_MAX)
         return false;
@@ -155,6 +155,11 @@ static bool schedule_valid(const followup_schedule *s)
             return false;
     }
     return true;
+}
+
+bool followup_due_soon_valid(int days)
+{
+    return days >= 0 && days <= FOLLOWUP_DUE_SOON_MAX;
 }
 
 /* The value of the digit at *p (ASCII or Thai), advancing past it; -1
@@ -220,7 +225,7 @@ bool followup_schedule_parse(const char *text, followup_schedule *out)
             break;
         p++;                            /* the ',' */
     }
-    if (!schedule_valid(&s))
+    if (!followup_schedule_valid(&s))
         return false;
     *out = s;
     return true;
@@ -271,9 +276,14 @@ void reint_init(tc_reintegration *p, caldate start)
     memset(p, 0, sizeof *p);
     p->start = start;
     p->schedule = followup_schedule_default();
-    p->next_known = caldate_valid(start)
-                    && reint_next_scheduled(start, &p->schedule, 0, &p->next_due);
+    reint_schedule_first(p);
     p->outcome = REINT_OUTCOME_REINTEGRATED;
+}
+
+void reint_schedule_first(tc_reintegration *p)
+{
+    p->next_known = caldate_valid(p->start)
+                    && reint_next_scheduled(p->start, &p->schedule, 0, &p->next_due);
 }
 
 void followup_init(tc_followup *f, const tc_reintegration *p, caldate on)
@@ -385,7 +395,7 @@ reint_check reint_validate(const tc_reintegration *p)
         return problem(REINT_CASE_MISSING, "case_id");
     if (!caldate_valid(p->start))
         return problem(REINT_START_INVALID, "start");
-    if (!schedule_valid(&p->schedule))
+    if (!followup_schedule_valid(&p->schedule))
         return problem(REINT_SCHEDULE_INVALID, "schedule");
     bool any = false;
     for (int k = 0; k < REINT_DOMAIN_COUNT; k++) {
@@ -477,6 +487,15 @@ void reint_apply_followup(tc_reintegration *p, const tc_followup *f)
     else
         memset(&p->next_due, 0, sizeof p->next_due);
     p->high_risk = f->risk == RISK_HIGH;
+}
+
+void reint_replay_followups(tc_reintegration *p, const tc_followup *fs, size_t n)
+{
+    p->followups_done = 0;
+    p->high_risk = false;
+    reint_schedule_first(p);
+    for (size_t i = 0; i < n; i++)
+        reint_apply_followup(p, &fs[i]);
 }
 
 static const char *const problem_texts[REINT_PROBLEM_COUNT] = {

@@ -105,6 +105,17 @@ typedef struct followup_schedule {
 
 /* 1, 3, 6, 12. */
 followup_schedule followup_schedule_default(void);
+/* True when s is a schedule as described above: what
+ * followup_schedule_parse() accepts, and so what a setting may hold. */
+bool followup_schedule_valid(const followup_schedule *s);
+
+/* How many days before its date a follow-up shows as due soon: the
+ * default, and the longest an officer may choose (a year; 0 shows only
+ * what is due today or overdue). */
+#define FOLLOWUP_DUE_SOON_DEFAULT 7
+#define FOLLOWUP_DUE_SOON_MAX 366
+/* True for 0..FOLLOWUP_DUE_SOON_MAX days. */
+bool followup_due_soon_valid(int days);
 /* Reads "1,3,6,12" (spaces allowed around the numbers; Thai digits too).
  * False for anything else (empty, not increasing, out of range, too
  * many), leaving *out alone. */
@@ -159,6 +170,10 @@ typedef struct tc_reintegration {
 /* A blank plan starting on `start` with the default schedule, no domain
  * included, next_due the first scheduled date, active. */
 void reint_init(tc_reintegration *p, caldate start);
+/* next_due the first scheduled date counted from p->start (next_known
+ * false when the start is not a real date or the schedule is empty):
+ * where a plan with no follow-up yet waits. */
+void reint_schedule_first(tc_reintegration *p);
 
 typedef struct tc_followup {
     char id[TC_ID_LEN];
@@ -231,5 +246,10 @@ reint_check reint_close(tc_reintegration *p, reint_outcome outcome, caldate on,
  * next_due from f->next_on (next_known false when f has none), high_risk
  * when f->risk is high. */
 void reint_apply_followup(tc_reintegration *p, const tc_followup *f);
+/* What the follow-ups that still count, fs[0..n) oldest first, make of
+ * their plan: from no follow-up (followups_done 0, not high risk, the
+ * first scheduled date), reint_apply_followup for each in turn.  So a
+ * follow-up withdrawn leaves the plan as if it was never recorded. */
+void reint_replay_followups(tc_reintegration *p, const tc_followup *fs, size_t n);
 
 #endif
