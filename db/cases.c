@@ -131,9 +131,7 @@ static store_status writer_open(store *s, case_writer *w)
 static store_status writer_run(case_writer *w, int which)
 {
     sqlite3_stmt *q = w->q[which];
-    int rc = sqlite3_step(q);
-    store_status st = rc == SQLITE_DONE ? ST_OK : store_status_from_sqlite(w->s, rc);
-    sqlite3_reset(q);
+    store_status st = store_step_reset(w->s, q);
     sqlite3_clear_bindings(q);
     return st;
 }
@@ -619,6 +617,31 @@ static void row_from_list(const store *s, sqlite3_stmt *q, caldate today, tc_cas
     r->created_at = c.created_at;
     r->incomplete = sqlite3_column_int(q, 11) != 0;
     r->high_risk = sqlite3_column_int(q, 12) != 0;
+}
+
+void store_column_display_name(sqlite3_stmt *q, int first, char *out, size_t outsz)
+{
+    tc_case c;
+    case_init(&c);
+    store_column_copy(q, first, c.name_thai, sizeof c.name_thai);
+    store_column_copy(q, first + 1, c.name_original, sizeof c.name_original);
+    store_column_copy(q, first + 2, c.name_latin, sizeof c.name_latin);
+    snprintf(out, outsz, "%s", case_display_name(&c));
+}
+
+store_status store_case_child_on(store *s, const char *case_id, caldate on, bool *child)
+{
+    tc_case *c = malloc(sizeof *c);
+    if (!c)
+        return ST_NOMEM;
+    store_status st = store_case_get(s, case_id, c);
+    /* store_case_get also takes a reference: not what the caller holds. */
+    if (st == ST_OK && strcmp(c->id, case_id) != 0)
+        st = ST_NOT_FOUND;
+    if (st == ST_OK)
+        *child = case_is_child(c, on, s->clock.utc_offset);
+    free(c);
+    return st;
 }
 
 store_status store_case_row(store *s, const char *case_id, tc_case_row *out)

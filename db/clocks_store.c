@@ -256,7 +256,7 @@ store_status store_clock_settings_set(store *s, const clock_settings *in, clock_
 {
     if (problem)
         *problem = CLOCK_OK;
-    if (s->me.role != ROLE_ADMIN && s->me.role != ROLE_SUPERVISOR)
+    if (!role_may_change_settings(s->me.role))
         return ST_DENIED;
     clock_problem p = clock_settings_check(in);
     if (problem)
@@ -486,12 +486,7 @@ static void read_deadline(sqlite3_stmt *q, void *elem, void *ctx)
     r->due = (int64_t)sqlite3_column_int64(q, 1);
     store_column_copy(q, 2, r->case_id, sizeof r->case_id);
     store_column_copy(q, 3, r->reference, sizeof r->reference);
-    tc_case c;
-    case_init(&c);
-    store_column_copy(q, 4, c.name_thai, sizeof c.name_thai);
-    store_column_copy(q, 5, c.name_original, sizeof c.name_original);
-    store_column_copy(q, 6, c.name_latin, sizeof c.name_latin);
-    snprintf(r->name, sizeof r->name, "%s", case_display_name(&c));
+    store_column_display_name(q, 4, r->name, sizeof r->name);
     r->high_risk = sqlite3_column_int(q, 7) != 0;
     r->state = deadline_state_at(r->due, dc->now, dc->cs);
 }

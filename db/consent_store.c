@@ -85,21 +85,10 @@ const record_table consent_table = {
     12, sizeof(tc_consent), bind_consent, read_consent, put_consent_common, get_consent_common,
 };
 
-/* ---- the person's child flag on a date ---- */
-
+/* The person's child flag on a date; an unknown date is today. */
 static store_status child_on(store *s, const char *case_id, caldate on, bool *child)
 {
-    tc_case *c = malloc(sizeof *c);
-    if (!c)
-        return ST_NOMEM;
-    store_status st = store_case_get(s, case_id, c);
-    /* store_case_get also takes a reference: a consent names a case by id. */
-    if (st == ST_OK && strcmp(c->id, case_id) != 0)
-        st = ST_NOT_FOUND;
-    if (st == ST_OK)
-        *child = case_is_child(c, caldate_valid(on) ? on : store_today(s), s->clock.utc_offset);
-    free(c);
-    return st;
+    return store_case_child_on(s, case_id, caldate_valid(on) ? on : store_today(s), child);
 }
 
 /* consent_validate() as the store sees it: ST_INVALID only for a problem

@@ -37,23 +37,13 @@ static const char due_list_sql[] =
     " WHERE" ACTIVE_PLANS " AND r.next_due <= ?1"
     " ORDER BY r.high_risk DESC, r.next_due, c.reference";
 
-static void display_name(sqlite3_stmt *q, int first, char *out, size_t outsz)
-{
-    tc_case c;
-    case_init(&c);
-    store_column_copy(q, first, c.name_thai, sizeof c.name_thai);
-    store_column_copy(q, first + 1, c.name_original, sizeof c.name_original);
-    store_column_copy(q, first + 2, c.name_latin, sizeof c.name_latin);
-    snprintf(out, outsz, "%s", case_display_name(&c));
-}
-
 static void read_due_row(sqlite3_stmt *q, void *elem, void *ctx)
 {
     const caldate *today = ctx;
     followup_row *r = elem;
     store_column_copy(q, 0, r->case_id, sizeof r->case_id);
     store_column_copy(q, 1, r->reference, sizeof r->reference);
-    display_name(q, 2, r->name, sizeof r->name);
+    store_column_display_name(q, 2, r->name, sizeof r->name);
     store_column_copy(q, 5, r->country, sizeof r->country);
     if (!rec_column_date(q, 6, &r->next_due))
         r->next_due = (caldate){ 0, 0, 0 };
@@ -133,7 +123,7 @@ static void read_deadline_row(sqlite3_stmt *q, void *elem, void *ctx)
     deadline_row *r = elem;
     store_column_copy(q, 0, r->case_id, sizeof r->case_id);
     store_column_copy(q, 1, r->reference, sizeof r->reference);
-    display_name(q, 2, r->name, sizeof r->name);
+    store_column_display_name(q, 2, r->name, sizeof r->name);
     r->followup = true;
     if (!rec_column_date(q, 5, &r->followup_on))
         r->followup_on = dc->today;

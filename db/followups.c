@@ -101,42 +101,32 @@ static store_status write_domains(store *s, const record_common *c, const tc_rei
         rec_bind_text(q, 7, d->agency_code);
         rec_bind_text(q, 8, now);
         rec_bind_text(q, 9, s->me.id);
-        int rc = sqlite3_step(q);
-        if (rc != SQLITE_DONE)
-            st = store_status_from_sqlite(s, rc);
-        sqlite3_reset(q);
+        st = store_step_reset(s, q);
     }
     sqlite3_finalize(q);
     return st;
 }
 
+static void read_domain(sqlite3_stmt *q, void *plan)
+{
+    tc_reintegration *p = plan;
+    reint_domain k;
+    const char *t = (const char *)sqlite3_column_text(q, 0);
+    if (!t || !reint_domain_from_code(t, &k))
+        return;                 /* a domain this tipcase does not know */
+    reint_domain_plan *d = &p->domains[k];
+    d->included = true;
+    store_column_copy(q, 1, d->goals, sizeof d->goals);
+    store_column_copy(q, 2, d->services, sizeof d->services);
+    store_column_copy(q, 3, d->agency_code, sizeof d->agency_code);
+}
+
 static store_status load_domains(store *s, const char *plan_id, int version,
                                  tc_reintegration *p)
 {
-    sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s,
+    return returns_load_version(s,
         "SELECT domain, goals, services, agency_code FROM reintegration_domains"
-        " WHERE plan_id = ?1 AND version = ?2", &q);
-    if (st != ST_OK)
-        return st;
-    rec_bind_text(q, 1, plan_id);
-    sqlite3_bind_int(q, 2, version);
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        reint_domain k;
-        const char *t = (const char *)sqlite3_column_text(q, 0);
-        if (!t || !reint_domain_from_code(t, &k))
-            continue;           /* a domain this tipcase does not know */
-        reint_domain_plan *d = &p->domains[k];
-        d->included = true;
-        store_column_copy(q, 1, d->goals, sizeof d->goals);
-        store_column_copy(q, 2, d->services, sizeof d->services);
-        store_column_copy(q, 3, d->agency_code, sizeof d->agency_code);
-    }
-    if (rc != SQLITE_DONE)
-        st = store_status_from_sqlite(s, rc);
-    sqlite3_finalize(q);
-    return st;
+        " WHERE plan_id = ?1 AND version = ?2", plan_id, version, read_domain, p);
 }
 
 /* ---- versions ---- */
@@ -209,24 +199,12 @@ static store_status read_target(store *s, const char *plan_id, const char *case_
                                 tc_reintegration *cur, record_common *c)
 {
     char id[TC_ID_LEN];
-    store_status st = ST_OK;
-    if (plan_id && plan_id[0])
-        snprintf(id, sizeof id, "%s", plan_id);
-    else
-        st = returns_current_plan(s, "reintegrations", case_id, id);
+    store_status st = returns_plan_id(s, "reintegrations", plan_id, case_id, id);
     if (st == ST_OK)
         st = reint_read(s, id, cur, c);
     if (st == ST_OK && c->withdrawn)
         st = ST_NOT_FOUND;
     return st;
-}
-
-/* The first scheduled date, from the start (next_known false when the
- * schedule is empty). */
-static void schedule_from_start(tc_reintegration *p)
-{
-    p->next_known = caldate_valid(p->start)
-                    && reint_next_scheduled(p->start, &p->schedule, 0, &p->next_due);
 }
 
 /* ============================================================== reading */
@@ -265,14 +243,8 @@ static store_status validate_plan(const tc_reintegration *p, bool new_plan,
 
 static store_status add_in_tx(store *s, tc_reintegration *p, reint_check *problem)
 {
-    store_status st = store_case_exists(s, p->case_id);
+    store_status st = returns_no_plan_yet(s, "reintegrations", p->case_id);
     if (st != ST_OK)
-        return st;
-    char existing[TC_ID_LEN];
-    st = returns_current_plan(s, "reintegrations", p->case_id, existing);
-    if (st == ST_OK)
-        return ST_DUPLICATE;
-    if (st != ST_NOT_FOUND)
         return st;
     if (p->schedule.count == 0) {
         followup_settings fs;
@@ -291,7 +263,7 @@ static store_status add_in_tx(store *s, tc_reintegration *p, reint_check *proble
     st = validate_plan(p, true, problem);
     if (st != ST_OK)
         return st;
-    schedule_from_start(p);
+    reint_schedule_first(p);
     record_common c;
     memset(&c, 0, sizeof c);
     return reint_write(s, &c, p, "add", NULL, "reintegration.add");
@@ -355,7 +327,7 @@ static store_status save_in_tx(store *s, tc_reintegration *p, tc_reintegration *
     if (st != ST_OK)
         return st;
     if (moved && cur->followups_done == 0)
-        schedule_from_start(cur);
+        reint_schedule_first(cur);
     c.version++;
     st = reint_write(s, &c, cur, "edit", NULL, "reintegration.edit");
     if (st == ST_OK)
@@ -536,8 +508,8 @@ store_status store_followup_list_case(store *s, const char *case_id, tc_followup
 }
 
 /* What the plan's follow-ups that still count make of it: core's rule
- * (reint_apply_followup) replayed over them from the plan's first date,
- * so a withdrawn follow-up leaves the plan as if it was never recorded. */
+ * (reint_replay_followups), so a withdrawn follow-up leaves the plan as if
+ * it was never recorded. */
 static store_status recount_plan(store *s, const char *plan_id)
 {
     tc_reintegration *plan = malloc(sizeof *plan);
@@ -555,11 +527,7 @@ static store_status recount_plan(store *s, const char *plan_id)
         st = record_select(s, &followup_table, tail, plan_id, &arr, &n);
         fs = arr;
         if (st == ST_OK) {
-            plan->followups_done = 0;
-            plan->high_risk = false;
-            schedule_from_start(plan);
-            for (size_t i = 0; i < n; i++)
-                reint_apply_followup(plan, &fs[i]);
+            reint_replay_followups(plan, fs, n);
             c.version++;
             st = reint_write(s, &c, plan, "recount", NULL, "reintegration.edit");
         }

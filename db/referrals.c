@@ -158,10 +158,7 @@ static store_status recompute_due_in_tx(store *s, const referral_settings *rs)
     for (size_t i = 0; st == ST_OK && i < n; i++) {
         sqlite3_bind_int64(q, 1, changes[i].due);
         sqlite3_bind_int64(q, 2, changes[i].rowid);
-        int step = sqlite3_step(q);
-        if (step != SQLITE_DONE)
-            st = store_status_from_sqlite(s, step);
-        sqlite3_reset(q);
+        st = store_step_reset(s, q);
     }
     sqlite3_finalize(q);
     free(changes);
@@ -210,7 +207,7 @@ store_status store_referral_settings_set(store *s, const referral_settings *in,
 {
     if (problem)
         *problem = REFERRAL_OK;
-    if (s->me.role != ROLE_ADMIN && s->me.role != ROLE_SUPERVISOR)
+    if (!role_may_change_settings(s->me.role))
         return ST_DENIED;
     referral_problem p = referral_settings_check(in);
     if (problem)
@@ -564,28 +561,13 @@ store_status store_referral_needs(store *s, const char *referral_id, tc_need **o
 
 /* ================================================================ gate */
 
-static store_status child_on(store *s, const char *case_id, caldate on, bool *child)
-{
-    tc_case *c = malloc(sizeof *c);
-    if (!c)
-        return ST_NOMEM;
-    store_status st = store_case_get(s, case_id, c);
-    /* store_case_get also takes a reference: a referral names its case by id. */
-    if (st == ST_OK && strcmp(c->id, case_id) != 0)
-        st = ST_NOT_FOUND;
-    if (st == ST_OK)
-        *child = case_is_child(c, on, s->clock.utc_offset);
-    free(c);
-    return st;
-}
-
 /* The gate for agency a, as store_referral_gate(). */
 static store_status gate_for(store *s, const char *case_id, const tc_agency *a, int64_t at,
                              const char *override_reason, referral_gate *out)
 {
     caldate on = caldate_from_timestamp(at, s->clock.utc_offset);
     bool child = false;
-    store_status st = child_on(s, case_id, on, &child);
+    store_status st = store_case_child_on(s, case_id, on, &child);
     tc_consent *records = NULL;
     size_t n = 0;
     if (st == ST_OK)

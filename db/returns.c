@@ -12,6 +12,7 @@
 #include "config.h"
 #include "db/returns_internal.h"
 
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -130,17 +131,15 @@ static store_status write_steps(store *s, const record_common *c, const tc_repat
         rec_bind_text(q, 9, step->note);
         rec_bind_text(q, 10, now);
         rec_bind_text(q, 11, s->me.id);
-        int rc = sqlite3_step(q);
-        if (rc != SQLITE_DONE)
-            st = store_status_from_sqlite(s, rc);
-        sqlite3_reset(q);
+        st = store_step_reset(s, q);
     }
     sqlite3_finalize(q);
     return st;
 }
 
-static void read_step(sqlite3_stmt *q, tc_repatriation *p)
+static void read_step(sqlite3_stmt *q, void *plan)
 {
+    tc_repatriation *p = plan;
     repat_step_kind k;
     const char *t = (const char *)sqlite3_column_text(q, 0);
     if (!t || !repat_step_from_code(t, &k))
@@ -159,24 +158,30 @@ static void read_step(sqlite3_stmt *q, tc_repatriation *p)
  * stored stay as repat_init left them). */
 static store_status load_steps(store *s, const char *plan_id, int version, tc_repatriation *p)
 {
-    sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s,
+    return returns_load_version(s,
         "SELECT kind, state, requested_on, done_on, counterpart, note FROM repatriation_steps"
-        " WHERE plan_id = ?1 AND version = ?2", &q);
+        " WHERE plan_id = ?1 AND version = ?2", plan_id, version, read_step, p);
+}
+
+/* ====================================================== shared by plans */
+
+store_status returns_load_version(store *s, const char *sql, const char *plan_id, int version,
+                                  void (*read)(sqlite3_stmt *q, void *plan), void *plan)
+{
+    sqlite3_stmt *q = NULL;
+    store_status st = store_prepare(s, sql, &q);
     if (st != ST_OK)
         return st;
     rec_bind_text(q, 1, plan_id);
     sqlite3_bind_int(q, 2, version);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW)
-        read_step(q, p);
+        read(q, plan);
     if (rc != SQLITE_DONE)
         st = store_status_from_sqlite(s, rc);
     sqlite3_finalize(q);
     return st;
 }
-
-/* ============================================================= versions */
 
 store_status returns_current_plan(store *s, const char *table, const char *case_id,
                                   char id[TC_ID_LEN])
@@ -191,6 +196,30 @@ store_status returns_current_plan(store *s, const char *table, const char *case_
     sqlite3_finalize(q);
     return st;
 }
+
+store_status returns_no_plan_yet(store *s, const char *table, const char *case_id)
+{
+    store_status st = store_case_exists(s, case_id);
+    if (st != ST_OK)
+        return st;
+    char existing[TC_ID_LEN];
+    st = returns_current_plan(s, table, case_id, existing);
+    if (st == ST_OK)
+        return ST_DUPLICATE;
+    return st == ST_NOT_FOUND ? ST_OK : st;
+}
+
+store_status returns_plan_id(store *s, const char *table, const char *plan_id,
+                             const char *case_id, char id[TC_ID_LEN])
+{
+    if (plan_id && plan_id[0]) {
+        snprintf(id, TC_ID_LEN, "%s", plan_id);
+        return ST_OK;
+    }
+    return returns_current_plan(s, table, case_id, id);
+}
+
+/* ============================================================= versions */
 
 /* The current version of plan id, with its steps. */
 static store_status repat_read(store *s, const char *id, tc_repatriation *p, record_common *c)
@@ -270,34 +299,11 @@ static store_status validate_plan(store *s, const tc_repatriation *p, repat_chec
     return chk.problem == REPAT_OK ? ST_OK : ST_INVALID;
 }
 
-/* The person's child flag on the officers' date today. */
-static store_status child_today(store *s, const char *case_id, bool *child)
-{
-    tc_case *c = malloc(sizeof *c);
-    if (!c)
-        return ST_NOMEM;
-    store_status st = store_case_get(s, case_id, c);
-    /* store_case_get also takes a reference: a plan names its case by id. */
-    if (st == ST_OK && strcmp(c->id, case_id) != 0)
-        st = ST_NOT_FOUND;
-    if (st == ST_OK)
-        *child = case_is_child(c, store_today(s), s->clock.utc_offset);
-    free(c);
-    return st;
-}
-
 static store_status add_in_tx(store *s, tc_repatriation *p, repat_check *problem)
 {
-    store_status st = store_case_exists(s, p->case_id);
-    if (st != ST_OK)
-        return st;
-    char existing[TC_ID_LEN];
-    st = returns_current_plan(s, "repatriations", p->case_id, existing);
+    store_status st = returns_no_plan_yet(s, "repatriations", p->case_id);
     if (st == ST_OK)
-        return ST_DUPLICATE;
-    if (st != ST_NOT_FOUND)
-        return st;
-    st = validate_plan(s, p, problem);
+        st = validate_plan(s, p, problem);
     if (st != ST_OK)
         return st;
     record_common c;
@@ -337,13 +343,11 @@ static store_status read_target(store *s, const tc_repatriation *p, tc_repatriat
                                 record_common *c)
 {
     char id[TC_ID_LEN];
-    store_status st = ST_OK;
-    if (field_terminated(p->id, sizeof p->id) && p->id[0])
-        snprintf(id, sizeof id, "%s", p->id);
-    else if (field_terminated(p->case_id, sizeof p->case_id))
-        st = returns_current_plan(s, "repatriations", p->case_id, id);
-    else
-        st = ST_NOT_FOUND;
+    /* A field that is not a string names nothing. */
+    store_status st = returns_plan_id(s, "repatriations",
+                                      field_terminated(p->id, sizeof p->id) ? p->id : "",
+                                      field_terminated(p->case_id, sizeof p->case_id)
+                                          ? p->case_id : "", id);
     if (st == ST_OK)
         st = repat_read(s, id, cur, c);
     if (st == ST_OK && c->withdrawn)
@@ -422,7 +426,7 @@ static store_status state_in_tx(store *s, tc_repatriation *p, tc_repatriation *c
         st = validate_plan(s, p, sc->problem);
     bool child = false;
     if (st == ST_OK)
-        st = child_today(s, p->case_id, &child);
+        st = store_case_child_on(s, p->case_id, store_today(s), &child);
     if (st != ST_OK)
         return st;
     repat_change_problem ch = repat_change_state(p, sc->to, sc->reason, child);
@@ -464,30 +468,16 @@ store_status store_repatriation_change_state(store *s, tc_repatriation *p, repat
 
 #define MONTHS_KEY "followup.months"
 #define DUE_SOON_KEY "followup.due_soon_days"
-#define DUE_SOON_DEFAULT 7
-#define DUE_SOON_LIMIT 366
 
+/* A whole number of days core accepts (followup_due_soon_valid). */
 static bool parse_days(const char *text, int *out)
 {
     char *end = NULL;
     long v = strtol(text, &end, 10);
-    if (!*text || *end || v < 0 || v > DUE_SOON_LIMIT)
+    if (!*text || *end || v < INT_MIN || v > INT_MAX || !followup_due_soon_valid((int)v))
         return false;
     *out = (int)v;
     return true;
-}
-
-/* A schedule core would read back exactly as it is. */
-static bool schedule_acceptable(const followup_schedule *sched)
-{
-    if (sched->count < 1 || sched->count > REINT_MONTHS_MAX)
-        return false;
-    char text[REINT_MONTHS_TEXT_MAX];
-    followup_schedule_format(sched, text);
-    followup_schedule back;
-    if (!followup_schedule_parse(text, &back) || back.count != sched->count)
-        return false;
-    return memcmp(back.months, sched->months, sched->count * sizeof sched->months[0]) == 0;
 }
 
 /* One stored setting: *valid false when it is there and not readable. */
@@ -504,7 +494,7 @@ static store_status read_setting(store *s, const char *key, char *value, size_t 
 store_status store_followup_settings(store *s, followup_settings *out)
 {
     out->schedule = followup_schedule_default();
-    out->due_soon_days = DUE_SOON_DEFAULT;
+    out->due_soon_days = FOLLOWUP_DUE_SOON_DEFAULT;
     followup_settings read = *out;
     char value[REINT_MONTHS_TEXT_MAX + 16];
     bool present = false, valid = true;
@@ -539,10 +529,9 @@ static store_status settings_in_tx(store *s, const followup_settings *in)
 
 store_status store_followup_settings_set(store *s, const followup_settings *in)
 {
-    if (s->me.role != ROLE_ADMIN && s->me.role != ROLE_SUPERVISOR)
+    if (!role_may_change_settings(s->me.role))
         return ST_DENIED;
-    if (!schedule_acceptable(&in->schedule) || in->due_soon_days < 0
-        || in->due_soon_days > DUE_SOON_LIMIT)
+    if (!followup_schedule_valid(&in->schedule) || !followup_due_soon_valid(in->due_soon_days))
         return ST_INVALID;
     store_status st = store_begin(s);
     if (st != ST_OK)

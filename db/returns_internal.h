@@ -38,6 +38,22 @@ store_status reint_add_for_return(store *s, const char *case_id, caldate start);
 store_status returns_current_plan(store *s, const char *table, const char *case_id,
                                   char id[TC_ID_LEN]);
 
+/* Before a new plan in `table`: ST_OK when case_id names a case that has
+ * no plan there that is not withdrawn; ST_DUPLICATE when it has one,
+ * ST_NOT_FOUND when there is no such case (or the error). */
+store_status returns_no_plan_yet(store *s, const char *table, const char *case_id);
+
+/* The plan a call names: plan_id when it is given (not ""), else the
+ * case's plan in `table` (returns_current_plan). */
+store_status returns_plan_id(store *s, const char *table, const char *plan_id,
+                             const char *case_id, char id[TC_ID_LEN]);
+
+/* The rows one version of a plan keeps beside it (a repatriation plan's
+ * steps, a reintegration plan's domains): sql selects them with ?1 the
+ * plan's record id and ?2 the version; read(q, plan) is called on each. */
+store_status returns_load_version(store *s, const char *sql, const char *plan_id, int version,
+                                  void (*read)(sqlite3_stmt *q, void *plan), void *plan);
+
 /* The common parts of a record struct that has the usual id,
  * entry_withdrawn and stamp fields (the three kinds here have no version
  * field: store_record_versions gives the history). */

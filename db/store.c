@@ -141,6 +141,14 @@ store_status store_step_done(store *s, sqlite3_stmt *q)
     return st;
 }
 
+store_status store_step_reset(store *s, sqlite3_stmt *q)
+{
+    int rc = sqlite3_step(q);
+    store_status st = rc == SQLITE_DONE ? ST_OK : store_status_from_sqlite(s, rc);
+    sqlite3_reset(q);
+    return st;
+}
+
 store_status store_step_count(store *s, sqlite3_stmt *q, sqlite3_int64 *n)
 {
     int rc = sqlite3_step(q);

@@ -55,6 +55,9 @@ store_status store_exec(store *s, const char *sql);
 store_status store_prepare(store *s, const char *sql, sqlite3_stmt **q);
 /* Step a statement that returns no rows, finalize it; ST_OK when done. */
 store_status store_step_done(store *s, sqlite3_stmt *q);
+/* Step a statement that returns no rows and reset it (keeping its
+ * bindings) for the next row of a loop; ST_OK when done. */
+store_status store_step_reset(store *s, sqlite3_stmt *q);
 /* Step a SELECT count(*) statement, put its count in *n, finalize it. */
 store_status store_step_count(store *s, sqlite3_stmt *q, sqlite3_int64 *n);
 /* The one row a lookup by a text key finds: prepare sql, bind key to ?1
@@ -80,6 +83,15 @@ int64_t store_column_time(sqlite3_stmt *q, int col);
 void store_bind_time(sqlite3_stmt *q, int i, int64_t t);
 /* ST_OK when a case with that id exists, else ST_NOT_FOUND (or the error). */
 store_status store_case_exists(store *s, const char *case_id);
+/* Whether the person of case case_id (an id, never a reference: a record
+ * names its case by id) is a child on the civil date `on`, by core's rule
+ * (case_is_child) at the store clock's offset.  ST_NOT_FOUND for no such
+ * case (db/cases.c). */
+store_status store_case_child_on(store *s, const char *case_id, caldate on, bool *child);
+/* The name a list shows for a person (case_display_name) from the three
+ * name columns first.. (name_thai, name_original, name_latin) of q, into
+ * out (db/cases.c). */
+void store_column_display_name(sqlite3_stmt *q, int first, char *out, size_t outsz);
 
 /* Step q to its end into a malloc'd array of `size`-byte elements, each
  * zeroed and then filled by read(q, element, ctx); finalize q.  ST_OK with
