@@ -39,10 +39,10 @@ static const code_label step_kinds[REPAT_STEP_COUNT] = {
     [REPAT_STEP_FAMILY] = { "family", N_("Family tracing and assessment") },
     [REPAT_STEP_NATIONALITY] = { "nationality", N_("Nationality verification") },
     [REPAT_STEP_DOCUMENTS] = { "documents", N_("Travel documents") },
-    [REPAT_STEP_EMBASSY] = { "embassy", N_("Embassy or consulate contact") },
-    [REPAT_STEP_RISK] = { "risk", N_("Risk assessment: re-trafficking, safety at home, debts") },
-    [REPAT_STEP_LEGAL] = { "legal", N_("Pending legal proceedings: witness, compensation") },
-    [REPAT_STEP_ESCORT] = { "escort", N_("Escort for the journey") },
+    [REPAT_STEP_EMBASSY] = { "embassy", N_("Embassy or consulate") },
+    [REPAT_STEP_RISK] = { "risk", N_("Risk assessment") },
+    [REPAT_STEP_LEGAL] = { "legal", N_("Legal proceedings") },
+    [REPAT_STEP_ESCORT] = { "escort", N_("Escort") },
 };
 
 static const code_label step_states[REPAT_STEP_STATE_COUNT] = {
@@ -203,7 +203,9 @@ bool repat_step_required(const tc_repatriation *p, repat_step_kind k, bool child
     case REPAT_STEP_RISK:
         return true;
     case REPAT_STEP_LEGAL:
-        return p->legal_pending;
+        /* A witness still needed or a claim not yet settled is a proceeding
+         * pending, whether or not the officer ticked the general box. */
+        return p->legal_pending || p->witness_needed || p->compensation_claim;
     case REPAT_STEP_ESCORT:
         return child;
     case REPAT_STEP_COUNT:

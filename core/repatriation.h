@@ -19,7 +19,8 @@
  * steps are required depends on the plan (repat_step_required()): family
  * tracing, nationality, travel documents, embassy contact and the risk
  * assessment always; legal proceedings when the plan says proceedings are
- * pending; an escort for a child.  A required step is open until it is
+ * pending, a witness is needed or compensation is claimed; an escort for a
+ * child.  A required step is open until it is
  * done or marked not needed.
  *
  * The plan:
@@ -150,7 +151,7 @@ typedef struct tc_repatriation {
     bool consent_known;             /* consent_on set */
     caldate consent_on;
     char consent_by[REPAT_TEXT_MAX + 1];    /* "" = the person */
-    /* Pending legal proceedings make the legal step required. */
+    /* Any of these makes the legal step required. */
     bool legal_pending;
     bool witness_needed;
     bool compensation_claim;

@@ -172,23 +172,27 @@ static void test_step_open_states(void)
     CU_ASSERT_FALSE(repat_step_state_is_open(REPAT_STEP_NOT_NEEDED));
 }
 
-/* Five steps always; legal only with proceedings pending; an escort only
- * for a child. */
+/* Five steps always; legal only with proceedings pending (a witness needed
+ * or a compensation claim is one); an escort only for a child. */
 static void test_step_required(void)
 {
     static const struct {
-        bool legal_pending, child;
+        bool legal_pending, witness, compensation, child;
         bool legal, escort;
     } rows[] = {
-        { false, false, false, false },
-        { true, false, true, false },
-        { false, true, false, true },
-        { true, true, true, true },
+        { false, false, false, false, false, false },
+        { true, false, false, false, true, false },
+        { false, true, false, false, true, false },
+        { false, false, true, false, true, false },
+        { false, false, false, true, false, true },
+        { true, false, false, true, true, true },
     };
     tc_repatriation p;
     plan_open(&p);
     for (size_t i = 0; i < COUNT(rows); i++) {
         p.legal_pending = rows[i].legal_pending;
+        p.witness_needed = rows[i].witness;
+        p.compensation_claim = rows[i].compensation;
         bool child = rows[i].child;
         for (int k = REPAT_STEP_FAMILY; k <= REPAT_STEP_RISK; k++)
             CU_ASSERT(repat_step_required(&p, (repat_step_kind)k, child));

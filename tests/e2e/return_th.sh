@@ -110,7 +110,7 @@ tc_keys Right Right Right F10
 tc_expect "กรุณาระบุเหตุผลในบันทึก" "not needed without a reason is refused"
 tc_type "ผู้เสียหายมีหนังสือเดินทางที่ยังไม่หมดอายุ"
 tc_keys F10
-tc_expect "[-] * การประสานงานกับสถานเอกอัครราชทูต" "the embassy step: not needed"
+tc_expect "[-] * สถานเอกอัครราชทูตหรือสถานกงสุล" "the embassy step: not needed"
 tc_expect "ไม่จำเป็น 20 พ.ย. 2569" "with its date in B.E."
 tc_expect "ผู้เสียหายมีหนังสือเดินทาง" "the chosen step shows its note"
 
