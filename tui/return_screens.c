@@ -484,6 +484,12 @@ static void handover(repat_view *v)
                                                                 ? pre : REPAT_CHANGE_REFUSED)));
         return;
     }
+    /* Core checks consent first: ask it before the officer types the whole
+     * handover, which would be refused without it. */
+    if (repat_change_check(&v->p, REPAT_RETURNED, "-", v->child) == REPAT_CHANGE_NO_CONSENT) {
+        tui_say(t, STYLE_ERROR, _(repat_change_problem_text(REPAT_CHANGE_NO_CONSENT)));
+        return;
+    }
     repat_step_kind open[REPAT_STEP_COUNT];
     size_t n_open = repat_open_required(&v->p, v->child, open);
     if (n_open && !open_steps_confirm(v, open, n_open))
