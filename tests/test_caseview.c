@@ -12,6 +12,7 @@
 
 #include "core/caldate.h"
 #include "core/timeline.h"
+#include "core/utf8.h"
 #include "i18n/textwidth.h"
 #include "tui/casefmt.h"
 #include "tui/keys.h"
@@ -143,6 +144,25 @@ static void test_timeline_says_what_and_who(void)
     timeline_set_detail(&e, "บรรทัดหนึ่ง\nบรรทัดสอง", false);
     format_timeline_what(&e, out, sizeof out);
     CU_ASSERT_STRING_EQUAL(out, "Need added: Accommodation - บรรทัดหนึ่ง บรรทัดสอง");
+}
+
+/* A list of parts: the separator only between parts, and a full buffer
+ * drops what does not fit without leaving half a Thai character. */
+static void test_text_join_never_splits_a_character(void)
+{
+    char out[40] = "";
+    text_join(out, sizeof out, " · ", "ส่งกลับแล้ว");
+    CU_ASSERT_STRING_EQUAL(out, "ส่งกลับแล้ว");
+    text_join(out, sizeof out, " · ", "MM");
+    CU_ASSERT_STRING_EQUAL(out, "ส่งกลับแล้ว · MM");  /* 39 bytes + NUL */
+    char before[40];
+    memcpy(before, out, sizeof before);
+    text_join(out, sizeof out, " · ", "x");         /* room for nothing */
+    CU_ASSERT_STRING_EQUAL(out, before);
+    char small[12] = "ab";
+    text_join(small, sizeof small, "-", "แม่สอด");   /* 11 bytes: "ab-" and 8 of 18 */
+    CU_ASSERT_STRING_EQUAL(small, "ab-แม");
+    CU_ASSERT_TRUE(utf8_valid(small));
 }
 
 /* ---- text area ----------------------------------------------------------- */
@@ -302,6 +322,7 @@ static CU_TestInfo key_tests[] = {
 
 static CU_TestInfo word_tests[] = {
     { "timeline: what and who", test_timeline_says_what_and_who },
+    { "a joined list never splits a character", test_text_join_never_splits_a_character },
     CU_TEST_INFO_NULL
 };
 

@@ -1,6 +1,7 @@
 #include "config.h"
 #include "tui/casefmt.h"
 #include <stdio.h>
+#include <string.h>
 #include "core/caldate.h"
 #include "core/timeline.h"
 #include "i18n/i18n.h"
@@ -90,4 +91,24 @@ const char *code_list_text(tc_code_list list, const char *code)
     if (i18n_is_thai() && r->label_th && r->label_th[0])
         return r->label_th;
     return _(r->label);
+}
+
+void text_join(char *out, size_t outsz, const char *sep, const char *item)
+{
+    size_t used = strnlen(out, outsz);
+    if (used + 1 >= outsz)
+        return;
+    int n = snprintf(out + used, outsz - used, "%s%s", used ? sep : "", item);
+    if (n < 0 || (size_t)n < outsz - used)
+        return;
+    /* Cut: snprintf kept outsz - 1 bytes.  Find where the last character
+     * starts (UTF-8 continuation bytes are 10xxxxxx) and drop it when its
+     * lead byte promises more bytes than were kept. */
+    size_t end = outsz - 1, start = end - 1;
+    while (start > used && ((unsigned char)out[start] & 0xC0) == 0x80)
+        start--;
+    unsigned char lead = (unsigned char)out[start];
+    size_t len = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2;
+    if (start + len > end)
+        out[start] = '\0';
 }

@@ -54,4 +54,9 @@ void format_timeline_what(const struct timeline_event *e, char *out, size_t outs
  * list has no such row. */
 const char *code_list_text(tc_code_list list, const char *code);
 
+/* Append item to the list in out, after sep unless out is still empty
+ * ("Returned · 20 Nov 2026 · Mae Sot").  What does not fit is left out,
+ * never half a character.  outsz > 0. */
+void text_join(char *out, size_t outsz, const char *sep, const char *item);
+
 #endif

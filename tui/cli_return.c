@@ -18,6 +18,7 @@
 #include "i18n/i18n.h"
 #include "i18n/textwidth.h"
 #include "i18n/thdate.h"
+#include "tui/casefmt.h"
 #include "tui/cli_internal.h"
 #include "tui/cli_return.h"
 #include "tui/timeinput.h"
@@ -71,21 +72,13 @@ char cli_step_mark(repat_step_state s)
     return ' ';
 }
 
-/* Appends " · piece" to out; cut short when out is full. */
-static void append(char *out, size_t outsz, const char *piece)
-{
-    size_t len = strlen(out);
-    if (len < outsz)
-        snprintf(out + len, outsz - len, " · %s", piece);
-}
-
 /* Appends " · label date". */
 static void append_date(char *out, size_t outsz, const char *label, caldate d)
 {
     char date[THDATE_MAX], piece[THDATE_MAX + 128];
     thdate_format(d, i18n_is_thai(), date, sizeof date);
     snprintf(piece, sizeof piece, "%s %s", label, date);
-    append(out, outsz, piece);
+    text_join(out, outsz, " · ", piece);
 }
 
 void cli_step_line(const repat_step *st, bool required, char *out, size_t outsz)
@@ -93,7 +86,7 @@ void cli_step_line(const repat_step *st, bool required, char *out, size_t outsz)
     snprintf(out, outsz, "[%c] %s%s%s%s", cli_step_mark(st->state),
              _(repat_step_label(st->kind)), required ? " (" : "", required ? _("required") : "",
              required ? ")" : "");
-    append(out, outsz, _(repat_step_state_label(st->state)));
+    text_join(out, outsz, " · ", _(repat_step_state_label(st->state)));
     if (st->requested_known)
         append_date(out, outsz, _("asked"), st->requested_on);
     if (st->done_known)

@@ -546,23 +546,15 @@ static void consent_text(const tc_repatriation *p, char *out, size_t outsz)
                  date[0] ? date : "?", by);
 }
 
-/* Append item to a " · " list in out. */
-static void join(char *out, size_t outsz, const char *item)
-{
-    size_t used = strlen(out);
-    if (used < outsz)
-        snprintf(out + used, outsz - used, "%s%s", used ? " · " : "", item);
-}
-
 static void legal_text(const tc_repatriation *p, char *out, size_t outsz)
 {
     out[0] = '\0';
     if (p->legal_pending)
-        join(out, outsz, _("proceedings pending"));
+        text_join(out, outsz, " · ", _("proceedings pending"));
     if (p->witness_needed)
-        join(out, outsz, _("witness needed"));
+        text_join(out, outsz, " · ", _("witness needed"));
     if (p->compensation_claim)
-        join(out, outsz, _("compensation claim"));
+        text_join(out, outsz, " · ", _("compensation claim"));
     if (!out[0])
         snprintf(out, outsz, "%s", _("none pending"));
 }
@@ -587,7 +579,7 @@ static void header_lines(repat_view *v, view_lines *L)
     if (date[0]) {
         char planned[THDATE_MAX + 64];
         snprintf(planned, sizeof planned, _("planned %s"), date);
-        join(buf, sizeof buf, planned);
+        text_join(buf, sizeof buf, " · ", planned);
     }
     view_add_wrapped(L, _("Handover point"), buf, STYLE_NORMAL, -1);
     if (p->handed_over_known) {
