@@ -10,7 +10,9 @@
  *   first page   store_open -> count + first page of the case list
  *                formatted for an 80-column screen (what the list draws)
  *   search       a Thai fragment and a Latin one
- *   due soon     store_deadlines_due with clocks on every 100th case
+ *   due soon     store_deadlines_due with clocks on every 100th case and
+ *                a reintegration plan on every 100th other case
+ *   follow-ups   store_followup_due: every active plan with a next date
  *   peak RSS     of a process that unlocked with a cheap key slot, so
  *                Argon2id's own memory (freed after unlock) is not counted
  *   screening    saving one answer (one durable transaction: WAL,
@@ -35,6 +37,7 @@
 #include "db/builtin_instruments.h"
 #include "db/referrals.h"
 #include "db/referrals_internal.h"
+#include "db/returns.h"
 #include "db/screenings.h"
 #include "db/store.h"
 #include "db/store_internal.h"
@@ -123,6 +126,42 @@ static int start_sample_clocks(store *s, const tc_case *c, unsigned i)
     return 0;
 }
 
+/* Every hundredth case, fifty after the ones with clocks, went home
+ * (i % 1500) days ago with a reintegration plan, followed up as an office
+ * does: each follow-up on its due date, except that every tenth plan has
+ * missed its latest one (it is overdue now), every seventh found a high
+ * risk at its latest, and a plan whose schedule has run out is closed.
+ * So the lists hold what an office has open: the last year's returns. */
+static int start_sample_plan(store *s, const tc_case *c, unsigned i, caldate today)
+{
+    tc_reintegration plan;
+    reint_init(&plan, caldate_add_days(today, -(int64_t)(i % 1500)));
+    snprintf(plan.case_id, sizeof plan.case_id, "%s", c->id);
+    plan.schedule.count = 0;                /* the store's setting */
+    if (store_reintegration_add(s, &plan, NULL) != ST_OK)
+        return -1;
+    bool misses = (i / 100) % 10 == 0, high = (i / 100) % 7 == 0;
+    caldate last = plan.start;
+    while (plan.next_known && caldate_compare(plan.next_due, today) <= 0) {
+        tc_followup f;
+        followup_init(&f, &plan, plan.next_due);
+        snprintf(f.case_id, sizeof f.case_id, "%s", c->id);
+        snprintf(f.findings, sizeof f.findings, "%s", "Living with her mother; looking for work.");
+        bool latest = !f.next_known || caldate_compare(f.next_on, today) > 0;
+        if (latest && misses)
+            return 0;
+        f.risk = latest && high ? RISK_HIGH : RISK_LOW;
+        if (store_followup_add(s, &f, NULL) != ST_OK
+            || store_reintegration_get(s, c->id, &plan) != ST_OK)
+            return -1;
+        last = f.on;
+    }
+    if (plan.next_known)
+        return 0;
+    return store_reintegration_close(s, c->id, REINT_OUTCOME_REINTEGRATED, last, NULL, NULL)
+                   == ST_OK ? 0 : -1;
+}
+
 static int fill(store *s, unsigned n, caldate today)
 {
     enum { BATCH = 1000 };
@@ -138,7 +177,9 @@ static int fill(store *s, unsigned n, caldate today)
             return -1;
         }
         for (unsigned j = 0; j < k; j++)
-            if ((done + j) % 100 == 0 && start_sample_clocks(s, &batch[j], done + j) != 0) {
+            if (((done + j) % 100 == 0 && start_sample_clocks(s, &batch[j], done + j) != 0)
+                || ((done + j) % 100 == 50
+                    && start_sample_plan(s, &batch[j], done + j, today) != 0)) {
                 free(batch);
                 return -1;
             }
@@ -200,8 +241,8 @@ static int run_size(unsigned n, const tc_clock *clock)
 
     enum { RUNS = 5, QRUNS = 21 };
     double unlock[RUNS], rest[RUNS], page[QRUNS], thai[QRUNS], latin[QRUNS], byname[QRUNS],
-           due[QRUNS];
-    size_t n_due = 0;
+           due[QRUNS], follow[QRUNS];
+    size_t n_due = 0, n_follow = 0;
     for (int r = 0; r < RUNS; r++) {
         double a = now_ms();
         store_open(sub, "bench", pass, clock, &s);
@@ -226,14 +267,19 @@ static int run_size(unsigned n, const tc_clock *clock)
         deadline_row *rows = NULL;
         store_deadlines_due(s, tc_now(clock), &rows, &n_due);
         free(rows);
+        double f = now_ms();
+        followup_row *frows = NULL;
+        store_followup_due(s, false, &frows, &n_follow);
+        free(frows);
         page[r] = b - a, thai[r] = c - b, latin[r] = d - c, byname[r] = e - d;
-        due[r] = now_ms() - e;
+        due[r] = f - e, follow[r] = now_ms() - f;
     }
     long rss = rss_kib();
     store_close(s);
     stat_ms su = summarise(unlock, RUNS), sr = summarise(rest, RUNS), sp = summarise(page, QRUNS),
             st = summarise(thai, QRUNS), sl = summarise(latin, QRUNS),
-            sn = summarise(byname, QRUNS), sd = summarise(due, QRUNS);
+            sn = summarise(byname, QRUNS), sd = summarise(due, QRUNS),
+            sf = summarise(follow, QRUNS);
     long bytes = dir_bytes(sub);
     printf("%7u cases  fill %8.0f ms  size %6.1f MiB (%ld B/case)\n", n, fill_ms,
            bytes / 1048576.0, n ? bytes / (long)n : 0);
@@ -243,8 +289,10 @@ static int run_size(unsigned n, const tc_clock *clock)
     printf("   search Thai fragment              median %8.2f  worst %8.2f ms\n", st.median, st.worst);
     printf("   search Latin fragment             median %8.2f  worst %8.2f ms\n", sl.median, sl.worst);
     printf("   first page by name (Thai order)   median %8.2f  worst %8.2f ms\n", sn.median, sn.worst);
-    printf("   due-soon list (%zu of %u clocks)   median %8.2f  worst %8.2f ms\n", n_due,
-           3 * ((n + 99) / 100), sd.median, sd.worst);
+    printf("   due-soon list (%zu rows: clocks, follow-ups) median %8.2f  worst %8.2f ms\n",
+           n_due, sd.median, sd.worst);
+    printf("   follow-up list (%zu plans)        median %8.2f  worst %8.2f ms\n", n_follow,
+           sf.median, sf.worst);
     printf("   RSS after list and searches       %ld KiB\n", rss);
     char cmd[sizeof dir + 16];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
