@@ -16,6 +16,18 @@
 
 static const struct option long_options[] = {
     { "data-dir", required_argument, NULL, OPT_DATA_DIR },
+    { "period", required_argument, NULL, OPT_PERIOD },
+    { "by", required_argument, NULL, OPT_BY },
+    { "outside", no_argument, NULL, OPT_OUTSIDE },
+    { "tags", no_argument, NULL, OPT_TAGS },
+    { "gaps", no_argument, NULL, OPT_GAPS },
+    { "htcds", no_argument, NULL, OPT_HTCDS },
+    { "to", required_argument, NULL, OPT_TO },
+    { "keep", required_argument, NULL, OPT_KEEP },
+    { "field", required_argument, NULL, OPT_FIELD },
+    { "store-name", required_argument, NULL, OPT_STORE_NAME },
+    { "yes", no_argument, NULL, OPT_YES },
+    { "quiet", no_argument, NULL, OPT_QUIET },
     { "user", required_argument, NULL, OPT_USER },
     { "passphrase-fd", required_argument, NULL, OPT_PASS_FD },
     { "name", required_argument, NULL, OPT_NAME },
@@ -107,6 +119,10 @@ void cli_usage(FILE *to)
     cli_screening_usage(to);
     cli_referral_usage(to);
     cli_return_usage(to);
+    cli_report_usage(to);
+    cli_export_usage(to);
+    cli_exchange_usage(to);
+    cli_backup_usage(to);
     fprintf(to, "%s",
             _("\n"
               "Passphrases are read from the terminal, or one per line from --passphrase-fd.\n"
@@ -542,7 +558,9 @@ int cli_is_command(const char *name)
     static const char *const known[] = { "init", "check", "user", "case", "setting",
                                          "screening", "instrument", "clock", "due",
                                          "referral", "agency", "followup", "repatriation",
-                                         "reintegration", "list", NULL };
+                                         "reintegration", "list", "report", "export",
+                                         "identity", "peer", "handover", "receive",
+                                         "conflict", "backup", "restore", NULL };
     for (int i = 0; known[i]; i++)
         if (!strcmp(name, known[i]))
             return 1;
@@ -588,5 +606,23 @@ int cli_run(app_options *opt, int argc, char **argv)
         return cli_reintegration_cmd(opt, &a);
     if (!strcmp(cmd, "list"))
         return cli_list_cmd(opt, &a);
+    if (!strcmp(cmd, "report"))
+        return cli_report_cmd(opt, &a);
+    if (!strcmp(cmd, "export"))
+        return cli_export_cmd(opt, &a);
+    if (!strcmp(cmd, "identity"))
+        return cli_identity_cmd(opt, &a);
+    if (!strcmp(cmd, "peer"))
+        return cli_peer_cmd(opt, &a);
+    if (!strcmp(cmd, "handover"))
+        return cli_handover_cmd(opt, &a);
+    if (!strcmp(cmd, "receive"))
+        return cli_receive_cmd(opt, &a);
+    if (!strcmp(cmd, "conflict"))
+        return cli_conflict_cmd(opt, &a);
+    if (!strcmp(cmd, "backup"))
+        return cli_backup_cmd(opt, &a);
+    if (!strcmp(cmd, "restore"))
+        return cli_restore_cmd(opt, &a);
     return cli_usage_error(_("unknown command"));
 }

@@ -26,6 +26,12 @@ enum {
     /* Return and reintegration, code lists (cli_return.c). */
     OPT_METHOD, OPT_RISK, OPT_FINDINGS, OPT_NEXT, OPT_DIRECTION, OPT_HOMETOWN, OPT_START,
     OPT_LABEL, OPT_LABEL_TH, OPT_GROUP,
+    /* Reports and exports (cli_report.c, cli_export.c). */
+    OPT_PERIOD, OPT_BY, OPT_OUTSIDE, OPT_TAGS, OPT_GAPS, OPT_HTCDS,
+    /* Hand-over between stores (cli_exchange.c). */
+    OPT_TO, OPT_KEEP, OPT_FIELD, OPT_STORE_NAME, OPT_YES,
+    /* Backup and restore (cli_backup.c). */
+    OPT_QUIET,
     OPT_DATA_DIR, OPT_USER, OPT_PASS_FD,
 };
 
@@ -99,6 +105,25 @@ bool cli_is_return_setting(const char *key);
 int cli_return_setting(app_options *opt, cli_args *a, bool set);
 /* The help lines of those commands. */
 void cli_return_usage(FILE *to);
+
+/* cli_report.c: report [--period P] [--by DIM] [--format text|csv]
+ * [--output FILE] [--outside] [--tags] [--gaps] (issue 7). */
+int cli_report_cmd(app_options *opt, cli_args *a);
+void cli_report_usage(FILE *to);
+/* cli_export.c: export --htcds [--period P] --output FILE (issue 7). */
+int cli_export_cmd(app_options *opt, cli_args *a);
+void cli_export_usage(FILE *to);
+/* cli_exchange.c: identity, peer, handover, receive, conflict (issue 7). */
+int cli_identity_cmd(app_options *opt, cli_args *a);
+int cli_peer_cmd(app_options *opt, cli_args *a);
+int cli_handover_cmd(app_options *opt, cli_args *a);
+int cli_receive_cmd(app_options *opt, cli_args *a);
+int cli_conflict_cmd(app_options *opt, cli_args *a);
+void cli_exchange_usage(FILE *to);
+/* cli_backup.c: backup FILE, restore FILE --data-dir DIR (issue 7). */
+int cli_backup_cmd(app_options *opt, cli_args *a);
+int cli_restore_cmd(app_options *opt, cli_args *a);
+void cli_backup_usage(FILE *to);
 
 /* What those commands share (cli_screening.c). */
 /* --format: 0 for text (the default), 1 for tsv, -1 after printing a

@@ -145,6 +145,9 @@ void screen_followups(tui *t);
 /* Clocks (tui/clock_screens.c). */
 /* Every clock passed or due soon, most urgent first; Enter opens the case. */
 void screen_due_soon(tui *t);
+/* Reports (issue 7): choose a period and a breakdown, read the figures
+ * with bar charts, write CSV or a text file for printing. */
+void screen_report(tui *t);
 /* Start or correct the time met, record a court extension, stop a clock. */
 void screen_case_clocks(tui *t, const char *case_id);
 /* The case list's mark for a row whose clock_due_soon is set, at most 7

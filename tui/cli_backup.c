@@ -1,0 +1,6 @@
+/* cli_backup.c - STUB: replaced by its owner in issue 7. */
+#include "tui/cli_internal.h"
+#include "i18n/i18n.h"
+int cli_backup_cmd(app_options *opt, cli_args *a) { (void)opt; (void)a; return cli_usage_error(_("not built yet")); }
+int cli_restore_cmd(app_options *opt, cli_args *a) { (void)opt; (void)a; return cli_usage_error(_("not built yet")); }
+void cli_backup_usage(FILE *to) { (void)to; }
