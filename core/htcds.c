@@ -586,6 +586,17 @@ static void shuffle(htcds_row *rows, size_t n, htcds_random_fn rnd, void *ctx)
     }
 }
 
+void htcds_finish(htcds_export *e, htcds_random_fn rnd, void *ctx)
+{
+    shuffle(e->rows, e->n_rows, rnd, ctx);
+    /* 64 random bits each: two rows of one export share an id with a
+     * chance below 10^-7 at a million rows. */
+    for (size_t i = 0; i < e->n_rows; i++)
+        snprintf(e->rows[i].row_id, sizeof e->rows[i].row_id, "%016llx",
+                 (unsigned long long)random_u64(rnd, ctx));
+    htcds_suppress(e, HTCDS_K);
+}
+
 bool htcds_build(const htcds_case *cases, size_t n, htcds_random_fn rnd, void *ctx,
                  htcds_export *e)
 {
@@ -598,13 +609,7 @@ bool htcds_build(const htcds_case *cases, size_t n, htcds_random_fn rnd, void *c
     e->n_rows = n;
     for (size_t i = 0; i < n; i++)
         htcds_row_from_case(&cases[i], &e->rows[i]);
-    shuffle(e->rows, n, rnd, ctx);
-    /* 64 random bits each: two rows of one export share an id with a
-     * chance below 10^-9 at a million rows. */
-    for (size_t i = 0; i < n; i++)
-        snprintf(e->rows[i].row_id, sizeof e->rows[i].row_id, "%016llx",
-                 (unsigned long long)random_u64(rnd, ctx));
-    htcds_suppress(e, HTCDS_K);
+    htcds_finish(e, rnd, ctx);
     return true;
 }
 

@@ -210,9 +210,13 @@ typedef struct htcds_export {
  * one of its values changed.  Adds to e's counts. */
 void htcds_suppress(htcds_export *e, int k);
 
-/* Maps cases[0..n) to rows in a random order with random row ids, then
- * htcds_suppress(HTCDS_K).  false only when memory runs out (*e is then
- * empty). */
+/* Puts e's rows (mapped by htcds_row_from_case) in a random order, gives
+ * each a random row id, then htcds_suppress(HTCDS_K): what every export
+ * does before its rows are written. */
+void htcds_finish(htcds_export *e, htcds_random_fn rnd, void *ctx);
+
+/* Maps cases[0..n) to rows, then htcds_finish().  false only when memory
+ * runs out (*e is then empty). */
 bool htcds_build(const htcds_case *cases, size_t n, htcds_random_fn rnd, void *ctx,
                  htcds_export *e);
 void htcds_export_free(htcds_export *e);   /* NULL or zeroed fine */
