@@ -573,6 +573,99 @@ static const char schema_v7[] =
     "CREATE INDEX followups_by_case ON followups(case_id, is_current);"
     "CREATE INDEX followups_by_plan ON followups(plan_id, is_current, held_on);";
 
+/* 8: sealed hand-over between stores (issue 7; db/exchange.h).
+ * store_identity holds the store's signing and encryption key pairs, the
+ * secret halves only here, inside the encrypted database.  The pairs are
+ * made on first use (exchange_identity), not by this step: a step must
+ * give the same schema on every machine, and keys are the one thing that
+ * must differ.  exchange_peers are the stores this one knows by their
+ * identity card (retired, never deleted); exchange_bundles every bundle
+ * sent and received, so a bundle id seen before is refused (the UNIQUE
+ * pair); exchange_rows the provenance of every row an import inserted
+ * (which bundle, which store made it); exchange_conflicts one row per field
+ * that differed between a stored record and an incoming one, open until an
+ * officer keeps one side (number is the short handle the command line
+ * shows).  crossborder_profiles holds what the cross-border profile
+ * brings: one row per case of the sending store, one column per item of
+ * the catalogue (core/exchange_items.h), NULL for an item not sent. */
+static const char schema_v8[] =
+    "CREATE TABLE store_identity("
+    " id TEXT PRIMARY KEY,"
+    " sign_pk BLOB NOT NULL,"
+    " box_pk BLOB NOT NULL,"
+    " sign_sk BLOB NOT NULL,"
+    " box_sk BLOB NOT NULL,"
+    " fingerprint TEXT NOT NULL,"
+    STAMPS ");"
+
+    "CREATE TABLE exchange_peers("
+    " id TEXT PRIMARY KEY,"
+    " fingerprint TEXT NOT NULL UNIQUE,"
+    " name TEXT NOT NULL,"
+    " sign_pk BLOB NOT NULL,"
+    " box_pk BLOB NOT NULL,"
+    " kind TEXT NOT NULL DEFAULT '',"   /* agency type code, or '' */
+    " retired INTEGER NOT NULL DEFAULT 0 CHECK (retired IN (0, 1)),"
+    " retired_at TEXT,"
+    " retired_by TEXT REFERENCES officers(id),"
+    STAMPS ");"
+
+    "CREATE TABLE exchange_bundles("
+    " id TEXT PRIMARY KEY,"
+    " bundle_id TEXT NOT NULL,"         /* hex of the bundle's 16 random bytes */
+    " direction TEXT NOT NULL CHECK (direction IN ('sent', 'received')),"
+    " peer_id TEXT NOT NULL REFERENCES exchange_peers(id),"
+    " peer_store_code TEXT NOT NULL DEFAULT '',"
+    " profile TEXT NOT NULL,"           /* full | cross_border */
+    " case_ids TEXT NOT NULL DEFAULT '',"
+    " n_cases INTEGER NOT NULL DEFAULT 0,"
+    " n_rows INTEGER NOT NULL DEFAULT 0,"
+    " n_new INTEGER NOT NULL DEFAULT 0,"
+    " n_same INTEGER NOT NULL DEFAULT 0,"
+    " n_conflicts INTEGER NOT NULL DEFAULT 0,"
+    " bundle_created_at INTEGER NOT NULL,"
+    " audit_seq INTEGER NOT NULL,"
+    STAMPS ","
+    " UNIQUE (direction, bundle_id));"
+
+    "CREATE TABLE exchange_rows("
+    " id TEXT PRIMARY KEY,"
+    " bundle_row_id TEXT NOT NULL REFERENCES exchange_bundles(id),"
+    " table_name TEXT NOT NULL,"
+    " row_id TEXT NOT NULL,"
+    " source_store TEXT NOT NULL,"
+    STAMPS ");"
+    "CREATE INDEX exchange_rows_by_row ON exchange_rows(table_name, row_id);"
+
+    "CREATE TABLE exchange_conflicts("
+    " id TEXT PRIMARY KEY,"
+    " number INTEGER NOT NULL UNIQUE,"
+    " bundle_row_id TEXT NOT NULL REFERENCES exchange_bundles(id),"
+    " table_name TEXT NOT NULL,"
+    " row_id TEXT NOT NULL,"
+    " case_id TEXT NOT NULL DEFAULT '',"
+    " field TEXT NOT NULL,"
+    " local_value TEXT,"
+    " incoming_value TEXT,"
+    " state TEXT NOT NULL CHECK (state IN ('open', 'resolved')),"
+    " resolution TEXT CHECK (resolution IN ('local', 'incoming')),"
+    " resolved_at TEXT,"
+    " resolved_by TEXT REFERENCES officers(id),"
+    " audit_seq INTEGER NOT NULL,"
+    STAMPS ");"
+    "CREATE INDEX exchange_conflicts_by_state ON exchange_conflicts(state, number);"
+    "CREATE INDEX exchange_conflicts_by_row ON exchange_conflicts(table_name, row_id);"
+
+    "CREATE TABLE crossborder_profiles("
+    " id TEXT PRIMARY KEY,"             /* the sending store's case id */
+    " source_store TEXT NOT NULL,"
+    " sex TEXT, age_band TEXT, child TEXT, nationality TEXT, country_identified TEXT,"
+    " province TEXT, month_met TEXT, month_identified TEXT, identification TEXT,"
+    " entry_point TEXT, exploitation TEXT, sector TEXT, recruitment TEXT, origin TEXT,"
+    " exploitation_country TEXT, crossing TEXT, needs TEXT, repatriation TEXT,"
+    " repatriation_country TEXT, reintegration TEXT,"
+    STAMPS ");";
+
 /* A step is SQL and, when SQL alone cannot make the data (parsing and
  * hashing the built-in instruments), a C function run after it in the same
  * transaction; it returns an SQLite result code, and anything but
@@ -590,6 +683,7 @@ static const migration migrations[] = {
     { schema_v5, record_migrate_codes },
     { schema_v6, builtin_agencies_migrate },
     { schema_v7, returns_migrate },
+    { schema_v8, NULL },
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

@@ -97,6 +97,10 @@ static const struct { int version; const char *type; const char *name; } schema_
     { 7, "table", "reintegrations" }, { 7, "table", "reintegration_domains" },
     { 7, "table", "followups" }, { 7, "index", "repatriations_one_per_case" },
     { 7, "index", "reintegrations_due" }, { 7, "index", "followups_by_plan" },
+    { 8, "table", "store_identity" }, { 8, "table", "exchange_peers" },
+    { 8, "table", "exchange_bundles" }, { 8, "table", "exchange_rows" },
+    { 8, "table", "exchange_conflicts" }, { 8, "table", "crossborder_profiles" },
+    { 8, "index", "exchange_conflicts_by_state" }, { 8, "index", "exchange_rows_by_row" },
 };
 
 static void check_schema_at(sqlite3 *db, int version)
@@ -256,6 +260,12 @@ static void test_failed_step_applies_nothing(void)
 /* What migration 7 adds as tables, dropped to turn a store back.  The
  * cases.high_risk column stays (SQLite 3.15 cannot drop a column), as
  * migration 7 allows. */
+/* Migration 8's tables, for a store turned back into an older one. */
+#define EXCHANGE_TABLES_DROP \
+    "DROP TABLE crossborder_profiles; DROP TABLE exchange_conflicts;" \
+    "DROP TABLE exchange_rows; DROP TABLE exchange_bundles; DROP TABLE exchange_peers;" \
+    "DROP TABLE store_identity;"
+
 #define RETURNS_TABLES_DROP \
     "DROP TABLE followups; DROP TABLE reintegration_domains; DROP TABLE reintegrations;" \
     "DROP TABLE repatriation_steps; DROP TABLE repatriations;"
@@ -292,7 +302,7 @@ static void test_store_open_migrates_old_store(void)
                                      "DROP TABLE case_closures; DROP TABLE case_quick;"
                                      "DROP TABLE referral_needs; DROP TABLE referral_events;"
                                      "DROP TABLE referrals; DROP TABLE agencies;"
-                                     RETURNS_TABLES_DROP
+                                     EXCHANGE_TABLES_DROP RETURNS_TABLES_DROP
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
     harness_fixture_reopen(&f, "admin", pass, &clk);
     s = f.s;
@@ -358,7 +368,7 @@ static void test_version_6_store_gets_returns(void)
     CU_ASSERT_EQUAL(count_rows(store_db_handle(s), "SELECT count(*) FROM code_rows"
                                                    " WHERE list = 'handover_point'"), 8);
     tc_case c = add_old_case(s);
-    CU_ASSERT_EQUAL(sqlite3_exec(store_db_handle(s), RETURNS_TABLES_DROP
+    CU_ASSERT_EQUAL(sqlite3_exec(store_db_handle(s), EXCHANGE_TABLES_DROP RETURNS_TABLES_DROP
                                  "DELETE FROM code_rows WHERE list = 'handover_point';"
                                  "DROP INDEX cases_list;"
                                  "CREATE INDEX cases_list ON cases(sort_date, created_at,"
@@ -367,8 +377,8 @@ static void test_version_6_store_gets_returns(void)
     harness_fixture_reopen(&f, "admin", pass, &clk);
     s = f.s;
     sqlite3 *db = store_db_handle(s);
-    CU_ASSERT_EQUAL(migrate_current_version(db), 7);
-    check_schema_at(db, 7);
+    CU_ASSERT_EQUAL(migrate_current_version(db), migrate_latest_version());
+    check_schema_at(db, migrate_latest_version());
     handover_rows(db, upgraded, sizeof upgraded);
     CU_ASSERT_STRING_EQUAL(upgraded, fresh);
     CU_ASSERT_PTR_NOT_NULL(strstr(upgraded, "0 mae_sot "));
