@@ -61,6 +61,9 @@ identity_keys *identity_keys_new(void);         /* fresh random key pairs; NULL 
 void identity_keys_free(identity_keys *k);      /* NULL is fine */
 
 void identity_fingerprint(const identity_public *pub, uint8_t out[IDENTITY_FP_BYTES]);
+/* The 16 fingerprint bytes read as one big-endian 128-bit number, written
+ * in decimal as its last 30 digits (the number mod 10^30, zero-padded),
+ * grouped by five: deterministic, and the same in every language. */
 void identity_fingerprint_text(const identity_public *pub, char out[IDENTITY_FP_TEXT]);
 /* Reads a fingerprint as typed: digits (ASCII or Thai), spaces and dashes
  * ignored; exactly 30 digits.  Only compares: the digits do not give the
@@ -109,7 +112,10 @@ typedef struct bundle_payload {
 } bundle_payload;
 
 /* Appends an item (copies everything); NULL value means SQL NULL.  false
- * when memory runs out or a name is longer than 255 bytes. */
+ * when memory runs out or a name is longer than 255 bytes.  Also false
+ * (nothing added) for what the reader would refuse: a table, id or field
+ * name that is NULL, empty, not valid UTF-8 or holds a control character,
+ * a value that is not valid UTF-8, more than 65535 fields. */
 bool bundle_add_item(bundle_payload *p, const char *table, const char *id,
                      const char *const *names, const char *const *values, size_t n);
 /* Wipes (sodium_memzero) and frees every string: payloads hold personal
@@ -142,18 +148,43 @@ const char *bundle_status_text(bundle_status s);    /* msgid */
 
 /* Seals and signs p for recipient; *out (malloc'd, free() it) holds the
  * whole file.  h gets the header written (bundle id fresh from
- * randombytes). */
+ * randombytes).  BUNDLE_TOO_LARGE when the file would pass
+ * BUNDLE_MAX_FILE, BUNDLE_CANNOT_OPEN when the recipient's box key is not
+ * a usable key (the seal cannot be made). */
 bundle_status bundle_seal(const identity_keys *sender, const identity_public *recipient,
                           const bundle_payload *p, int64_t now,
                           uint8_t **out, size_t *out_len, bundle_header *h);
 
 /* Reads only the header and checks the signature (no key needed): lets
- * the caller see who sent it before opening. */
+ * the caller see who sent it before opening.  h is filled only when the
+ * signature holds (BUNDLE_OK); otherwise it is zeroed.  The checks run in
+ * this order, so a damaged file gets the most useful message: no magic
+ * (an empty file or a cut-off magic is BUNDLE_TRUNCATED), the version (0
+ * is not a bundle, above 1 BUNDLE_TOO_NEW), the size (BUNDLE_TOO_LARGE),
+ * the sealed payload length against the bytes there (fewer:
+ * BUNDLE_TRUNCATED; more, e.g. something appended:
+ * BUNDLE_BAD_SIGNATURE), then the signature itself. */
 bundle_status bundle_peek(const uint8_t *data, size_t len, bundle_header *h);
 
 /* Checks the signature, that it is for me, opens the seal and parses
- * the payload.  On any failure p is empty and nothing else happened. */
+ * the payload.  On any failure p is empty and nothing else happened.
+ * p is an output: whatever it held is overwritten, not freed.  h is filled
+ * as by bundle_peek() (so a bundle for another store still says who sent
+ * it and for whom). */
 bundle_status bundle_open(const uint8_t *data, size_t len, const identity_keys *me,
                           bundle_header *h, bundle_payload *p);
+
+/* ---- The payload on its own (added for the tests and tests/fuzz_bundle.c) */
+
+/* Writes p in the payload layout above (what goes inside the seal).  *out
+ * is malloc'd and holds personal data in clear: sodium_memzero() it before
+ * free().  BUNDLE_TOO_LARGE when it would not fit in a bundle. */
+bundle_status bundle_payload_encode(const bundle_payload *p, uint8_t **out, size_t *out_len);
+/* Parses a payload exactly as bundle_open() does after the seal opened:
+ * every length bounded by what remains, counts no larger than the bytes
+ * could hold, names valid UTF-8 without control characters, values valid
+ * UTF-8 without NUL, nothing left over.  On failure (BUNDLE_BAD_PAYLOAD,
+ * BUNDLE_NOMEM) p is empty. */
+bundle_status bundle_payload_decode(const uint8_t *data, size_t len, bundle_payload *p);
 
 #endif
