@@ -3,12 +3,14 @@
  * values, the completeness check and the audit of an export.
  *
  * Speed: a fiscal-year report over 100,000 cases must take well under a
- * quarter of a second, so nothing here asks the database once per case.
- * The cases are read once, ordered by id; every other table is read once
- * (ordered, or grouped by case on the index that already orders it) and
- * its rows find their person by a binary search over the sorted case ids.
- * What "first" means (first screening, first victim decision) is an
- * aggregate of that one pass, never a subquery per case.
+ * quarter of a second, so nothing here asks the database once per case,
+ * and nothing walks a table in the order of an index on a random UUID
+ * (each row would cost a page read and decryption of its own, seconds at
+ * 100,000 cases).  Every table is read once in its stored order; the rows
+ * find their person by a binary search over the case ids sorted in
+ * memory, and whatever needs an order (a record's versions, a plan's
+ * follow-ups) is sorted here, in memory.  "First" (first screening,
+ * first victim decision) is a minimum kept per person in that one pass.
  *
  * Days are the officers' civil days: a stored UTC moment becomes a day at
  * the store clock's utc_offset, as everywhere else in the store.
@@ -68,23 +70,39 @@ typedef struct plan_entry {
     bool schedule_known;
 } plan_entry;
 
-/* One need record's versions, gathered as they stream past in order. */
-typedef struct need_walk {
-    char record[TC_ID_LEN];
+/* A case id and its person, for the lookups (sorted by id). */
+typedef struct case_key {
+    char id[TC_ID_LEN];
     uint32_t person;
-    bool known_person;
-    need_kind kind;
-    bool withdrawn;                 /* the latest version's entry_withdrawn */
-    bool provided, unavailable;
-    caldate provided_on, unavailable_on;
-} need_walk;
+} case_key;
 
-/* The follow-up walk of one plan (follow-ups stream past by plan): the day the next follow-up was due. */
-typedef struct followup_walk {
-    const plan_entry *plan;
-    bool due_known;
-    caldate due;
-} followup_walk;
+/* A sent referral, for its acceptance to find. */
+typedef struct sent_referral {
+    char id[TC_ID_LEN];
+    uint32_t person;
+    int64_t sent_at, accepted_at;   /* accepted_at INT64_MAX: not (yet) */
+} sent_referral;
+
+/* One version of a need, read in stored order and sorted by record and
+ * version before it is walked. */
+typedef struct need_version {
+    char record[TC_ID_LEN];
+    uint32_t person;                /* UINT32_MAX: a case the loader does not know */
+    int32_t version;
+    uint8_t kind;
+    int8_t state;                   /* need_state, -1 unknown */
+    bool withdrawn;
+    bool at_known;
+    caldate at;
+} need_version;
+
+/* One follow-up, sorted by plan and the day it was held. */
+typedef struct followup_row {
+    char plan[TC_ID_LEN];
+    caldate held;
+    bool next_known;
+    caldate next;
+} followup_row;
 
 typedef struct loader {
     store *s;
@@ -92,18 +110,39 @@ typedef struct loader {
     int utc_offset;
     report_facts f;
     size_t cap_events;
-    char (*ids)[TC_ID_LEN];         /* f.people[i]'s case id, ascending */
+    char (*ids)[TC_ID_LEN];         /* f.people[i]'s case id */
+    case_key *keys;                 /* the same ids, ascending */
     bool *excluded;                 /* closed in error */
+    int64_t *first, *second;        /* per person: a pass's minimum (INT64_MAX: none) */
     /* Only for the completeness check. */
     bool gaps;
     char (*refs)[CASEREF_MAX];
     uint16_t *missing;              /* GAP_ bits */
-    need_walk need;                 /* the need record being read */
-    followup_walk fwalk;            /* the plan whose follow-ups are being read */
-    plan_entry *plans;              /* ascending id */
-    size_t n_plans;
-    size_t cap_plans;
+    size_t cap_people_guard;        /* cases counted: no more are read */
+    plan_entry *plans;              /* ascending id once read */
+    size_t n_plans, cap_plans;
 } loader;
+
+/* A growing array of any element. */
+typedef struct vec {
+    void *items;
+    size_t n, cap, size;
+} vec;
+
+static void *vec_push(vec *v)
+{
+    if (v->n == v->cap) {
+        size_t ncap = v->cap ? 2 * v->cap : 256;
+        void *grown = realloc(v->items, ncap * v->size);
+        if (!grown)
+            return NULL;
+        v->items = grown;
+        v->cap = ncap;
+    }
+    void *slot = (char *)v->items + v->n++ * v->size;
+    memset(slot, 0, v->size);
+    return slot;
+}
 
 /* ---- small readers ---------------------------------------------------- */
 
@@ -138,15 +177,22 @@ static int compare_id(const void *key, const void *elem)
     return strcmp((const char *)key, (const char *)elem);
 }
 
+/* For qsort of anything whose first member is its id. */
+static int compare_ids(const void *x, const void *y)
+{
+    return strcmp((const char *)x, (const char *)y);
+}
+
 /* The person of a case id, or false when the case is unknown (a row of a
  * case the loader never saw cannot count). */
 static bool person_of(const loader *l, const char *case_id, uint32_t *out)
 {
-    const char (*hit)[TC_ID_LEN] = bsearch(case_id, l->ids, l->f.n_people, sizeof *l->ids,
-                                           compare_id);
+    const case_key *hit = l->f.n_people ? bsearch(case_id, l->keys, l->f.n_people,
+                                                   sizeof *l->keys, compare_id)
+                                        : NULL;
     if (!hit)
         return false;
-    *out = (uint32_t)(hit - l->ids);
+    *out = hit->person;
     return true;
 }
 
@@ -213,6 +259,15 @@ static store_status each_row(loader *l, const char *sql, void (*bind)(sqlite3_st
 
 /* ---- the people ------------------------------------------------------- */
 
+/* A person row, sorted by id for the cases to find. */
+typedef struct person_row {
+    char id[TC_ID_LEN];
+    int sex;
+    bool birth_known;
+    caldate birth;
+    int estimated_age;              /* -1 unknown */
+} person_row;
+
 static store_status count_cases(loader *l, size_t *n)
 {
     sqlite3_stmt *q = NULL;
@@ -224,92 +279,168 @@ static store_status count_cases(loader *l, size_t *n)
     return st;
 }
 
-/* Age at the date met: from the date of birth, else the estimated age
- * (which is recorded as the age at the date met).  With no date met, the
- * day the case was recorded stands in for it. */
-static int age_at_meeting(const loader *l, sqlite3_stmt *q, const report_person_dims *d)
+static store_status person_read(loader *l, sqlite3_stmt *q, vec *persons)
 {
-    caldate birth;
-    if (rec_column_date(q, 3, &birth)) {
-        caldate met = d->date_met;
-        if (!d->date_met_known && !column_day_of_moment(l, q, 9, &met))
-            return -1;
-        int age = caldate_age_years(birth, met);
-        return age >= 0 ? age : -1;
-    }
-    return sqlite3_column_type(q, 4) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 4);
-}
-
-static store_status read_person(loader *l, sqlite3_stmt *q)
-{
-    size_t i = l->f.n_people;
-    report_person_dims *d = &l->f.people[i];
-    store_column_copy(q, 0, l->ids[i], TC_ID_LEN);
+    (void)l;
+    person_row *r = vec_push(persons);
+    if (!r)
+        return ST_NOMEM;
+    store_column_copy(q, 0, r->id, sizeof r->id);
     tc_sex sex = SEX_UNKNOWN;
-    d->sex = sex_from_code(column_text(q, 2), &sex) ? (int)sex : SEX_UNKNOWN;
-    store_column_copy(q, 5, d->entry_point, sizeof d->entry_point);
-    store_column_copy(q, 6, d->province, sizeof d->province);
-    d->date_met_known = rec_column_date(q, 7, &d->date_met);
-    store_column_copy(q, 8, d->officer, sizeof d->officer);
-    d->age = age_at_meeting(l, q, d);
-    if (l->gaps) {
-        store_column_copy(q, 1, l->refs[i], CASEREF_MAX);
-        uint16_t m = 0;
-        m |= (uint16_t)(d->sex == SEX_UNKNOWN) << GAP_SEX;
-        m |= (uint16_t)(d->age < 0) << GAP_AGE;
-        m |= (uint16_t)1 << GAP_NATIONALITY;       /* until a nationality row is read */
-        m |= (uint16_t)!d->date_met_known << GAP_DATE_MET;
-        m |= (uint16_t)!d->entry_point[0] << GAP_ENTRY_POINT;
-        m |= (uint16_t)!d->province[0] << GAP_PROVINCE;
-        l->missing[i] = m;
-    }
-    l->f.n_people++;
+    r->sex = sex_from_code(column_text(q, 1), &sex) ? (int)sex : SEX_UNKNOWN;
+    r->birth_known = rec_column_date(q, 2, &r->birth);
+    r->estimated_age = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 3);
     return ST_OK;
 }
 
-static store_status load_people(loader *l)
+/* Runs sql (its parameters bound by bind, may be NULL) and hands every
+ * row to row() with ctx; stops at the first status that is not ST_OK. */
+static store_status each_row_ctx(loader *l, const char *sql, void (*bind)(sqlite3_stmt *q),
+                                 store_status (*row)(loader *l, sqlite3_stmt *q, vec *ctx),
+                                 vec *ctx)
 {
-    size_t n = 0;
-    store_status st = count_cases(l, &n);
-    if (st != ST_OK)
-        return st;
-    size_t cap = n ? n : 1;
-    l->f.people = calloc(cap, sizeof *l->f.people);
-    l->ids = calloc(cap, sizeof *l->ids);
-    l->excluded = calloc(cap, sizeof *l->excluded);
-    if (l->gaps) {
-        l->refs = calloc(cap, sizeof *l->refs);
-        l->missing = calloc(cap, sizeof *l->missing);
-    }
-    if (!l->f.people || !l->ids || !l->excluded || (l->gaps && (!l->refs || !l->missing)))
-        return ST_NOMEM;
-    /* A case added without an assigned officer is the recording
-     * officer's (as in the case list).  Read in the same transaction as
-     * the count, so no case can slip in between. */
     sqlite3_stmt *q = NULL;
-    st = store_prepare(l->s,
-                       "SELECT c.id, c.reference, p.sex, p.birth_date, p.estimated_age,"
-                       " c.entry_point, c.province, c.date_met,"
-                       " COALESCE(NULLIF(c.assigned_officer, ''), c.created_by, ''), c.created_at"
-                       " FROM cases c JOIN persons p ON p.id = c.person_id ORDER BY c.id", &q);
+    store_status st = store_prepare(l->s, sql, &q);
     if (st != ST_OK)
         return st;
-    int rc = SQLITE_DONE;
-    while (l->f.n_people < n && (rc = sqlite3_step(q)) == SQLITE_ROW)
-        read_person(l, q);
-    if (l->f.n_people < n && rc != SQLITE_DONE)
+    if (bind)
+        bind(q);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+        st = row(l, q, ctx);
+        if (st != ST_OK)
+            break;
+    }
+    if (st == ST_OK && rc != SQLITE_DONE)
         st = store_status_from_sqlite(l->s, rc);
     sqlite3_finalize(q);
     return st;
 }
 
-/* The first nationality: rows come in position order within each case. */
+/* Age at the date met: from the date of birth, else the estimated age
+ * (which is recorded as the age at the date met).  With no date met, the
+ * day the case was recorded stands in for it. */
+static int age_at_meeting(const loader *l, sqlite3_stmt *q, const report_person_dims *d,
+                          const person_row *p)
+{
+    if (!p)
+        return -1;
+    if (p->birth_known) {
+        caldate met = d->date_met;
+        if (!d->date_met_known && !column_day_of_moment(l, q, 7, &met))
+            return -1;
+        int age = caldate_age_years(p->birth, met);
+        return age >= 0 ? age : -1;
+    }
+    return p->estimated_age;
+}
+
+static void note_person_gaps(loader *l, size_t i)
+{
+    const report_person_dims *d = &l->f.people[i];
+    uint16_t m = 0;
+    m |= (uint16_t)(d->sex == SEX_UNKNOWN) << GAP_SEX;
+    m |= (uint16_t)(d->age < 0) << GAP_AGE;
+    m |= (uint16_t)1 << GAP_NATIONALITY;       /* until a nationality row is read */
+    m |= (uint16_t)!d->date_met_known << GAP_DATE_MET;
+    m |= (uint16_t)!d->entry_point[0] << GAP_ENTRY_POINT;
+    m |= (uint16_t)!d->province[0] << GAP_PROVINCE;
+    l->missing[i] = m;
+}
+
+static store_status case_read(loader *l, sqlite3_stmt *q, vec *persons)
+{
+    size_t i = l->f.n_people;
+    if (i >= l->cap_people_guard)
+        return ST_OK;               /* a case added after the count: next report */
+    report_person_dims *d = &l->f.people[i];
+    store_column_copy(q, 0, l->ids[i], TC_ID_LEN);
+    const person_row *p = bsearch(column_text(q, 2), persons->items, persons->n, sizeof *p,
+                                  compare_id);
+    d->sex = p ? p->sex : SEX_UNKNOWN;
+    store_column_copy(q, 3, d->entry_point, sizeof d->entry_point);
+    store_column_copy(q, 4, d->province, sizeof d->province);
+    d->date_met_known = rec_column_date(q, 5, &d->date_met);
+    store_column_copy(q, 6, d->officer, sizeof d->officer);
+    d->age = age_at_meeting(l, q, d, p);
+    if (l->gaps) {
+        store_column_copy(q, 1, l->refs[i], CASEREF_MAX);
+        note_person_gaps(l, i);
+    }
+    l->f.n_people++;
+    return ST_OK;
+}
+
+static store_status people_alloc(loader *l, size_t n)
+{
+    size_t cap = n ? n : 1;
+    l->f.people = calloc(cap, sizeof *l->f.people);
+    l->ids = calloc(cap, sizeof *l->ids);
+    l->keys = calloc(cap, sizeof *l->keys);
+    l->excluded = calloc(cap, sizeof *l->excluded);
+    l->first = malloc(cap * sizeof *l->first);
+    l->second = malloc(cap * sizeof *l->second);
+    if (l->gaps) {
+        l->refs = calloc(cap, sizeof *l->refs);
+        l->missing = calloc(cap, sizeof *l->missing);
+    }
+    l->cap_people_guard = n;
+    bool ok = l->f.people && l->ids && l->keys && l->excluded && l->first && l->second
+              && (!l->gaps || (l->refs && l->missing));
+    return ok ? ST_OK : ST_NOMEM;
+}
+
+/* persons, then cases, each in stored order; the case ids are sorted in
+ * memory for every later table's rows to find their person.  A case added
+ * without an assigned officer is the recording officer's (as in the case
+ * list). */
+static store_status load_people(loader *l)
+{
+    size_t n = 0;
+    store_status st = count_cases(l, &n);
+    if (st == ST_OK)
+        st = people_alloc(l, n);
+    vec persons = { NULL, 0, 0, sizeof(person_row) };
+    if (st == ST_OK)
+        st = each_row_ctx(l, "SELECT id, sex, birth_date, estimated_age FROM persons", NULL,
+                          person_read, &persons);
+    if (st == ST_OK && persons.n)
+        qsort(persons.items, persons.n, sizeof(person_row), compare_ids);
+    if (st == ST_OK)
+        st = each_row_ctx(l,
+                          "SELECT id, reference, person_id, entry_point, province, date_met,"
+                          " COALESCE(NULLIF(assigned_officer, ''), created_by, ''), created_at"
+                          " FROM cases", NULL, case_read, &persons);
+    free(persons.items);
+    if (st != ST_OK)
+        return st;
+    for (size_t i = 0; i < l->f.n_people; i++) {
+        memcpy(l->keys[i].id, l->ids[i], TC_ID_LEN);
+        l->keys[i].person = (uint32_t)i;
+    }
+    if (l->f.n_people)
+        qsort(l->keys, l->f.n_people, sizeof *l->keys, compare_ids);
+    return ST_OK;
+}
+
+/* The per-person minimums of one pass start empty. */
+static void reset_minimums(loader *l)
+{
+    for (size_t i = 0; i < l->f.n_people; i++)
+        l->first[i] = l->second[i] = INT64_MAX;
+}
+
+/* The first nationality: the lowest position (first[] holds it). */
 static store_status nationality_row(loader *l, sqlite3_stmt *q)
 {
     uint32_t i;
-    if (!person_of(l, column_text(q, 0), &i) || l->f.people[i].nationality[0])
+    if (!person_of(l, column_text(q, 0), &i))
         return ST_OK;
-    store_column_copy(q, 1, l->f.people[i].nationality, sizeof l->f.people[i].nationality);
+    int64_t position = sqlite3_column_int64(q, 1);
+    if (position >= l->first[i])
+        return ST_OK;
+    l->first[i] = position;
+    store_column_copy(q, 2, l->f.people[i].nationality, sizeof l->f.people[i].nationality);
     if (l->gaps)
         l->missing[i] &= (uint16_t)~(1u << GAP_NATIONALITY);
     return ST_OK;
@@ -347,26 +478,33 @@ static store_status intake_row(loader *l, sqlite3_stmt *q)
     return ST_OK;
 }
 
-/* Rows come in order within each case: the last one is the case's state. */
+/* The latest close or reopen (by its audit seq, kept in second[]) says
+ * whether the case stands closed in error. */
 static store_status closure_row(loader *l, sqlite3_stmt *q)
 {
     uint32_t i;
-    if (person_of(l, column_text(q, 0), &i))
-        l->excluded[i] = !strcmp(column_text(q, 1), "close")
-                         && !strcmp(column_text(q, 2), REPORT_CLOSED_IN_ERROR);
+    if (!person_of(l, column_text(q, 0), &i))
+        return ST_OK;
+    int64_t seq = sqlite3_column_int64(q, 3);
+    if (l->second[i] != INT64_MAX && seq < l->second[i])
+        return ST_OK;
+    l->second[i] = seq;
+    l->excluded[i] = !strcmp(column_text(q, 1), "close")
+                     && !strcmp(column_text(q, 2), REPORT_CLOSED_IN_ERROR);
     return ST_OK;
 }
 
 static store_status load_dimensions(loader *l)
 {
-    store_status st = each_row(l, "SELECT case_id, country FROM case_nationalities"
-                                  " ORDER BY case_id, position", NULL, nationality_row);
+    reset_minimums(l);
+    store_status st = each_row(l, "SELECT case_id, position, country FROM case_nationalities",
+                               NULL, nationality_row);
     if (st == ST_OK)
         st = each_row(l, "SELECT case_id, sector, exploitation FROM intakes"
                          " WHERE is_current = 1 AND entry_withdrawn = 0", NULL, intake_row);
     if (st == ST_OK)
-        st = each_row(l, "SELECT case_id, action, reason FROM case_closures"
-                         " ORDER BY case_id, audit_seq", NULL, closure_row);
+        st = each_row(l, "SELECT case_id, action, reason, audit_seq FROM case_closures", NULL,
+                      closure_row);
     return st;
 }
 
@@ -377,24 +515,35 @@ static void bind_screening(sqlite3_stmt *q)
     sqlite3_bind_text(q, 1, suggestion_code(SUGGEST_REASONABLE_GROUNDS), -1, SQLITE_STATIC);
 }
 
-/* Grouped by case on screenings_by_case: the first screening held and
- * the first decided with the suggestion of reasonable grounds (ISO text
- * orders as time does). */
+static void keep_min(int64_t *slot, int64_t v)
+{
+    if (v < *slot)
+        *slot = v;
+}
+
+/* first[]: the first screening held; second[]: the first decided with the
+ * suggestion of reasonable grounds. */
 static store_status screening_row(loader *l, sqlite3_stmt *q)
 {
     uint32_t i;
-    caldate d;
+    int64_t t;
     if (!person_of(l, column_text(q, 0), &i))
         return ST_OK;
+    if (timestamp_parse_iso(column_text(q, 1), &t))
+        keep_min(&l->first[i], t);
+    if (sqlite3_column_int(q, 2) && timestamp_parse_iso(column_text(q, 3), &t))
+        keep_min(&l->second[i], t);
+    return ST_OK;
+}
+
+static store_status push_firsts(loader *l, report_event_kind kind, const int64_t *first)
+{
     store_status st = ST_OK;
-    if (column_day_of_moment(l, q, 1, &d)) {
-        report_event e = event_on(i, EVENT_SCREENED, d);
-        st = push_event(l, &e);
-    }
-    if (st == ST_OK && column_day_of_moment(l, q, 2, &d)) {
-        report_event e = event_on(i, EVENT_REASONABLE_GROUNDS, d);
-        st = push_event(l, &e);
-    }
+    for (uint32_t i = 0; i < l->f.n_people && st == ST_OK; i++)
+        if (first[i] != INT64_MAX) {
+            report_event e = event_on(i, kind, day_of_seconds(l, first[i]));
+            st = push_event(l, &e);
+        }
     return st;
 }
 
@@ -404,51 +553,77 @@ static void bind_identification(sqlite3_stmt *q)
     sqlite3_bind_text(q, 2, ident_outcome_code(IDENT_VICTIM_FORCED_LABOUR), -1, SQLITE_STATIC);
 }
 
+/* first[]: the day (since the epoch) of the first victim decision. */
 static store_status identification_row(loader *l, sqlite3_stmt *q)
 {
     uint32_t i;
     caldate d;
-    if (!person_of(l, column_text(q, 0), &i) || !rec_column_date(q, 1, &d))
-        return ST_OK;
-    report_event e = event_on(i, EVENT_IDENTIFIED, d);
-    const report_person_dims *p = &l->f.people[i];
-    if (p->date_met_known && caldate_compare(p->date_met, d) <= 0)
-        e.days = days_between(p->date_met, d);
-    return push_event(l, &e);
+    if (person_of(l, column_text(q, 0), &i) && rec_column_date(q, 1, &d))
+        keep_min(&l->first[i], caldate_to_days(d));
+    return ST_OK;
+}
+
+static store_status push_identified(loader *l)
+{
+    store_status st = ST_OK;
+    for (uint32_t i = 0; i < l->f.n_people && st == ST_OK; i++) {
+        if (l->first[i] == INT64_MAX)
+            continue;
+        caldate d = caldate_from_days(l->first[i]);
+        report_event e = event_on(i, EVENT_IDENTIFIED, d);
+        const report_person_dims *p = &l->f.people[i];
+        if (p->date_met_known && caldate_compare(p->date_met, d) <= 0)
+            e.days = days_between(p->date_met, d);
+        st = push_event(l, &e);
+    }
+    return st;
 }
 
 static store_status load_screening(loader *l)
 {
+    reset_minimums(l);
     store_status st = each_row(l,
-                               "SELECT case_id, min(held_at),"
-                               " min(CASE WHEN decided = 1 AND suggestion = ?1"
-                               " THEN decided_at END)"
-                               " FROM screenings GROUP BY case_id", bind_screening,
-                               screening_row);
+                               "SELECT case_id, held_at, decided = 1 AND suggestion = ?1,"
+                               " decided_at FROM screenings", bind_screening, screening_row);
+    if (st == ST_OK)
+        st = push_firsts(l, EVENT_SCREENED, l->first);
+    if (st == ST_OK)
+        st = push_firsts(l, EVENT_REASONABLE_GROUNDS, l->second);
+    reset_minimums(l);
     if (st == ST_OK)
         st = each_row(l,
-                      "SELECT case_id, min(decided_on) FROM identifications"
-                      " WHERE outcome IN (?1, ?2) AND decided_on IS NOT NULL GROUP BY case_id",
+                      "SELECT case_id, decided_on FROM identifications"
+                      " WHERE outcome IN (?1, ?2) AND decided_on IS NOT NULL",
                       bind_identification, identification_row);
+    if (st == ST_OK)
+        st = push_identified(l);
     return st;
 }
 
 /* ---- referrals -------------------------------------------------------- */
 
 /* Sent referrals with their agency's type (the directory's current
- * version) and their state today. */
-static store_status referral_row(loader *l, sqlite3_stmt *q)
+ * version) and their state today; each is kept for its acceptance. */
+static store_status referral_row(loader *l, sqlite3_stmt *q, vec *sent)
 {
     uint32_t i;
-    if (!person_of(l, column_text(q, 0), &i))
+    if (!person_of(l, column_text(q, 1), &i))
         return ST_OK;
-    report_event e = event_on(i, EVENT_REFERRED, day_of_seconds(l, sqlite3_column_int64(q, 1)));
+    int64_t at = sqlite3_column_int64(q, 2);
+    report_event e = event_on(i, EVENT_REFERRED, day_of_seconds(l, at));
     referral_state state = REFERRAL_SENT;
     agency_type type = AGENCY_GOVERNMENT;   /* the directory always has the agency */
-    referral_state_from_code(column_text(q, 2), &state);
-    agency_type_from_code(column_text(q, 3), &type);
+    referral_state_from_code(column_text(q, 3), &state);
+    agency_type_from_code(column_text(q, 4), &type);
     e.state = (uint8_t)state;
     e.sub = (uint8_t)type;
+    sent_referral *r = vec_push(sent);
+    if (!r)
+        return ST_NOMEM;
+    store_column_copy(q, 0, r->id, sizeof r->id);
+    r->person = i;
+    r->sent_at = at;
+    r->accepted_at = INT64_MAX;
     return push_event(l, &e);
 }
 
@@ -461,94 +636,123 @@ static void bind_accepted(sqlite3_stmt *q)
     sqlite3_bind_text(q, 3, referral_state_code(REFERRAL_COMPLETED), -1, SQLITE_STATIC);
 }
 
-static store_status accepted_row(loader *l, sqlite3_stmt *q)
+static store_status accepted_row(loader *l, sqlite3_stmt *q, vec *sent)
 {
-    uint32_t i;
-    if (!person_of(l, column_text(q, 0), &i))
-        return ST_OK;
-    caldate sent = day_of_seconds(l, sqlite3_column_int64(q, 1));
-    caldate on = day_of_seconds(l, sqlite3_column_int64(q, 2));
-    report_event e = event_on(i, EVENT_REFERRAL_ACCEPTED, on);
-    if (caldate_compare(sent, on) <= 0)
-        e.days = days_between(sent, on);
-    return push_event(l, &e);
+    (void)l;
+    sent_referral *r = sent->n ? bsearch(column_text(q, 0), sent->items, sent->n,
+                                         sizeof *r, compare_id)
+                               : NULL;
+    if (r)
+        keep_min(&r->accepted_at, sqlite3_column_int64(q, 1));
+    return ST_OK;
+}
+
+static store_status push_accepted(loader *l, const vec *sent)
+{
+    store_status st = ST_OK;
+    const sent_referral *all = sent->items;
+    for (size_t k = 0; k < sent->n && st == ST_OK; k++) {
+        if (all[k].accepted_at == INT64_MAX)
+            continue;
+        caldate from = day_of_seconds(l, all[k].sent_at), on = day_of_seconds(l, all[k].accepted_at);
+        report_event e = event_on(all[k].person, EVENT_REFERRAL_ACCEPTED, on);
+        if (caldate_compare(from, on) <= 0)
+            e.days = days_between(from, on);
+        st = push_event(l, &e);
+    }
+    return st;
 }
 
 static store_status load_referrals(loader *l)
 {
-    store_status st = each_row(l,
-                               "SELECT r.case_id, r.sent_at, r.state, a.type FROM referrals r"
-                               " LEFT JOIN agencies a ON a.code = r.agency_code"
-                               " AND a.is_current = 1 WHERE r.sent_at IS NOT NULL",
-                               NULL, referral_row);
+    vec sent = { NULL, 0, 0, sizeof(sent_referral) };
+    store_status st = each_row_ctx(l,
+                                   "SELECT r.id, r.case_id, r.sent_at, r.state, a.type"
+                                   " FROM referrals r LEFT JOIN agencies a"
+                                   " ON a.code = r.agency_code AND a.is_current = 1"
+                                   " WHERE r.sent_at IS NOT NULL", NULL, referral_row, &sent);
+    if (st == ST_OK && sent.n)
+        qsort(sent.items, sent.n, sizeof(sent_referral), compare_ids);
+    if (st == ST_OK && sent.n)
+        st = each_row_ctx(l, "SELECT referral_id, at FROM referral_events"
+                             " WHERE to_state IN (?1, ?2, ?3)", bind_accepted, accepted_row,
+                          &sent);
     if (st == ST_OK)
-        st = each_row(l,
-                      "SELECT r.case_id, r.sent_at, min(e.at) FROM referral_events e"
-                      " JOIN referrals r ON r.id = e.referral_id"
-                      " WHERE e.to_state IN (?1, ?2, ?3) AND r.sent_at IS NOT NULL"
-                      " GROUP BY e.referral_id", bind_accepted, accepted_row);
+        st = push_accepted(l, &sent);
+    free(sent.items);
     return st;
 }
 
 /* ---- needs ------------------------------------------------------------ */
 
-static store_status need_flush(loader *l)
+static store_status need_read(loader *l, sqlite3_stmt *q, vec *versions)
 {
-    const need_walk *w = &l->need;
-    store_status st = ST_OK;
-    if (!w->record[0] || !w->known_person || w->withdrawn)
+    need_version *v = vec_push(versions);
+    if (!v)
+        return ST_NOMEM;
+    store_column_copy(q, 0, v->record, sizeof v->record);
+    if (!person_of(l, column_text(q, 1), &v->person))
+        v->person = UINT32_MAX;
+    need_kind kind = NEED_SAFETY;
+    need_kind_from_code(column_text(q, 2), &kind);
+    v->kind = (uint8_t)kind;
+    need_state state;
+    v->state = need_state_from_code(column_text(q, 3), &state) ? (int8_t)state : -1;
+    v->at_known = column_day_of_moment(l, q, 4, &v->at);
+    v->version = sqlite3_column_int(q, 5);
+    v->withdrawn = sqlite3_column_int(q, 6) != 0;
+    return ST_OK;
+}
+
+static int compare_need_versions(const void *x, const void *y)
+{
+    const need_version *a = x, *b = y;
+    int c = strcmp(a->record, b->record);
+    return c ? c : (a->version > b->version) - (a->version < b->version);
+}
+
+/* One record's versions [first, last): the first version in each state is
+ * when the need became it (its save); the latest version says the kind
+ * and whether the record was withdrawn. */
+static store_status need_record(loader *l, const need_version *v, size_t n)
+{
+    const need_version *latest = &v[n - 1];
+    if (latest->person == UINT32_MAX || latest->withdrawn)
         return ST_OK;
-    if (w->provided) {
-        report_event e = event_on(w->person, EVENT_NEED_PROVIDED, w->provided_on);
-        e.sub = (uint8_t)w->kind;
-        st = push_event(l, &e);
-    }
-    if (st == ST_OK && w->unavailable) {
-        report_event e = event_on(w->person, EVENT_NEED_UNAVAILABLE, w->unavailable_on);
-        e.sub = (uint8_t)w->kind;
+    bool done[2] = { false, false };
+    store_status st = ST_OK;
+    for (size_t k = 0; k < n && st == ST_OK; k++) {
+        int column = v[k].state == NEED_PROVIDED ? 0 : v[k].state == NEED_UNAVAILABLE ? 1 : -1;
+        if (column < 0 || done[column] || !v[k].at_known)
+            continue;
+        done[column] = true;
+        report_event e = event_on(latest->person,
+                                  column == 0 ? EVENT_NEED_PROVIDED : EVENT_NEED_UNAVAILABLE,
+                                  v[k].at);
+        e.sub = latest->kind;
         st = push_event(l, &e);
     }
     return st;
 }
 
-/* Versions in order: the first version in each state is when the need
- * became it (its save); the latest version says the kind and whether the
- * record was withdrawn. */
-static store_status need_row(loader *l, sqlite3_stmt *q)
-{
-    need_walk *w = &l->need;
-    const char *record = column_text(q, 0);
-    if (strcmp(record, w->record)) {
-        store_status st = need_flush(l);
-        if (st != ST_OK)
-            return st;
-        memset(w, 0, sizeof *w);
-        snprintf(w->record, sizeof w->record, "%s", record);
-        w->known_person = person_of(l, column_text(q, 1), &w->person);
-    }
-    need_kind kind;
-    if (need_kind_from_code(column_text(q, 2), &kind))
-        w->kind = kind;
-    w->withdrawn = sqlite3_column_int(q, 5) != 0;
-    need_state state;
-    caldate on;
-    if (!need_state_from_code(column_text(q, 3), &state) || !column_day_of_moment(l, q, 4, &on))
-        return ST_OK;
-    if (state == NEED_PROVIDED && !w->provided)
-        w->provided = true, w->provided_on = on;
-    if (state == NEED_UNAVAILABLE && !w->unavailable)
-        w->unavailable = true, w->unavailable_on = on;
-    return ST_OK;
-}
-
 static store_status load_needs(loader *l)
 {
-    memset(&l->need, 0, sizeof l->need);
-    store_status st = each_row(l,
-                               "SELECT record_id, case_id, kind, state, updated_at,"
-                               " entry_withdrawn FROM needs ORDER BY record_id, version",
-                               NULL, need_row);
-    return st == ST_OK ? need_flush(l) : st;
+    vec versions = { NULL, 0, 0, sizeof(need_version) };
+    store_status st = each_row_ctx(l,
+                                   "SELECT record_id, case_id, kind, state, updated_at, version,"
+                                   " entry_withdrawn FROM needs", NULL, need_read, &versions);
+    need_version *v = versions.items;
+    if (st == ST_OK && versions.n)
+        qsort(v, versions.n, sizeof *v, compare_need_versions);
+    for (size_t first = 0; st == ST_OK && first < versions.n;) {
+        size_t last = first + 1;
+        while (last < versions.n && !strcmp(v[last].record, v[first].record))
+            last++;
+        st = need_record(l, &v[first], last - first);
+        first = last;
+    }
+    free(versions.items);
+    return st;
 }
 
 /* ---- return and reintegration ----------------------------------------- */
@@ -616,48 +820,72 @@ static store_status reintegration_row(loader *l, sqlite3_stmt *q)
     return st;
 }
 
-
-static followup_walk followup_walk_of(const plan_entry *p)
+static store_status followup_read(loader *l, sqlite3_stmt *q, vec *rows)
 {
-    followup_walk w = { p, false, { 0, 0, 0 } };
-    if (p->schedule_known)
-        w.due_known = reint_next_scheduled(p->start, &p->schedule, 0, &w.due);
-    return w;
+    (void)l;
+    followup_row *r = vec_push(rows);
+    if (!r)
+        return ST_NOMEM;
+    store_column_copy(q, 0, r->plan, sizeof r->plan);
+    if (!rec_column_date(q, 1, &r->held))
+        rows->n--;                  /* a follow-up without its day cannot count */
+    else
+        r->next_known = rec_column_date(q, 2, &r->next);
+    return ST_OK;
 }
 
-static const plan_entry *plan_of(const loader *l, const char *id)
+static int compare_followups(const void *x, const void *y)
 {
-    return l->plans ? bsearch(id, l->plans, l->n_plans, sizeof *l->plans, compare_id) : NULL;
+    const followup_row *a = x, *b = y;
+    int c = strcmp(a->plan, b->plan);
+    return c ? c : caldate_compare(a->held, b->held);
 }
 
-/* Follow-ups of a plan in the order held: each was due on the day the
- * one before it set (the first on the schedule's first slot), so one held
+/* A plan's follow-ups in the order held: each was due on the day the one
+ * before it set (the first on the schedule's first slot), so one held
  * late was overdue in the days between. */
-static store_status followup_row(loader *l, sqlite3_stmt *q)
+static store_status plan_followups(loader *l, const plan_entry *p, const followup_row *f,
+                                   size_t n)
 {
-    followup_walk *w = &l->fwalk;
-    const char *plan_id = column_text(q, 0);
-    if (!w->plan || strcmp(w->plan->id, plan_id)) {
-        const plan_entry *p = plan_of(l, plan_id);
-        if (!p) {
-            w->plan = NULL;
-            return ST_OK;
+    caldate due;
+    bool due_known = p->schedule_known && reint_next_scheduled(p->start, &p->schedule, 0, &due);
+    store_status st = ST_OK;
+    for (size_t k = 0; k < n && st == ST_OK; k++) {
+        report_event done = event_on(p->person, EVENT_FOLLOWUP_DONE, f[k].held);
+        st = push_event(l, &done);
+        if (st == ST_OK && due_known) {
+            report_event waited = event_on(p->person, EVENT_FOLLOWUP_SCHEDULED, due);
+            waited.until_known = true;
+            waited.until = f[k].held;
+            st = push_event(l, &waited);
         }
-        *w = followup_walk_of(p);
+        due_known = f[k].next_known;
+        due = f[k].next;
     }
-    caldate held, next;
-    if (!rec_column_date(q, 1, &held))
-        return ST_OK;
-    report_event done = event_on(w->plan->person, EVENT_FOLLOWUP_DONE, held);
-    store_status st = push_event(l, &done);
-    if (st == ST_OK && w->due_known) {
-        report_event due = event_on(w->plan->person, EVENT_FOLLOWUP_SCHEDULED, w->due);
-        due.until_known = true;
-        due.until = held;
-        st = push_event(l, &due);
+    return st;
+}
+
+static store_status load_followups(loader *l)
+{
+    vec rows = { NULL, 0, 0, sizeof(followup_row) };
+    store_status st = each_row_ctx(l,
+                                   "SELECT plan_id, held_on, next_on FROM followups"
+                                   " WHERE is_current = 1 AND entry_withdrawn = 0", NULL,
+                                   followup_read, &rows);
+    followup_row *f = rows.items;
+    if (st == ST_OK && rows.n)
+        qsort(f, rows.n, sizeof *f, compare_followups);
+    for (size_t first = 0; st == ST_OK && first < rows.n;) {
+        size_t last = first + 1;
+        while (last < rows.n && !strcmp(f[last].plan, f[first].plan))
+            last++;
+        const plan_entry *p = bsearch(f[first].plan, l->plans, l->n_plans, sizeof *p,
+                                      compare_id);
+        if (p)
+            st = plan_followups(l, p, &f[first], last - first);
+        first = last;
     }
-    w->due_known = rec_column_date(q, 2, &next);
-    w->due = next;
+    free(rows.items);
     return st;
 }
 
@@ -670,14 +898,12 @@ static store_status load_returns(loader *l)
     if (st == ST_OK)
         st = each_row(l,
                       "SELECT record_id, case_id, start, schedule, closed, closed_on, next_due"
-                      " FROM reintegrations WHERE is_current = 1 AND entry_withdrawn = 0"
-                      " ORDER BY record_id", NULL, reintegration_row);
-    memset(&l->fwalk, 0, sizeof l->fwalk);
-    if (st == ST_OK)
-        st = each_row(l,
-                      "SELECT plan_id, held_on, next_on FROM followups"
-                      " WHERE is_current = 1 AND entry_withdrawn = 0 ORDER BY plan_id, held_on",
-                      NULL, followup_row);
+                      " FROM reintegrations WHERE is_current = 1 AND entry_withdrawn = 0",
+                      NULL, reintegration_row);
+    if (st == ST_OK && l->n_plans)
+        qsort(l->plans, l->n_plans, sizeof *l->plans, compare_ids);
+    if (st == ST_OK && l->n_plans)
+        st = load_followups(l);
     return st;
 }
 
@@ -687,7 +913,10 @@ static void loader_free(loader *l)
 {
     report_facts_free(&l->f);
     free(l->ids);
+    free(l->keys);
     free(l->excluded);
+    free(l->first);
+    free(l->second);
     free(l->refs);
     free(l->missing);
     free(l->plans);
