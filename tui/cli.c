@@ -27,6 +27,7 @@ static const struct option long_options[] = {
     { "field", required_argument, NULL, OPT_FIELD },
     { "store-name", required_argument, NULL, OPT_STORE_NAME },
     { "yes", no_argument, NULL, OPT_YES },
+    { "profile", required_argument, NULL, OPT_PROFILE },
     { "quiet", no_argument, NULL, OPT_QUIET },
     { "user", required_argument, NULL, OPT_USER },
     { "passphrase-fd", required_argument, NULL, OPT_PASS_FD },
@@ -531,6 +532,8 @@ static int cmd_setting(app_options *opt, cli_args *a)
         return cli_referral_setting(opt, a, set);
     if (cli_is_return_setting(key))
         return cli_return_setting(opt, a, set);
+    if (cli_is_exchange_setting(key))
+        return cli_exchange_setting(opt, a, set);
     if (strcmp(key, "language") && strcmp(key, "lock_minutes"))
         return cli_usage_error(_("settings are language (th or en) and lock_minutes (1 to 240)"));
     if (set && !app_setting_valid(key, a->pos[3]))

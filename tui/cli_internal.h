@@ -29,7 +29,7 @@ enum {
     /* Reports and exports (cli_report.c, cli_export.c). */
     OPT_PERIOD, OPT_BY, OPT_OUTSIDE, OPT_TAGS, OPT_GAPS, OPT_HTCDS,
     /* Hand-over between stores (cli_exchange.c). */
-    OPT_TO, OPT_KEEP, OPT_FIELD, OPT_STORE_NAME, OPT_YES,
+    OPT_TO, OPT_KEEP, OPT_FIELD, OPT_STORE_NAME, OPT_YES, OPT_PROFILE,
     /* Backup and restore (cli_backup.c). */
     OPT_QUIET,
     OPT_DATA_DIR, OPT_USER, OPT_PASS_FD,
@@ -120,6 +120,12 @@ int cli_handover_cmd(app_options *opt, cli_args *a);
 int cli_receive_cmd(app_options *opt, cli_args *a);
 int cli_conflict_cmd(app_options *opt, cli_args *a);
 void cli_exchange_usage(FILE *to);
+/* True for the hand-over keys "exchange.store_name" and
+ * "exchange.crossborder_items" (and any other "exchange." key, refused
+ * with the list of them). */
+bool cli_is_exchange_setting(const char *key);
+/* setting get|set for one of those keys (as cli_clock_setting). */
+int cli_exchange_setting(app_options *opt, cli_args *a, bool set);
 /* cli_backup.c: backup FILE, restore FILE --data-dir DIR (issue 7). */
 int cli_backup_cmd(app_options *opt, cli_args *a);
 int cli_restore_cmd(app_options *opt, cli_args *a);
