@@ -43,6 +43,8 @@ const key_binding KEYS_CASE_LIST[] = {
     { false, 'A', "A", N_("The agency directory"), ACT_AGENCIES, NULL },
     { false, 'L', "L", N_("Lock"), ACT_LOCK, N_("Lock") },
     { false, 'q', "q", N_("Quit"), ACT_QUIT, N_("Quit") },
+    /* Last on the key line: shown where the width leaves room for it. */
+    { false, 'T', "T", N_("Reports: figures for a period, with bar charts; write CSV or a text file"), ACT_REPORT, N_("Reports") },
     MOVE_KEYS,
     COMMON_KEYS,
     KEYS_END,
@@ -446,6 +448,42 @@ const key_binding KEYS_FOLLOWUPS[] = {
     { false, '\r', "Enter", N_("Open the chosen case"), ACT_OPEN, N_("Open") },
     { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
     { false, 'o', "o", N_("Only the overdue follow-ups, or every one due"), ACT_FILTER_OVERDUE, N_("Overdue only") },
+    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
+      ACT_HELP, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* ---- reports (tui/report_screen.c) -------------------------------------- */
+
+/* Read with keys_action_any_layout(): the Thai keys on the same places
+ * work too ("ก" is d, "ะ" is t). */
+const key_binding KEYS_REPORT[] = {
+    { false, '[', "[ ]", N_("Previous or next period (also the left and right arrows)"), ACT_PERIOD_PREV, N_("Period") },
+    { false, ']', NULL, NULL, ACT_PERIOD_NEXT, NULL },
+    { true, KEY_LEFT, NULL, NULL, ACT_PERIOD_PREV, NULL },
+    { true, KEY_RIGHT, NULL, NULL, ACT_PERIOD_NEXT, NULL },
+    { false, 'p', "p", N_("Choose the kind of period: fiscal year, month, calendar year, ASEAN period, or type one"), ACT_PERIOD_KIND, N_("Kind") },
+    { false, 'd', "d", N_("Next breakdown: sex, age, nationality, exploitation, sector, ..."), ACT_BREAKDOWN, N_("Breakdown") },
+    { false, 'b', "b", N_("Choose the breakdown from a list"), ACT_BREAKDOWN_PICK, NULL },
+    { false, '\t', "Tab", N_("Next section: figures, referrals, service gaps, durations, missing data"), ACT_TAB_NEXT, N_("Section") },
+    { true, KEY_BTAB, "Shift-Tab", N_("Previous section"), ACT_TAB_PREV, NULL },
+    { false, '1', "1-5", N_("Go to a section by its number"), ACT_TAB_1, NULL },
+    { false, '2', NULL, NULL, ACT_TAB_2, NULL },
+    { false, '3', NULL, NULL, ACT_TAB_3, NULL },
+    { false, '4', NULL, NULL, ACT_TAB_4, NULL },
+    { false, '5', NULL, NULL, ACT_TAB_5, NULL },
+    { false, 'm', "m M", N_("The figure the bars show: next (m) or previous (M)"), ACT_MEASURE, NULL },
+    { false, 'M', NULL, NULL, ACT_MEASURE_PREV, NULL },
+    { false, 't', "t", N_("Show the framework tags of each figure (ASEAN, 5P, Ministry of Labour), or hide them"), ACT_TAGS, NULL },
+    { false, 'o', "o", N_("For outside the team: hide cells under 11 people, or show every figure"), ACT_OUTSIDE, NULL },
+    { false, 'w', "w", N_("Write the report to a file: CSV or text for printing"), ACT_WRITE, N_("Write") },
+    { false, '\r', "Enter", N_("Missing data: open the chosen case"), ACT_OPEN, NULL },
+    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
     { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
     { false, 'q', NULL, NULL, ACT_BACK, NULL },
     { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },

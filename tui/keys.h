@@ -34,6 +34,11 @@ typedef enum key_action {
     /* Return and reintegration (tui/return_screens.c, tui/reint_screens.c). */
     ACT_REPATRIATION, ACT_REINTEGRATION, ACT_FOLLOWUP, ACT_FOLLOWUPS, ACT_HANDOVER,
     ACT_SUSPEND, ACT_CANCEL, ACT_CLOSE_PLAN,
+    /* Reports (tui/report_screen.c): the period, its kind, the breakdown,
+     * the measure the bars show, framework tags, the view for outside the
+     * team, writing the report to a file. */
+    ACT_REPORT, ACT_PERIOD_PREV, ACT_PERIOD_NEXT, ACT_PERIOD_KIND, ACT_BREAKDOWN,
+    ACT_BREAKDOWN_PICK, ACT_MEASURE, ACT_MEASURE_PREV, ACT_TAGS, ACT_OUTSIDE, ACT_WRITE,
 } key_action;
 
 typedef struct key_binding {
@@ -104,5 +109,7 @@ extern const key_binding KEYS_CASE_RETURN[];
 extern const key_binding KEYS_REPATRIATION[];
 extern const key_binding KEYS_REINTEGRATION[];
 extern const key_binding KEYS_FOLLOWUPS[];
+/* The report screen: its sections, period, breakdown and bars. */
+extern const key_binding KEYS_REPORT[];
 
 #endif

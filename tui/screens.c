@@ -521,6 +521,7 @@ void screen_case_list(tui *t)
         case ACT_DUE_SOON: screen_due_soon(t); break;
         case ACT_REFERRALS: screen_referral_dashboard(t); break;
         case ACT_FOLLOWUPS: screen_followups(t); break;
+        case ACT_REPORT: screen_report(t); break;
         case ACT_AGENCIES: screen_agency_directory(t); break;
         case ACT_OPEN:
             if (ls->total && ls->sel >= ls->top && ls->sel - ls->top < ls->nrows)
