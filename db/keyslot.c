@@ -315,6 +315,23 @@ static keyslot_status read_whole(const char *path, unsigned char *buf, size_t *l
     return KEYSLOT_OK;
 }
 
+keyslot_status keyslot_file_parse(const unsigned char *buf, size_t len, keyslot_file **out)
+{
+    *out = NULL;
+    if (!sodium_ready())
+        return KEYSLOT_NOMEM;
+    keyslot_file *f = calloc(1, sizeof *f);
+    if (!f)
+        return KEYSLOT_NOMEM;
+    keyslot_status st = parse_file(buf, len, f);
+    if (st != KEYSLOT_OK) {
+        keyslot_file_free(f);
+        return st;
+    }
+    *out = f;
+    return KEYSLOT_OK;
+}
+
 keyslot_status keyslot_file_load(const char *path, keyslot_file **out)
 {
     *out = NULL;

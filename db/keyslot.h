@@ -63,6 +63,10 @@ typedef struct keyslot_file keyslot_file;
 keyslot_status keyslot_file_new(const unsigned char store_id[STORE_ID_BYTES],
                                 keyslot_file **out);
 keyslot_status keyslot_file_load(const char *path, keyslot_file **out);
+/* The same from len bytes already in memory (a key-slot file carried inside
+ * a backup, db/backup.h): KEYSLOT_DAMAGED unless they are exactly one
+ * well-formed file. */
+keyslot_status keyslot_file_parse(const unsigned char *buf, size_t len, keyslot_file **out);
 /* Atomic replace of path (mode 0600). */
 keyslot_status keyslot_file_save(const keyslot_file *f, const char *path);
 void keyslot_file_free(keyslot_file *f);
