@@ -728,6 +728,40 @@ static void test_build_distrusts_facts(void)
     report_facts_free(NULL);
 }
 
+static void test_build_keys(void)
+{
+    /* Keys that share a long beginning stay apart; a field filled to its
+     * last byte with no terminator is read only up to its size. */
+    static const char *const officers[] = {
+        "0b7c2d4e-5f60-4a71-8b92-000000000001", "0b7c2d4e-5f60-4a71-8b92-000000000002",
+        "0b7c2d4e-5f60-4a71-8b92-000000000001", "",
+    };
+    report_person_dims who[4];
+    for (size_t i = 0; i < 4; i++)
+        who[i] = person(SEX_MALE, 30, "KH", NULL, NULL, "", "", "", officers[i]);
+    memset(who[3].officer, 'f', sizeof who[3].officer);
+    memset(who[3].sector, 's', sizeof who[3].sector);
+    report_event ev[4];
+    for (uint32_t i = 0; i < 4; i++)
+        ev[i] = event(i, EVENT_SCREENED, 0, 0, "2026-01-15", NULL, -1);
+    report_facts g = { who, 4, ev, 4, harness_day("2026-11-21") };
+    report_table t;
+    CU_ASSERT_FATAL(report_build(&g, fy2569(), DIM_OFFICER, &t));
+    CU_ASSERT_EQUAL_FATAL(t.n_rows, 3);
+    CU_ASSERT_STRING_EQUAL(t.rows[0].key, "0b7c2d4e-5f60-4a71-8b92-000000000001");
+    CU_ASSERT_EQUAL(t.rows[0].cells[MEASURE_SCREENED].n, 2);
+    CU_ASSERT_STRING_EQUAL(t.rows[1].key, "0b7c2d4e-5f60-4a71-8b92-000000000002");
+    CU_ASSERT_EQUAL(t.rows[2].cells[MEASURE_SCREENED].n, 1);
+    CU_ASSERT_EQUAL(strlen(t.rows[2].key), TC_ID_LEN - 1);
+    report_table_free(&t);
+    CU_ASSERT_FATAL(report_build(&g, fy2569(), DIM_SECTOR, &t));
+    CU_ASSERT_EQUAL_FATAL(t.n_rows, 2);
+    CU_ASSERT_EQUAL(strlen(t.rows[0].key), TC_CODE_MAX + 1);
+    CU_ASSERT_STRING_EQUAL(t.rows[1].key, "");
+    CU_ASSERT_EQUAL(t.rows[1].cells[MEASURE_SCREENED].n, 3);
+    report_table_free(&t);
+}
+
 /* ============================================================ suppression */
 
 /* A table of n rows built by hand, every cell 0. */
@@ -1024,6 +1058,7 @@ static CU_TestInfo build_tests[] = {
     { "fiscal-year boundary days", test_build_fy_boundaries },
     { "median and 90th percentile by nearest rank", test_build_durations },
     { "facts out of range are skipped", test_build_distrusts_facts },
+    { "rows keyed by the whole value, never past its field", test_build_keys },
     CU_TEST_INFO_NULL,
 };
 
