@@ -41,6 +41,8 @@ const key_binding KEYS_CASE_LIST[] = {
     /* F too: the info line names it when a follow-up is overdue. */
     { false, 'F', "F", N_("Follow-ups of reintegration plans due, high risk first"), ACT_FOLLOWUPS, NULL },
     { false, 'A', "A", N_("The agency directory"), ACT_AGENCIES, NULL },
+    /* X too: the info line names it when a conflict is open. */
+    { false, 'X', "X", N_("Hand-over: this store's fingerprint, other teams' stores, receiving a file, conflicts"), ACT_EXCHANGE, NULL },
     { false, 'L', "L", N_("Lock"), ACT_LOCK, N_("Lock") },
     { false, 'q', "q", N_("Quit"), ACT_QUIT, N_("Quit") },
     /* Last on the key line: shown where the width leaves room for it. */
@@ -95,6 +97,7 @@ const key_binding KEYS_SEARCH[] = {
     { false, '8', NULL, NULL, ACT_TAB_8, NULL },                                    \
     { false, '9', NULL, NULL, ACT_TAB_9, NULL },                                    \
     { false, 'X', "X", N_("Close the case, or reopen it, with a reason"), ACT_CLOSE_CASE, NULL }, \
+    { false, 'H', "H", N_("Hand the case over to another team's store: a sealed file"), ACT_CASE_HANDOVER, NULL }, \
     { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },            \
     { false, 'q', NULL, NULL, ACT_BACK, NULL },                                     \
     { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },                                \
@@ -485,6 +488,68 @@ const key_binding KEYS_REPORT[] = {
     { false, '\r', "Enter", N_("Missing data: open the chosen case"), ACT_OPEN, NULL },
     { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
     { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
+      ACT_HELP, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* ---- hand-over between stores (tui/exchange_screens.c and beside it) ---- */
+
+/* Read with keys_action_any_layout(): the Thai keys on the same places
+ * work too ("ร" is i, "แ" is c). */
+const key_binding KEYS_EXCHANGE[] = {
+    { false, 'i', "i", N_("Receive a hand-over file: see what comes in, then import it"), ACT_RECEIVE, N_("Receive") },
+    { false, 'c', "c", N_("The conflicts imports left: resolve them field by field"), ACT_CONFLICTS, N_("Conflicts") },
+    { false, 'w', "w", N_("Write this store's identity card to a file for another team"), ACT_CARD_WRITE, N_("Card") },
+    { false, 'a', "a", N_("Add another team's store from its identity card (administrators)"), ACT_PEER_ADD, N_("Add") },
+    { false, 'r', "r", N_("Retire the chosen store: nothing more goes to it or comes from it (administrators)"), ACT_PEER_RETIRE, NULL },
+    { false, 'e', "e", N_("Change this store's name (administrators)"), ACT_STORE_NAME, NULL },
+    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
+      ACT_HELP, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* What a hand-over file holds, before anything is written. */
+const key_binding KEYS_RECEIVE[] = {
+    { false, 'y', "y", N_("Import what the file holds"), ACT_SAVE, N_("Import") },
+    { true, KEY_F(10), "F10", N_("Import what the file holds"), ACT_SAVE, NULL },
+    { false, 27, "Esc n", N_("Do not import: nothing is written"), ACT_BACK, N_("Cancel") },
+    { false, 'n', NULL, NULL, ACT_BACK, NULL },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
+      ACT_HELP, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+const key_binding KEYS_CONFLICTS[] = {
+    { false, '\r', "Enter", N_("Open the chosen conflict: both values, and the choice"), ACT_OPEN, N_("Open") },
+    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
+    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
+    MOVE_KEYS,
+    COMMON_KEYS,
+    KEYS_END,
+};
+
+/* One conflict.  Read with keys_action_any_layout() ("ส" is l, "ะ" is t). */
+const key_binding KEYS_CONFLICT[] = {
+    { false, 'l', "l", N_("Keep this store's value for this field"), ACT_KEEP_LOCAL, N_("Keep ours") },
+    { false, 't', "t", N_("Take the incoming value for this field"), ACT_TAKE_INCOMING, N_("Take theirs") },
+    { false, 'n', "n p", N_("Next or previous conflict"), ACT_NEXT_FIELD, N_("Next") },
+    { false, 'p', NULL, NULL, ACT_PREV_FIELD, NULL },
+    { false, 27, "Esc", N_("Back to the list of conflicts"), ACT_BACK, N_("Back") },
     { false, 'q', NULL, NULL, ACT_BACK, NULL },
     { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
     { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),

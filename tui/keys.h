@@ -39,6 +39,12 @@ typedef enum key_action {
      * team, writing the report to a file. */
     ACT_REPORT, ACT_PERIOD_PREV, ACT_PERIOD_NEXT, ACT_PERIOD_KIND, ACT_BREAKDOWN,
     ACT_BREAKDOWN_PICK, ACT_MEASURE, ACT_MEASURE_PREV, ACT_TAGS, ACT_OUTSIDE, ACT_WRITE,
+    /* Hand-over between stores (tui/exchange_screens.c and beside it): the
+     * hand-over screen, a case handed over from the case view, the
+     * identity card, the store's name, peers, receiving a file, the
+     * conflicts and their resolution. */
+    ACT_EXCHANGE, ACT_CASE_HANDOVER, ACT_CARD_WRITE, ACT_STORE_NAME, ACT_PEER_ADD,
+    ACT_PEER_RETIRE, ACT_RECEIVE, ACT_CONFLICTS, ACT_KEEP_LOCAL, ACT_TAKE_INCOMING,
 } key_action;
 
 typedef struct key_binding {
@@ -111,5 +117,11 @@ extern const key_binding KEYS_REINTEGRATION[];
 extern const key_binding KEYS_FOLLOWUPS[];
 /* The report screen: its sections, period, breakdown and bars. */
 extern const key_binding KEYS_REPORT[];
+/* Hand-over: the hand-over screen, the preview of a file received, the
+ * open conflicts and one conflict. */
+extern const key_binding KEYS_EXCHANGE[];
+extern const key_binding KEYS_RECEIVE[];
+extern const key_binding KEYS_CONFLICTS[];
+extern const key_binding KEYS_CONFLICT[];
 
 #endif
