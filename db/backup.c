@@ -667,6 +667,12 @@ static backup_status check_target(const char *dir, bool *missing)
     return st;
 }
 
+backup_status backup_check_target(const char *dir)
+{
+    bool missing = false;
+    return check_target(dir, &missing);
+}
+
 /* mkdir -p dir, 0700. */
 static backup_status make_dir(const char *dir)
 {

@@ -101,6 +101,12 @@ typedef struct backup_info {
  * header and size (the stream is only authenticated by a restore). */
 backup_status backup_read_info(const char *file, backup_info *out);
 
+/* Whether dir may receive a restore: BK_OK when it is missing or an empty
+ * folder, else BK_TARGET_HAS_STORE, BK_TARGET_NOT_EMPTY (also for a file)
+ * or BK_IO.  Lets the command line refuse before asking a passphrase;
+ * store_restore() checks again. */
+backup_status backup_check_target(const char *dir);
+
 /* Restore file into dir, which must be missing (it is made, 0700, with any
  * missing parents) or empty (else BK_TARGET_HAS_STORE / BK_TARGET_NOT_EMPTY,
  * and nothing is touched).  login's passphrase pass unwraps the data key
