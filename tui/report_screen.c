@@ -884,8 +884,8 @@ static void write_report(report_view *v)
     lineedit_set(&fl.edit, path);
     form f = { N_("Write the report"),
                v->outside ? N_("For outside the team: cells under 11 people are hidden.")
-                          : N_("For the team: every figure, small ones included. Press o on "
-                               "the report first for a file meant for outside the team."),
+                          : N_("For the team: every figure. Outside the team? Press o on the "
+                               "report first."),
                &fl, 1, 0, 0 };
     bool done = false;
     while (!done && !t->quit && t->st && form_run(t, &f) == ACT_SAVE && t->st)

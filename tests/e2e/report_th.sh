@@ -1,13 +1,15 @@
 #!/bin/sh
-# End to end at 80x24, in Thai: the report screen.  A store with four
+# End to end at 80x24, in Thai: the report screen.  A store with five
 # people made by the command line: three met this fiscal year (B.E. 2570)
 # and referred on 20 Nov 2026, one met and referred in August, in fiscal
-# year 2569 (TIPCASE_NOW fixes each day).  From the case list, T opens the
+# year 2569 (TIPCASE_NOW fixes each day), and one met this week of whom
+# nothing else is known yet.  From the case list, T opens the
 # report on the fiscal year holding today, named in B.E., with the
 # referrals counted and their bar; [ and ] step to the year before and
 # back; d (and its Thai key) changes the breakdown, m the figure the bars
 # show; Tab shows the referrals by agency type and state; o hides the
-# cells under 11 and says how many; p chooses a month, and a range typed
+# cells under 11 and says how many; 5 lists the fields a case met this
+# year misses and Enter opens it; p chooses a month, and a range typed
 # backwards is refused in Thai; w writes a CSV into the home directory
 # (the name offered first), then one for outside the team, and the files
 # hold what the screen showed.
@@ -51,10 +53,12 @@ setup() {
     TIPCASE_NOW=2026-11-20T03:00:00Z
     add_case "มะลิ ใจงาม" female 25 MM 15/10/2569 && refer "$ref" msdhs_athd || return 1
     add_case "กมล สุขใจ" female 16 MM 01/11/2569 && refer "$ref" msdhs_athd || return 1
-    add_case "Aung Ko" male 30 KH 05/11/2569 && refer "$ref" rtp_atpd
+    add_case "Aung Ko" male 30 KH 05/11/2569 && refer "$ref" rtp_atpd || return 1
+    # Met on 18 Nov, nothing else known yet: the completeness check lists it.
+    tc case add --name "นิรนาม" --date-met 18/11/2569 >"$TC_TMP/ref" 2>/dev/null
 }
 if setup; then
-    tc_pass "a store, four people and their referrals"
+    tc_pass "a store, five people and four referrals"
 else
     tc_fail "could not set up the store"
     tc_summary
@@ -81,7 +85,7 @@ tc_wait_for "มะลิ ใจงาม"
 
 # The help of the case list names T.
 tc_keys "?"
-tc_expect "รายงาน: ตัวเลขสถิติตามช่วงเวลา" "the case list's help names T, the reports"
+tc_expect "รายงาน: ตัวเลขสถิติของช่วงเวลา" "the case list's help names T, the reports"
 tc_keys Escape
 tc_wait_for "มะลิ ใจงาม"
 
@@ -131,6 +135,17 @@ row_has "ส่งแล้ว" "<11" "small cells read <11"
 tc_expect_not " 2 █" "and no bar gives a small figure away"
 tc_keys o
 tc_expect "สำหรับใช้ภายในทีม" "o again: every figure"
+
+# ---- the completeness check ------------------------------------------------------------
+missing=$(cat "$TC_TMP/ref")
+tc_keys 5
+tc_expect "ข้อมูลที่ขาด: 5 รายการ" "5: the fields missing from the cases of the period"
+row_has "$missing" "เพศ" "the case met on 18 Nov misses its sex"
+row_has "$missing" "สัญชาติ" "and its nationality"
+tc_keys Enter
+tc_expect "นิรนาม" "Enter opens the case"
+tc_keys Escape
+tc_expect "ข้อมูลที่ขาด: 5 รายการ" "Esc: back on the missing data"
 
 # ---- the kind of period, and one typed ------------------------------------------------------
 tc_keys 1 p
