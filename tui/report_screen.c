@@ -191,28 +191,32 @@ static rs_line *line_add(report_view *v, const char *label, ui_style style)
 }
 
 /* A note across the table, wrapped at Thai word boundaries to the width
- * of the moment (the lines are made again when the terminal is resized). */
-static void note_add(report_view *v, const char *text, ui_style style)
+ * of the moment (the lines are made again when the terminal is resized),
+ * every line indent columns in. */
+static void note_indented(report_view *v, const char *text, ui_style style, int indent)
 {
     text_line wrapped[8];
-    size_t n = thai_wrap(text, ui_cols() - 2, wrapped, 8);
+    size_t n = thai_wrap(text, ui_cols() - 2 - indent, wrapped, 8);
     if (n > 8)
         n = 8;
-    if (!n) {
-        rs_line *l = line_add(v, "", style);
-        if (l)
-            l->note = true;
-        return;
-    }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < n || (i == 0 && n == 0); i++) {
         rs_line *l = line_add(v, "", style);
         if (!l)
             return;
-        size_t len = wrapped[i].len < sizeof l->label - 1 ? wrapped[i].len : sizeof l->label - 1;
-        memcpy(l->label, text + wrapped[i].start, len);
-        l->label[len] = '\0';
         l->note = true;
+        if (!n)
+            return;
+        size_t room = sizeof l->label - 1 - (size_t)indent;
+        size_t len = wrapped[i].len < room ? wrapped[i].len : room;
+        memset(l->label, ' ', (size_t)indent);
+        memcpy(l->label + indent, text + wrapped[i].start, len);
+        l->label[indent + (int)len] = '\0';
     }
+}
+
+static void note_add(report_view *v, const char *text, ui_style style)
+{
+    note_indented(v, text, style, 0);
 }
 
 static void head_set(report_view *v, const char *label, int n_num, const char *n0,
@@ -283,10 +287,9 @@ static void lines_all_figures(report_view *v)
         if (l->bar > v->head.bar_max)
             v->head.bar_max = l->bar;
         if (v->tags) {
-            char tags[512], text[520];
+            char tags[512];
             tags_text((report_measure)m, tags, sizeof tags);
-            snprintf(text, sizeof text, "  %s", tags);
-            note_add(v, text, STYLE_NORMAL);
+            note_indented(v, tags, STYLE_NORMAL, 3);
         }
     }
 }
