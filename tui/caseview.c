@@ -777,6 +777,7 @@ static bool act(case_view *cv, key_action a)
     case ACT_REPATRIATION: screen_repatriation(t, cv->id); break;
     case ACT_REINTEGRATION: screen_reintegration(t, cv->id); break;
     case ACT_FOLLOWUP: screen_followup_add(t, cv->id); break;
+    case ACT_CASE_HANDOVER: screen_case_handover(t, cv->id); break;
     default: break;
     }
     return false;

@@ -332,7 +332,7 @@ void xs_handover_default(const char *reference, char *out, size_t outsz)
 void xs_preview_case_text(bool is_new, size_t n_new, size_t n_same, size_t n_conflict_fields,
                           char *out, size_t outsz)
 {
-    char part[160];
+    char part[512];
     out[0] = '\0';
     text_join(out, outsz, " · ", is_new ? _("new case") : _("known here"));
     if (n_new) {

@@ -431,12 +431,13 @@ static void draw_list(tui *t, list_state *ls, bool searching, const lineedit *se
              high_risk ? " · " : "", high_risk ? _("! risk: high risk of re-trafficking") : "");
     if (!t->message[0]) {
         int w = ui_text_short(ui_rows() - 2, 1, ui_cols() - 2, info, STYLE_NORMAL);
-        char overdue[160], followups[160];
+        char overdue[160], followups[160], conflicts[160];
         referral_overdue_note(t, overdue, sizeof overdue);
         followup_overdue_note(t, followups, sizeof followups);
+        exchange_conflict_note(t, conflicts, sizeof conflicts);
         int end = w + 1;
-        for (int i = 0; i < 2; i++) {
-            const char *note = i == 0 ? overdue : followups;
+        for (int i = 0; i < 3; i++) {
+            const char *note = i == 0 ? overdue : i == 1 ? followups : conflicts;
             if (!note[0] || end + 3 >= ui_cols() - 2)
                 continue;
             end += 3 + ui_text_short(ui_rows() - 2, end + 3, ui_cols() - end - 4, note,
@@ -521,6 +522,7 @@ void screen_case_list(tui *t)
         case ACT_DUE_SOON: screen_due_soon(t); break;
         case ACT_REFERRALS: screen_referral_dashboard(t); break;
         case ACT_FOLLOWUPS: screen_followups(t); break;
+        case ACT_EXCHANGE: screen_exchange(t); break;
         case ACT_REPORT: screen_report(t); break;
         case ACT_AGENCIES: screen_agency_directory(t); break;
         case ACT_OPEN:

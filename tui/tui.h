@@ -148,6 +148,21 @@ void screen_due_soon(tui *t);
 /* Reports (issue 7): choose a period and a breakdown, read the figures
  * with bar charts, write CSV or a text file for printing. */
 void screen_report(tui *t);
+/* Hand-over between stores (issue 7: tui/exchange_screens.c and the
+ * files beside it).  This store's name and fingerprint to read aloud, the
+ * other teams' stores it knows, its identity card written to a file, a
+ * store added from its card or retired, a hand-over file received (what
+ * comes in, the import, what it did), and the way to the conflicts. */
+void screen_exchange(tui *t);
+/* The open conflicts imports left; Enter opens one to keep this store's
+ * value or take the incoming one, field by field. */
+void screen_conflicts(tui *t);
+/* From the case view: the case sealed for another team's store and
+ * written to a file.  True when the file was written. */
+bool screen_case_handover(tui *t, const char *case_id);
+/* "! Conflicts to resolve: 2 (X)" for the case list's info line; "" when
+ * none is open. */
+void exchange_conflict_note(tui *t, char *out, size_t outsz);
 /* Start or correct the time met, record a court extension, stop a clock. */
 void screen_case_clocks(tui *t, const char *case_id);
 /* The case list's mark for a row whose clock_due_soon is set, at most 7
