@@ -412,9 +412,8 @@ static void card_write(exchange_view *v)
 {
     tui *t = v->t;
     char path[4096], card[IDENTITY_CARD_MAX + 1];
-    if (!xs_ask_path(t, N_("Identity card"),
-                     N_("The card holds this store's public keys and name, nothing about any "
-                        "person. Give it to the other team, then compare the fingerprint by phone."),
+    if (!xs_ask_path(t, N_("This store's identity card"),
+                     N_("Only this store's name and public keys: give it to the other team."),
                      N_("Write the card to"), XS_CARD_DEFAULT, true, path, sizeof path))
         return;
     store_status st = exchange_identity_card(t->st, card, sizeof card);
@@ -531,8 +530,7 @@ static void peer_add(exchange_view *v)
         return;
     char path[4096];
     if (!xs_ask_path(t, N_("Add another team's store"),
-                     N_("Their identity card: a small text file the other team wrote with "
-                        "tipcase (w on their hand-over screen)."),
+                     N_("The other team's identity card (w on their hand-over screen)."),
                      N_("Card file"), "~/", false, path, sizeof path))
         return;
     uint8_t *data = NULL;
@@ -575,12 +573,13 @@ static void peer_retire(exchange_view *v)
     }
     if (!may_change(t))
         return;
-    const char *lines[3] = {
-        p->name, p->fingerprint,
-        _("Nothing more will be sent to it or received from it. The files exchanged with it stay "
-          "on record. To work with it again, add its new identity card."),
+    /* One short sentence a line: the question screen does not wrap. */
+    const char *lines[5] = {
+        p->name, p->fingerprint, "",
+        _("Nothing more will be sent to it or received from it."),
+        _("The files exchanged with it stay on record."),
     };
-    if (!ret_confirm(t, N_("Retire a store"), lines, 3, STYLE_NORMAL, N_("Retire this store?")))
+    if (!ret_confirm(t, N_("Retire a store"), lines, 5, STYLE_NORMAL, N_("Retire this store?")))
         return;
     exch_refusal r = { 0 };
     store_status st = exchange_peer_retire(t->st, p->fingerprint, &r);
@@ -695,8 +694,7 @@ static void receive_file(tui *t)
 {
     char path[4096];
     if (!xs_ask_path(t, N_("Receive a hand-over file"),
-                     N_("A file another team's store sealed for this one. You see what it holds "
-                        "before anything is imported."),
+                     N_("A file sealed for this store: you see what it holds before importing."),
                      N_("File"), last_receive, false, path, sizeof path))
         return;
     snprintf(last_receive, sizeof last_receive, "%s", path);

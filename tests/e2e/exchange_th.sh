@@ -13,7 +13,9 @@
 # nothing is written yet; imports it; is offered the conflicts at once;
 # keeps B's value for one field and takes A's for the other, each
 # confirmed; the case then shows the age taken, and the same file again is
-# refused as a replay with nothing imported.
+# refused as a replay with nothing imported.  Last, B writes its own card,
+# adds an embassy's store from its card (not before saying the fingerprint
+# was compared by phone), and retires it.
 TC_NAME=exchange_th
 . "$top_srcdir/tests/e2e/lib.sh"
 
@@ -29,6 +31,7 @@ mkdir -p "$HOME"
 T=$TIPCASE
 a=$TC_TMP/maesot
 b=$TC_TMP/samutsakhon
+c=$TC_TMP/embassy
 pass='correct horse battery staple'
 printf '%s\n' "$pass" >"$TC_TMP/p"
 
@@ -40,8 +43,8 @@ on() {      # on DIR ARGS...: tipcase as that store's administrator
 
 if tc_admin_store "$a" "สมชาย ใจดี" --name "มะลิ ใจดี" --sex female --age 24 \
         --nationality MM --languages my &&
-   tc_admin_store "$b" "มาลี รักงาน"; then
-    tc_pass "two stores, one case at Mae Sot"
+   tc_admin_store "$b" "มาลี รักงาน" && tc_admin_store "$c" "Embassy"; then
+    tc_pass "three stores, one case at Mae Sot"
 else
     tc_fail "could not set up the stores"
     tc_summary
@@ -55,6 +58,9 @@ tc_check "B's identity card" 0 on "$b" identity --store-name "ศูนย์ค
 fp_b=$(sed -n 's/^ลายนิ้วมือกุญแจ:	//p' "$TC_TMP/out")
 tc_check "A knows B, a shelter" 0 on "$a" peer add "$TC_TMP/b.card" --type shelter --yes
 tc_check "B knows A" 0 on "$b" peer add "$TC_TMP/a.card" --yes
+tc_check "an embassy's identity card" 0 on "$c" identity --store-name "สถานทูตเมียนมา" \
+    --output "$TC_TMP/c.card"
+fp_c=$(sed -n 's/^ลายนิ้วมือกุญแจ:	//p' "$TC_TMP/out")
 
 # unlock SESSION DIR: start the program on DIR and unlock it.
 unlock() {
@@ -182,6 +188,50 @@ tc_expect "เคยนำเข้าแล้ว" "the same file again is refu
 tc_expect "ไม่ได้นำเข้าและไม่มีการบันทึกข้อมูลใด" "nothing imported"
 tc_keys Escape
 tc_wait_for "ส่งต่อข้อมูลระหว่างทีม"
+
+# This store's card, written where it is offered.
+tc_keys w
+tc_expect "~/tipcase-identity.txt" "w offers the card in the home directory"
+tc_keys Enter
+tc_expect "เขียนบัตรระบุตัวตนแล้ว" "the card is written"
+perm=$(stat -c %a "$HOME/tipcase-identity.txt" 2>/dev/null)
+[ "$perm" = 600 ] && tc_pass "the card is 0600" || tc_fail "card mode '$perm'"
+grep -q "^fingerprint: $fp_b\$" "$HOME/tipcase-identity.txt" && tc_pass "it carries B's fingerprint" ||
+    tc_fail "the card does not carry B's fingerprint"
+
+# The embassy's card: not added until the fingerprint was compared.
+gc=$(echo "$fp_c" | cut -c1-5 | sed 's/./& /g; s/ $//')
+tc_keys a
+tc_expect "บัตรระบุตัวตนของทีมอื่น" "a asks for the other team's card"
+tc_keys BSpace BSpace
+tc_type "$TC_TMP/c.card"
+tc_keys Enter
+tc_expect "สถานทูตเมียนมา" "the card's store"
+tc_expect "1:  $gc" "its fingerprint, to compare by phone"
+tc_expect "ท่านได้โทรศัพท์เทียบลายนิ้วมือกุญแจนี้กับทีมอื่นแล้วหรือไม่" "the question"
+tc_keys n
+tc_expect "ยังไม่ได้เพิ่มที่เก็บข้อมูล กรุณาเทียบลายนิ้วมือกุญแจก่อน" "no: not added"
+tc_expect "ที่เก็บข้อมูลของทีมอื่นที่รู้จัก: 1 แห่ง" "still one store"
+tc_keys a
+tc_wait_for "บัตรระบุตัวตนของทีมอื่น"
+tc_keys BSpace BSpace
+tc_type "$TC_TMP/c.card"
+tc_keys Enter
+tc_wait_for "ท่านได้โทรศัพท์เทียบ"
+tc_keys y
+tc_expect "หน่วยงานประเภทใด" "yes: then its kind of agency"
+tc_keys Down Down Down Down Down Down         # an embassy
+tc_keys Enter
+tc_expect "เพิ่มแล้ว: สถานทูตเมียนมา" "added"
+tc_expect "ที่เก็บข้อมูลของทีมอื่นที่รู้จัก: 2 แห่ง" "two stores"
+row_has "สถานทูตเมียนมา" "สถานเอกอัครราชทู" "as an embassy"
+tc_keys Down
+tc_type "พ"                                     # r on the Thai layout
+tc_expect "เลิกใช้ที่เก็บข้อมูลนี้หรือไม่" "r asks before retiring"
+tc_expect "$fp_c" "naming the fingerprint"
+tc_keys y
+tc_expect "เลิกใช้ที่เก็บข้อมูลนี้แล้ว" "retired"
+row_has "สถานทูตเมียนมา" "เลิกใช้แล้ว" "it stays listed, no longer used"
 tc_keys Escape
 tc_wait_for "รายการกรณี"
 tc_keys q
@@ -191,7 +241,7 @@ tc_stop
 # What B keeps: its own other names (none), A's age.
 tc_check "B's case" 0 on "$b" case show "$ref"
 tc_hasnt "the other names were kept as B had them" out "น้องมะลิ"
-tc_has "the age was taken" out "25"
+tc_has "the age was taken" out "อายุโดยประมาณ:	25"
 tc_check "B's store checks out" 0 on "$b" check
 
 tc_summary
