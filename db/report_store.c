@@ -203,12 +203,20 @@ static bool in_period(const loader *l, caldate d)
 
 /* Could an event count in the period?  Spans (a plan open for a while, a
  * follow-up waiting) count in every period they touch, and a follow-up
- * still waiting is overdue in every later period. */
+ * still waiting is overdue in every later period: as of the period's end,
+ * or today when that comes first (a period still running, or one ahead),
+ * so one held after that day still counts. */
 static bool event_can_count(const loader *l, const report_event *e)
 {
-    if (e->kind == EVENT_REINTEGRATION || e->kind == EVENT_FOLLOWUP_SCHEDULED)
+    if (e->kind == EVENT_REINTEGRATION)
         return caldate_compare(e->on, l->p.to) <= 0
                && (!e->until_known || caldate_compare(e->until, l->p.from) >= 0);
+    if (e->kind == EVENT_FOLLOWUP_SCHEDULED) {
+        caldate cutoff = caldate_compare(l->f.today, l->p.to) < 0 ? l->f.today : l->p.to;
+        return caldate_compare(e->on, l->p.to) <= 0
+               && (!e->until_known || caldate_compare(e->until, l->p.from) >= 0
+                   || caldate_compare(e->until, cutoff) > 0);
+    }
     return in_period(l, e->on);
 }
 
