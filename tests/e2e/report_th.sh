@@ -98,6 +98,11 @@ tc_expect "1 ตัวเลขสถิติ" "the sections"
 row_has "การส่งต่อ (ครั้ง)" " 3 █" "three referrals this year, with a bar"
 row_has "คัดกรองแล้ว" " 0" "nobody screened"
 tc_expect "? ช่วยเหลือ" "the key line keeps its help key at 80 columns"
+tc_type "ะ"                                     # t on the Thai layout
+tc_expect "หมวดตามกรอบ:" "ะ (t): the framework tags of each figure"
+tc_expect "5P: ด้านการคุ้มครอง" "Thailand's 5P among them"
+tc_keys t
+tc_expect_not "หมวดตามกรอบ:" "t again hides them"
 
 tc_keys "["
 tc_expect "ปีงบประมาณ พ.ศ. 2569" "[ steps to the fiscal year before"
