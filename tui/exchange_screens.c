@@ -710,6 +710,8 @@ static void receive_file(tui *t)
     sodium_memzero(data, len);
     free(data);
     if (st != ST_OK) {
+        exchange_incoming_free(in);
+        exchange_preview_free(&pv);
         refused_page(t, st, &r);
         return;
     }
