@@ -1165,19 +1165,17 @@ static size_t longest_line(const report_table *t)
     return n;
 }
 
-/* One pass of the secondary rule over every row and column of the three
- * tables; true when anything changed. */
+/* One pass of the secondary rule over every line of the three tables
+ * that adds up to a published figure; true when anything changed.  The
+ * referral table's rows and columns both count: its cells add up to the
+ * main table's referral total, and a reader can see every state. */
 static bool secondary_pass(report_table *t, report_cell **scratch)
 {
     bool changed = false;
     line l = { scratch, 0 };
-    /* The main table: each row (and the total row), then each column. */
-    for (size_t r = 0; r <= t->n_rows; r++) {
-        report_row *row = r < t->n_rows ? &t->rows[r] : &t->total;
-        for (l.n = 0; l.n < MEASURE_COUNT; l.n++)
-            scratch[l.n] = &row->cells[l.n];
-        changed |= secondary(l);
-    }
+    /* The main table: each column, whose rows add up to the published
+     * total.  Its rows are different figures about the same people and
+     * add up to nothing, so a row with one hidden cell gives nothing away. */
     for (int m = 0; m < MEASURE_COUNT; m++) {
         for (l.n = 0; l.n < t->n_rows; l.n++)
             scratch[l.n] = &t->rows[l.n].cells[m];
@@ -1194,12 +1192,8 @@ static bool secondary_pass(report_table *t, report_cell **scratch)
             scratch[l.n] = &t->referrals[l.n][s];
         changed |= secondary(l);
     }
-    /* Needs: kind by provided / unavailable. */
-    for (int k = 0; k < REPORT_MAX_NEED_KINDS; k++) {
-        for (l.n = 0; l.n < 2; l.n++)
-            scratch[l.n] = &t->needs[k][l.n];
-        changed |= secondary(l);
-    }
+    /* Needs: each column (provided, unavailable) adds up over the kinds
+     * to a published total; a kind's two cells add up to nothing shown. */
     for (int c = 0; c < 2; c++) {
         for (l.n = 0; l.n < REPORT_MAX_NEED_KINDS; l.n++)
             scratch[l.n] = &t->needs[l.n][c];

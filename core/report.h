@@ -254,8 +254,9 @@ void report_table_free(report_table *t);
 #define REPORT_K_OUTSIDE 11
 /* Marks every cell with 0 < n < k as suppressed (rows, total, referral
  * and needs tables), then, so a suppressed cell cannot be worked back
- * from the total, also the smallest other non-zero cell of any row or
- * column that has exactly one suppressed cell.  Durations based on fewer
+ * from a published sum, also the smallest other non-zero cell of any line
+ * that adds up to one and has exactly one suppressed cell: the columns of
+ * the main and needs tables, the rows and columns of the referral table.  Durations based on fewer
  * than k observations are dropped (n set to 0).  Sets t->suppressed and
  * t->k.  Calling it twice changes nothing more. */
 void report_suppress(report_table *t, int k);

@@ -37,7 +37,7 @@ enum {
 
 typedef struct cli_args {
     const char *value[OPT_PASS_FD - OPT_NAME + 1];
-    char *pos[8];
+    char *pos[64];      /* handover takes many case references */
     int npos;
 } cli_args;
 
