@@ -666,6 +666,196 @@ static const char schema_v8[] =
     " repatriation_country TEXT, reintegration TEXT,"
     STAMPS ");";
 
+/* 9: what a report reads, kept so that a period reads only its own
+ * events and the people they name (db/report_store.c).  Three tables of
+ * derived data (no ids or stamps of their own, like case_name_keys), kept
+ * in step by triggers on every table they come from, so that every writer
+ * (the record's forms, an import, a conflict resolved, a migration) keeps
+ * them right without knowing they exist:
+ *
+ *   report_cases: one row per case with what a report counts a person by
+ *     (the person's sex and age, the first nationality, the current
+ *     intake's sector and exploitation, the latest close or reopen) and
+ *     the person's first milestones: first screening held, first decided
+ *     with reasonable grounds, first decided a victim.  The milestone
+ *     indexes are the period's ranges; a person is read by case_id.
+ *   report_referrals: each referral's case, sent moment and first
+ *     acceptance (the first move to accepted, in service or completed).
+ *   report_need_events: each need record's first version in the state
+ *     provided and in unavailable, with its latest version's case, kind
+ *     and withdrawal.
+ *
+ * Each trigger recomputes the whole derived row of the record it touches
+ * (a few index lookups), so the rows never depend on the order writes
+ * come in.  Codes are written out ('reasonable_grounds', 'accepted', ...):
+ * tests/test_report_plan.c checks them against core's code functions.
+ * Everything is IF NOT EXISTS and the fill is INSERT OR REPLACE, so a
+ * store turned back to an older version by a test (dropping only the
+ * later steps' tables) migrates forward again.
+ *
+ * Indexes on the source tables: referrals by sent moment, returned
+ * repatriations, and the current reintegration plans and follow-ups, each
+ * covering what the report reads (SQLite 3.15 checks a partial index's
+ * condition against the row unless the index holds its columns, hence
+ * the condition's columns first). */
+#define REPORT_CASE_ROW(where) \
+    "INSERT OR REPLACE INTO report_cases(case_id, sex, birth_date, estimated_age, date_met," \
+    " created_at, entry_point, province, officer, nationality, sector, exploitation," \
+    " closure_action, closure_reason, first_screened, first_grounds, first_victim)" \
+    " SELECT c.id, p.sex, p.birth_date, p.estimated_age, c.date_met, c.created_at," \
+    " c.entry_point, c.province, COALESCE(NULLIF(c.assigned_officer, ''), c.created_by, '')," \
+    " (SELECT n.country FROM case_nationalities n WHERE n.case_id = c.id" \
+    "  ORDER BY n.position LIMIT 1)," \
+    " i.sector, i.exploitation, k.action, k.reason," \
+    " (SELECT min(s.held_at) FROM screenings s WHERE s.case_id = c.id)," \
+    " (SELECT min(s.decided_at) FROM screenings s WHERE s.case_id = c.id AND s.decided = 1" \
+    "  AND s.suggestion = 'reasonable_grounds')," \
+    " (SELECT min(d.decided_on) FROM identifications d WHERE d.case_id = c.id" \
+    "  AND d.outcome IN ('victim_trafficking', 'victim_forced_labour'))" \
+    " FROM cases c LEFT JOIN persons p ON p.id = c.person_id" \
+    " LEFT JOIN intakes i ON i.rowid = (SELECT x.rowid FROM intakes x WHERE x.case_id = c.id" \
+    "  AND x.is_current = 1 AND x.entry_withdrawn = 0 ORDER BY x.rowid DESC LIMIT 1)" \
+    " LEFT JOIN case_closures k ON k.rowid = (SELECT y.rowid FROM case_closures y" \
+    "  WHERE y.case_id = c.id ORDER BY y.audit_seq DESC, y.rowid DESC LIMIT 1)" \
+    " WHERE " where ";"
+
+#define REPORT_REFERRAL_ROW(where) \
+    "INSERT OR REPLACE INTO report_referrals(referral_id, case_id, sent_at, accepted_at)" \
+    " SELECT r.id, r.case_id, r.sent_at, (SELECT min(e.at) FROM referral_events e" \
+    "  WHERE e.referral_id = r.id AND e.to_state IN ('accepted', 'in_service', 'completed'))" \
+    " FROM referrals r WHERE " where ";"
+
+/* The record's first version in `state`, with its latest version's case,
+ * kind and withdrawal. */
+#define REPORT_NEED_STATE(record, state) \
+    "INSERT INTO report_need_events(record_id, state, at, case_id, kind, withdrawn)" \
+    " SELECT f.record_id, f.state, f.updated_at, l.case_id, l.kind, l.entry_withdrawn" \
+    " FROM needs f, needs l WHERE f.record_id = " record " AND f.state = '" state "'" \
+    " AND f.version = (SELECT min(v.version) FROM needs v WHERE v.record_id = " record \
+    "  AND v.state = '" state "')" \
+    " AND l.record_id = " record \
+    " AND l.version = (SELECT max(v.version) FROM needs v WHERE v.record_id = " record ");"
+#define REPORT_NEED_ROWS(record) \
+    "DELETE FROM report_need_events WHERE record_id = " record ";" \
+    REPORT_NEED_STATE(record, "provided") REPORT_NEED_STATE(record, "unavailable")
+
+#define REPORT_TRIGGER(name, event, table, body) \
+    "CREATE TRIGGER IF NOT EXISTS " name " AFTER " event " ON " table " BEGIN " body " END;"
+
+/* Insert, update (of cols) and delete on table recompute the case row of
+ * the case the row names by column col. */
+#define REPORT_CASE_TRIGGERS(table, col, cols) \
+    REPORT_TRIGGER("report_cases_" table "_ins", "INSERT", table, \
+                   REPORT_CASE_ROW("c.id = NEW." col)) \
+    REPORT_TRIGGER("report_cases_" table "_upd", "UPDATE OF " cols, table, \
+                   REPORT_CASE_ROW("c.id = NEW." col) REPORT_CASE_ROW("c.id = OLD." col)) \
+    REPORT_TRIGGER("report_cases_" table "_del", "DELETE", table, \
+                   REPORT_CASE_ROW("c.id = OLD." col))
+
+static const char schema_v9[] =
+    "CREATE TABLE IF NOT EXISTS report_cases("
+    " case_id TEXT PRIMARY KEY,"        /* cases.id */
+    " sex TEXT, birth_date TEXT, estimated_age INTEGER,"
+    " date_met TEXT, created_at TEXT, entry_point TEXT, province TEXT,"
+    " officer TEXT,"                    /* assigned officer, else who recorded it */
+    " nationality TEXT,"                /* lowest position */
+    " sector TEXT, exploitation TEXT,"  /* current intake, not withdrawn */
+    " closure_action TEXT, closure_reason TEXT,"     /* latest close or reopen */
+    " first_screened TEXT,"             /* ISO UTC moment */
+    " first_grounds TEXT,"              /* ISO UTC moment */
+    " first_victim TEXT"                /* YYYY-MM-DD */
+    ") WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS report_cases_screened ON report_cases(first_screened)"
+    " WHERE first_screened IS NOT NULL;"
+    "CREATE INDEX IF NOT EXISTS report_cases_grounds ON report_cases(first_grounds)"
+    " WHERE first_grounds IS NOT NULL;"
+    "CREATE INDEX IF NOT EXISTS report_cases_victim ON report_cases(first_victim)"
+    " WHERE first_victim IS NOT NULL;"
+
+    "CREATE TABLE IF NOT EXISTS report_referrals("
+    " referral_id TEXT PRIMARY KEY,"    /* referrals.id */
+    " case_id TEXT NOT NULL,"
+    " sent_at INTEGER,"
+    " accepted_at INTEGER"
+    ") WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS report_referrals_accepted ON report_referrals(accepted_at,"
+    " sent_at, case_id) WHERE accepted_at IS NOT NULL;"
+
+    "CREATE TABLE IF NOT EXISTS report_need_events("
+    " record_id TEXT NOT NULL,"         /* needs.record_id */
+    " state TEXT NOT NULL,"             /* provided | unavailable */
+    " at TEXT NOT NULL,"                /* that version's updated_at */
+    " case_id TEXT NOT NULL, kind TEXT NOT NULL, withdrawn INTEGER NOT NULL,"
+    " PRIMARY KEY (record_id, state)) WITHOUT ROWID;"
+    "CREATE INDEX IF NOT EXISTS report_need_events_at ON report_need_events(at, state,"
+    " withdrawn, case_id, kind);"
+
+    "CREATE INDEX IF NOT EXISTS referrals_sent ON referrals(sent_at, case_id, state,"
+    " agency_code) WHERE sent_at IS NOT NULL;"
+    "CREATE INDEX IF NOT EXISTS repatriations_returned ON repatriations(state, is_current,"
+    " entry_withdrawn, case_id, handed_over_at, updated_at)"
+    " WHERE state = 'returned' AND is_current = 1 AND entry_withdrawn = 0;"
+    "CREATE INDEX IF NOT EXISTS reintegrations_report ON reintegrations(is_current,"
+    " entry_withdrawn, record_id, case_id, start, schedule, closed, closed_on, next_due)"
+    " WHERE is_current = 1 AND entry_withdrawn = 0;"
+    "CREATE INDEX IF NOT EXISTS followups_report ON followups(is_current, entry_withdrawn,"
+    " plan_id, held_on, next_on) WHERE is_current = 1 AND entry_withdrawn = 0;"
+
+    REPORT_TRIGGER("report_cases_cases_ins", "INSERT", "cases", REPORT_CASE_ROW("c.id = NEW.id"))
+    REPORT_TRIGGER("report_cases_cases_upd", "UPDATE OF id, person_id, date_met, entry_point,"
+                   " province, assigned_officer, created_by, created_at", "cases",
+                   "DELETE FROM report_cases WHERE case_id = OLD.id AND OLD.id <> NEW.id;"
+                   REPORT_CASE_ROW("c.id = NEW.id"))
+    REPORT_TRIGGER("report_cases_cases_del", "DELETE", "cases",
+                   "DELETE FROM report_cases WHERE case_id = OLD.id;")
+    REPORT_TRIGGER("report_cases_persons_ins", "INSERT", "persons",
+                   REPORT_CASE_ROW("c.person_id = NEW.id"))
+    REPORT_TRIGGER("report_cases_persons_upd", "UPDATE OF id, sex, birth_date, estimated_age",
+                   "persons", REPORT_CASE_ROW("c.person_id = NEW.id")
+                   REPORT_CASE_ROW("c.person_id = OLD.id"))
+    REPORT_TRIGGER("report_cases_persons_del", "DELETE", "persons",
+                   REPORT_CASE_ROW("c.person_id = OLD.id"))
+    REPORT_CASE_TRIGGERS("case_nationalities", "case_id", "case_id, position, country")
+    REPORT_CASE_TRIGGERS("intakes", "case_id", "case_id, is_current, entry_withdrawn, sector,"
+                         " exploitation")
+    REPORT_CASE_TRIGGERS("case_closures", "case_id", "case_id, action, reason, audit_seq")
+    REPORT_CASE_TRIGGERS("screenings", "case_id", "case_id, held_at, decided, suggestion,"
+                         " decided_at")
+    REPORT_CASE_TRIGGERS("identifications", "case_id", "case_id, outcome, decided_on")
+
+    REPORT_TRIGGER("report_referrals_ins", "INSERT", "referrals",
+                   REPORT_REFERRAL_ROW("r.id = NEW.id"))
+    REPORT_TRIGGER("report_referrals_upd", "UPDATE OF id, case_id, sent_at", "referrals",
+                   "DELETE FROM report_referrals WHERE referral_id = OLD.id AND OLD.id <> NEW.id;"
+                   REPORT_REFERRAL_ROW("r.id = NEW.id"))
+    REPORT_TRIGGER("report_referrals_del", "DELETE", "referrals",
+                   "DELETE FROM report_referrals WHERE referral_id = OLD.id;")
+    REPORT_TRIGGER("report_referrals_events_ins", "INSERT", "referral_events",
+                   REPORT_REFERRAL_ROW("r.id = NEW.referral_id"))
+    REPORT_TRIGGER("report_referrals_events_upd", "UPDATE OF referral_id, to_state, at",
+                   "referral_events", REPORT_REFERRAL_ROW("r.id = NEW.referral_id")
+                   REPORT_REFERRAL_ROW("r.id = OLD.referral_id"))
+    REPORT_TRIGGER("report_referrals_events_del", "DELETE", "referral_events",
+                   REPORT_REFERRAL_ROW("r.id = OLD.referral_id"))
+
+    REPORT_TRIGGER("report_need_events_ins", "INSERT", "needs", REPORT_NEED_ROWS("NEW.record_id"))
+    REPORT_TRIGGER("report_need_events_upd", "UPDATE OF record_id, version, case_id, kind,"
+                   " state, updated_at, entry_withdrawn", "needs",
+                   REPORT_NEED_ROWS("OLD.record_id") REPORT_NEED_ROWS("NEW.record_id"))
+    REPORT_TRIGGER("report_need_events_del", "DELETE", "needs", REPORT_NEED_ROWS("OLD.record_id"))
+
+    /* The rows of what is stored already. */
+    REPORT_CASE_ROW("1")
+    REPORT_REFERRAL_ROW("1")
+    "DELETE FROM report_need_events;"
+    "INSERT INTO report_need_events(record_id, state, at, case_id, kind, withdrawn)"
+    " SELECT f.record_id, f.state, f.updated_at, l.case_id, l.kind, l.entry_withdrawn"
+    " FROM needs f, needs l WHERE f.state IN ('provided', 'unavailable')"
+    " AND f.version = (SELECT min(v.version) FROM needs v WHERE v.record_id = f.record_id"
+    "  AND v.state = f.state)"
+    " AND l.record_id = f.record_id"
+    " AND l.version = (SELECT max(v.version) FROM needs v WHERE v.record_id = f.record_id);";
+
 /* A step is SQL and, when SQL alone cannot make the data (parsing and
  * hashing the built-in instruments), a C function run after it in the same
  * transaction; it returns an SQLite result code, and anything but
@@ -684,6 +874,7 @@ static const migration migrations[] = {
     { schema_v6, builtin_agencies_migrate },
     { schema_v7, returns_migrate },
     { schema_v8, NULL },
+    { schema_v9, NULL },
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 

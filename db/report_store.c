@@ -3,14 +3,28 @@
  * values, the completeness check and the audit of an export.
  *
  * Speed: a fiscal-year report over 100,000 cases must take well under a
- * quarter of a second, so nothing here asks the database once per case,
- * and nothing walks a table in the order of an index on a random UUID
- * (each row would cost a page read and decryption of its own, seconds at
- * 100,000 cases).  Every table is read once in its stored order; the rows
- * find their person by a binary search over the case ids sorted in
- * memory, and whatever needs an order (a record's versions, a plan's
- * follow-ups) is sorted here, in memory.  "First" (first screening,
- * first victim decision) is a minimum kept per person in that one pass.
+ * quarter of a second.  Every page SQLCipher reads costs a decryption
+ * (about 5 us for 4 KiB here), and reading every table once (as the
+ * completeness check still does) decrypts the whole store: 1.7 s at
+ * 100,000 cases.  So store_report_facts reads only the period: the
+ * derived tables of migration 9 (report_cases, report_referrals,
+ * report_need_events, kept in step by triggers) hold each person's first
+ * milestones, each referral's first acceptance and each need's first
+ * provided / unavailable version, so that every event of the period is
+ * one range of a narrow index on its date; then each person those events
+ * name is read from report_cases by case id, in id order, so that the
+ * index pages come in order and each is decrypted once.  The SQL ranges
+ * are a day wider than the period on each side (UTC moments against the
+ * officers' local days); which events count is decided here, in C, by
+ * the same test as for the full read (event_can_count).
+ *
+ * The completeness check (store_report_gaps) needs every person touched
+ * by the period with their reference and missing fields, so it reads
+ * every table once in its stored order, as store_report_facts did before
+ * migration 9; rows find their person by a binary search over the case
+ * ids sorted in memory, and whatever needs an order (a record's versions,
+ * a plan's follow-ups) is sorted in memory.  It is also the reference the
+ * tests hold the period read to (report_facts_full, report_store_internal.h).
  *
  * Days are the officers' civil days: a stored UTC moment becomes a day at
  * the store clock's utc_offset, as everywhere else in the store.
@@ -21,6 +35,7 @@
  * REPORT_CLOSED_IN_ERROR (see below). */
 #include "config.h"
 #include "db/report_store.h"
+#include "db/report_store_internal.h"
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -118,7 +133,12 @@ typedef struct loader {
     bool gaps;
     char (*refs)[CASEREF_MAX];
     uint16_t *missing;              /* GAP_ bits */
-    size_t cap_people_guard;        /* cases counted: no more are read */
+    size_t cap_people;              /* room in the per-person arrays */
+    /* Only for the period read: case id -> person, filled as events name
+     * people (open addressing; slot value person + 1, 0 empty). */
+    uint32_t *names;
+    size_t names_cap;
+    bool nomem;                     /* a person could not be named */
     plan_entry *plans;              /* ascending id once read */
     size_t n_plans, cap_plans;
 } loader;
@@ -183,10 +203,15 @@ static int compare_ids(const void *x, const void *y)
     return strcmp((const char *)x, (const char *)y);
 }
 
+static bool name_person(loader *l, const char *case_id, uint32_t *out);
+
 /* The person of a case id, or false when the case is unknown (a row of a
- * case the loader never saw cannot count). */
-static bool person_of(const loader *l, const char *case_id, uint32_t *out)
+ * case the loader never saw cannot count).  The period read names a new
+ * person for every case id it meets (name_person). */
+static bool person_of(loader *l, const char *case_id, uint32_t *out)
 {
+    if (l->names)
+        return name_person(l, case_id, out);
     const case_key *hit = l->f.n_people ? bsearch(case_id, l->keys, l->f.n_people,
                                                    sizeof *l->keys, compare_id)
                                         : NULL;
@@ -276,17 +301,6 @@ typedef struct person_row {
     int estimated_age;              /* -1 unknown */
 } person_row;
 
-static store_status count_cases(loader *l, size_t *n)
-{
-    sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(l->s, "SELECT count(*) FROM cases", &q);
-    sqlite3_int64 count = 0;
-    if (st == ST_OK)
-        st = store_step_count(l->s, q, &count);
-    *n = (size_t)count;
-    return st;
-}
-
 static store_status person_read(loader *l, sqlite3_stmt *q, vec *persons)
 {
     (void)l;
@@ -328,14 +342,14 @@ static store_status each_row_ctx(loader *l, const char *sql, void (*bind)(sqlite
 /* Age at the date met: from the date of birth, else the estimated age
  * (which is recorded as the age at the date met).  With no date met, the
  * day the case was recorded stands in for it. */
-static int age_at_meeting(const loader *l, sqlite3_stmt *q, const report_person_dims *d,
-                          const person_row *p)
+static int age_at_meeting(const loader *l, sqlite3_stmt *q, int created_col,
+                          const report_person_dims *d, const person_row *p)
 {
     if (!p)
         return -1;
     if (p->birth_known) {
         caldate met = d->date_met;
-        if (!d->date_met_known && !column_day_of_moment(l, q, 7, &met))
+        if (!d->date_met_known && !column_day_of_moment(l, q, created_col, &met))
             return -1;
         int age = caldate_age_years(p->birth, met);
         return age >= 0 ? age : -1;
@@ -356,11 +370,13 @@ static void note_person_gaps(loader *l, size_t i)
     l->missing[i] = m;
 }
 
+static store_status people_reserve(loader *l, size_t n);
+
 static store_status case_read(loader *l, sqlite3_stmt *q, vec *persons)
 {
     size_t i = l->f.n_people;
-    if (i >= l->cap_people_guard)
-        return ST_OK;               /* a case added after the count: next report */
+    if (people_reserve(l, i + 1) != ST_OK)
+        return ST_NOMEM;
     report_person_dims *d = &l->f.people[i];
     store_column_copy(q, 0, l->ids[i], TC_ID_LEN);
     const person_row *p = bsearch(column_text(q, 2), persons->items, persons->n, sizeof *p,
@@ -370,7 +386,7 @@ static store_status case_read(loader *l, sqlite3_stmt *q, vec *persons)
     store_column_copy(q, 4, d->province, sizeof d->province);
     d->date_met_known = rec_column_date(q, 5, &d->date_met);
     store_column_copy(q, 6, d->officer, sizeof d->officer);
-    d->age = age_at_meeting(l, q, d, p);
+    d->age = age_at_meeting(l, q, 7, d, p);
     if (l->gaps) {
         store_column_copy(q, 1, l->refs[i], CASEREF_MAX);
         note_person_gaps(l, i);
@@ -379,23 +395,39 @@ static store_status case_read(loader *l, sqlite3_stmt *q, vec *persons)
     return ST_OK;
 }
 
-static store_status people_alloc(loader *l, size_t n)
+/* An array of old elements grown to cap, the new ones zeroed; NULL (and
+ * items untouched) when memory runs out. */
+static void *enlarged(void *items, size_t old, size_t cap, size_t size)
 {
-    size_t cap = n ? n : 1;
-    l->f.people = calloc(cap, sizeof *l->f.people);
-    l->ids = calloc(cap, sizeof *l->ids);
-    l->keys = calloc(cap, sizeof *l->keys);
-    l->excluded = calloc(cap, sizeof *l->excluded);
-    l->first = malloc(cap * sizeof *l->first);
-    l->second = malloc(cap * sizeof *l->second);
-    if (l->gaps) {
-        l->refs = calloc(cap, sizeof *l->refs);
-        l->missing = calloc(cap, sizeof *l->missing);
-    }
-    l->cap_people_guard = n;
-    bool ok = l->f.people && l->ids && l->keys && l->excluded && l->first && l->second
-              && (!l->gaps || (l->refs && l->missing));
-    return ok ? ST_OK : ST_NOMEM;
+    char *bigger = realloc(items, cap * size);
+    if (bigger)
+        memset(bigger + old * size, 0, (cap - old) * size);
+    return bigger;
+}
+
+/* field = enlarged(field, ...) when that worked (tmp: a void * in scope). */
+#define GROW(field, old, cap) \
+    ((tmp = enlarged((field), (old), (cap), sizeof *(field))) != NULL \
+     ? ((field) = tmp, true) : false)
+
+/* Room for n people in every per-person array (the arrays grow as rows
+ * come: a case saved while the report reads is simply not in it). */
+static store_status people_reserve(loader *l, size_t n)
+{
+    if (n <= l->cap_people)
+        return ST_OK;
+    size_t old = l->cap_people, cap = old ? 2 * old : 1024;
+    while (cap < n)
+        cap *= 2;
+    void *tmp;
+    bool ok = GROW(l->f.people, old, cap) && GROW(l->ids, old, cap) && GROW(l->keys, old, cap)
+              && GROW(l->excluded, old, cap) && GROW(l->first, old, cap)
+              && GROW(l->second, old, cap)
+              && (!l->gaps || (GROW(l->refs, old, cap) && GROW(l->missing, old, cap)));
+    if (!ok)
+        return ST_NOMEM;
+    l->cap_people = cap;
+    return ST_OK;
 }
 
 /* persons, then cases, each in stored order; the case ids are sorted in
@@ -404,14 +436,9 @@ static store_status people_alloc(loader *l, size_t n)
  * list). */
 static store_status load_people(loader *l)
 {
-    size_t n = 0;
-    store_status st = count_cases(l, &n);
-    if (st == ST_OK)
-        st = people_alloc(l, n);
     vec persons = { NULL, 0, 0, sizeof(person_row) };
-    if (st == ST_OK)
-        st = each_row_ctx(l, "SELECT id, sex, birth_date, estimated_age FROM persons", NULL,
-                          person_read, &persons);
+    store_status st = each_row_ctx(l, "SELECT id, sex, birth_date, estimated_age FROM persons",
+                                   NULL, person_read, &persons);
     if (st == ST_OK && persons.n)
         qsort(persons.items, persons.n, sizeof(person_row), compare_ids);
     if (st == ST_OK)
@@ -765,10 +792,11 @@ static store_status load_needs(loader *l)
 
 /* ---- return and reintegration ----------------------------------------- */
 
-static void bind_returned(sqlite3_stmt *q)
-{
-    sqlite3_bind_text(q, 1, repat_state_code(REPAT_RETURNED), -1, SQLITE_STATIC);
-}
+/* The returned plans, with the condition of the partial index
+ * repatriations_returned written out as it is there (migration 9). */
+static const char RETURNED_SQL[] =
+    "SELECT case_id, handed_over_at, updated_at FROM repatriations"
+    " WHERE state = 'returned' AND is_current = 1 AND entry_withdrawn = 0";
 
 /* The handover day; a plan marked returned without its moment counts on
  * the day it was saved so (and the completeness check lists it). */
@@ -786,6 +814,15 @@ static store_status repatriation_row(loader *l, sqlite3_stmt *q)
     report_event e = event_on(i, EVENT_REPATRIATED, on);
     return push_event(l, &e);
 }
+
+/* Current plans and follow-ups: each a walk of its covering index
+ * (reintegrations_report, followups_report; migration 9). */
+static const char PLANS_SQL[] =
+    "SELECT record_id, case_id, start, schedule, closed, closed_on, next_due"
+    " FROM reintegrations WHERE is_current = 1 AND entry_withdrawn = 0";
+static const char FOLLOWUPS_SQL[] =
+    "SELECT plan_id, held_on, next_on FROM followups WHERE is_current = 1"
+    " AND entry_withdrawn = 0";
 
 static store_status remember_plan(loader *l, const char *id, uint32_t person, caldate start,
                                   const char *schedule)
@@ -876,10 +913,7 @@ static store_status plan_followups(loader *l, const plan_entry *p, const followu
 static store_status load_followups(loader *l)
 {
     vec rows = { NULL, 0, 0, sizeof(followup_row) };
-    store_status st = each_row_ctx(l,
-                                   "SELECT plan_id, held_on, next_on FROM followups"
-                                   " WHERE is_current = 1 AND entry_withdrawn = 0", NULL,
-                                   followup_read, &rows);
+    store_status st = each_row_ctx(l, FOLLOWUPS_SQL, NULL, followup_read, &rows);
     followup_row *f = rows.items;
     if (st == ST_OK && rows.n)
         qsort(f, rows.n, sizeof *f, compare_followups);
@@ -899,20 +933,381 @@ static store_status load_followups(loader *l)
 
 static store_status load_returns(loader *l)
 {
-    store_status st = each_row(l,
-                               "SELECT case_id, handed_over_at, updated_at FROM repatriations"
-                               " WHERE is_current = 1 AND entry_withdrawn = 0 AND state = ?1",
-                               bind_returned, repatriation_row);
+    store_status st = each_row(l, RETURNED_SQL, NULL, repatriation_row);
     if (st == ST_OK)
-        st = each_row(l,
-                      "SELECT record_id, case_id, start, schedule, closed, closed_on, next_due"
-                      " FROM reintegrations WHERE is_current = 1 AND entry_withdrawn = 0",
-                      NULL, reintegration_row);
+        st = each_row(l, PLANS_SQL, NULL, reintegration_row);
     if (st == ST_OK && l->n_plans)
         qsort(l->plans, l->n_plans, sizeof *l->plans, compare_ids);
     if (st == ST_OK && l->n_plans)
         st = load_followups(l);
     return st;
+}
+
+/* ---- the period read (store_report_facts) ----------------------------- */
+
+/* What the period read asks, in the order it asks (the plan test and
+ * bench/bench print their plans).  ?1 and ?2 are the period a day wider
+ * on each side: ISO moments, days, or seconds, as the column holds. */
+enum { PQ_SCREENED, PQ_GROUNDS, PQ_VICTIM, PQ_REFERRED, PQ_ACCEPTED, PQ_NEEDS, PQ_RETURNED,
+       PQ_PLANS, PQ_FOLLOWUPS, PQ_PERSON, PQ_COUNT };
+
+static const char PERSON_SQL[] =
+    "SELECT sex, birth_date, estimated_age, date_met, created_at, entry_point, province,"
+    " officer, nationality, sector, exploitation, closure_action, closure_reason"
+    " FROM report_cases WHERE case_id = ?1";
+
+static const char *const period_sql[PQ_COUNT] = {
+    [PQ_SCREENED] = "SELECT case_id, first_screened FROM report_cases"
+                    " WHERE first_screened IS NOT NULL AND first_screened >= ?1"
+                    " AND first_screened < ?2",
+    [PQ_GROUNDS] = "SELECT case_id, first_grounds FROM report_cases"
+                   " WHERE first_grounds IS NOT NULL AND first_grounds >= ?1"
+                   " AND first_grounds < ?2",
+    [PQ_VICTIM] = "SELECT case_id, first_victim FROM report_cases"
+                  " WHERE first_victim IS NOT NULL AND first_victim >= ?1"
+                  " AND first_victim <= ?2",
+    [PQ_REFERRED] = "SELECT r.case_id, r.sent_at, r.state, a.type FROM referrals r"
+                    " LEFT JOIN agencies a ON a.code = r.agency_code AND a.is_current = 1"
+                    " WHERE r.sent_at IS NOT NULL AND r.sent_at >= ?1 AND r.sent_at < ?2",
+    [PQ_ACCEPTED] = "SELECT case_id, sent_at, accepted_at FROM report_referrals"
+                    " WHERE accepted_at IS NOT NULL AND accepted_at >= ?1"
+                    " AND accepted_at < ?2 AND sent_at IS NOT NULL",
+    [PQ_NEEDS] = "SELECT case_id, state, at, kind FROM report_need_events"
+                 " WHERE at >= ?1 AND at < ?2 AND withdrawn = 0",
+    [PQ_RETURNED] = RETURNED_SQL,
+    [PQ_PLANS] = PLANS_SQL,
+    [PQ_FOLLOWUPS] = FOLLOWUPS_SQL,
+    [PQ_PERSON] = PERSON_SQL,
+};
+
+const char *report_period_sql(size_t i)
+{
+    return i < PQ_COUNT ? period_sql[i] : NULL;
+}
+
+/* The period a day wider on each side, in the forms the columns hold. */
+typedef struct period_bounds {
+    char lo[TIMESTAMP_ISO_LEN], hi[TIMESTAMP_ISO_LEN];
+    char lo_day[CALDATE_ISO_LEN], hi_day[CALDATE_ISO_LEN];
+    int64_t lo_t, hi_t;
+} period_bounds;
+
+static period_bounds bounds_of(const loader *l)
+{
+    period_bounds b;
+    int64_t from = caldate_to_days(l->p.from), to = caldate_to_days(l->p.to);
+    b.lo_t = (from - 1) * 86400 - l->utc_offset;
+    b.hi_t = (to + 2) * 86400 - l->utc_offset;
+    timestamp_format_iso(b.lo_t, b.lo);
+    timestamp_format_iso(b.hi_t, b.hi);
+    caldate_format_iso(caldate_from_days(from - 1), b.lo_day);
+    caldate_format_iso(caldate_from_days(to + 1), b.hi_day);
+    return b;
+}
+
+/* Case ids are random UUIDs: their first 16 characters are hash enough. */
+static uint32_t id_hash(const char *id)
+{
+    uint32_t h = 2166136261u;
+    for (int k = 0; k < 16 && id[k]; k++)
+        h = (h ^ (unsigned char)id[k]) * 16777619u;
+    return h;
+}
+
+/* Copies a text column (cut to outsz), without snprintf's cost: the
+ * period read copies a dozen columns for each of tens of thousands of
+ * people. */
+static void column_put(sqlite3_stmt *q, int col, char *out, size_t outsz)
+{
+    const unsigned char *t = sqlite3_column_text(q, col);
+    size_t len = t ? (size_t)sqlite3_column_bytes(q, col) : 0;
+    if (len >= outsz)
+        len = outsz - 1;
+    if (len)
+        memcpy(out, t, len);
+    out[len] = '\0';
+}
+
+/* Doubles the case id table (kept at most half full). */
+static bool names_grow(loader *l)
+{
+    size_t cap = l->names_cap ? 2 * l->names_cap : 4096;
+    uint32_t *slots = calloc(cap, sizeof *slots);
+    if (!slots)
+        return false;
+    for (size_t k = 0; k < l->names_cap; k++)
+        if (l->names[k]) {
+            size_t j = id_hash(l->ids[l->names[k] - 1]) & (cap - 1);
+            while (slots[j])
+                j = (j + 1) & (cap - 1);
+            slots[j] = l->names[k];
+        }
+    free(l->names);
+    l->names = slots;
+    l->names_cap = cap;
+    return true;
+}
+
+/* The person of case_id, a new one the first time the case is named
+ * (its dimensions are read afterwards, load_named_people). */
+static bool name_person(loader *l, const char *case_id, uint32_t *out)
+{
+    size_t len = strlen(case_id);
+    if (len >= TC_ID_LEN)
+        return false;               /* no case has such an id */
+    if (2 * (l->f.n_people + 1) > l->names_cap && !names_grow(l)) {
+        l->nomem = true;
+        return false;
+    }
+    size_t mask = l->names_cap - 1, j = id_hash(case_id) & mask;
+    for (; l->names[j]; j = (j + 1) & mask)
+        if (!strcmp(l->ids[l->names[j] - 1], case_id)) {
+            *out = l->names[j] - 1;
+            return true;
+        }
+    size_t i = l->f.n_people;
+    if (people_reserve(l, i + 1) != ST_OK) {
+        l->nomem = true;
+        return false;
+    }
+    memcpy(l->ids[i], case_id, len + 1);
+    l->names[j] = (uint32_t)i + 1;
+    l->f.n_people++;
+    *out = (uint32_t)i;
+    return true;
+}
+
+/* An event of the case case_id, kept when it can count. */
+static store_status push_named(loader *l, const char *case_id, report_event *e)
+{
+    uint32_t i;
+    if (!event_can_count(l, e))
+        return ST_OK;
+    if (!person_of(l, case_id, &i))
+        return l->nomem ? ST_NOMEM : ST_OK;
+    e->person = i;
+    return push_event(l, e);
+}
+
+typedef enum bound_kind { BOUND_NONE, BOUND_MOMENT, BOUND_DAY, BOUND_SECONDS } bound_kind;
+
+static store_status each_period_row(loader *l, int which, bound_kind kind,
+                                    store_status (*row)(loader *l, sqlite3_stmt *q))
+{
+    sqlite3_stmt *q = NULL;
+    store_status st = store_prepare(l->s, period_sql[which], &q);
+    if (st != ST_OK)
+        return st;
+    period_bounds b = bounds_of(l);
+    if (kind == BOUND_MOMENT) {
+        sqlite3_bind_text(q, 1, b.lo, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 2, b.hi, -1, SQLITE_TRANSIENT);
+    } else if (kind == BOUND_DAY) {
+        sqlite3_bind_text(q, 1, b.lo_day, -1, SQLITE_TRANSIENT);
+        sqlite3_bind_text(q, 2, b.hi_day, -1, SQLITE_TRANSIENT);
+    } else if (kind == BOUND_SECONDS) {
+        sqlite3_bind_int64(q, 1, b.lo_t);
+        sqlite3_bind_int64(q, 2, b.hi_t);
+    }
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW && (st = row(l, q)) == ST_OK)
+        ;
+    if (st == ST_OK && rc != SQLITE_DONE)
+        st = store_status_from_sqlite(l->s, rc);
+    sqlite3_finalize(q);
+    return st;
+}
+
+/* A first milestone: a moment (screened, grounds) or a day (victim). */
+static store_status milestone(loader *l, sqlite3_stmt *q, report_event_kind kind, bool is_day)
+{
+    caldate on;
+    if (is_day ? !rec_column_date(q, 1, &on) : !column_day_of_moment(l, q, 1, &on))
+        return ST_OK;
+    report_event e = event_on(0, kind, on);
+    return push_named(l, column_text(q, 0), &e);
+}
+
+static store_status screened_row(loader *l, sqlite3_stmt *q)
+{
+    return milestone(l, q, EVENT_SCREENED, false);
+}
+
+static store_status grounds_row(loader *l, sqlite3_stmt *q)
+{
+    return milestone(l, q, EVENT_REASONABLE_GROUNDS, false);
+}
+
+/* Its days from meeting are worked out once the person is read. */
+static store_status victim_row(loader *l, sqlite3_stmt *q)
+{
+    return milestone(l, q, EVENT_IDENTIFIED, true);
+}
+
+/* A referral sent, with its agency's type and its state today. */
+static store_status referred_row(loader *l, sqlite3_stmt *q)
+{
+    report_event e = event_on(0, EVENT_REFERRED, day_of_seconds(l, sqlite3_column_int64(q, 1)));
+    referral_state state = REFERRAL_SENT;
+    agency_type type = AGENCY_GOVERNMENT;   /* the directory always has the agency */
+    referral_state_from_code(column_text(q, 2), &state);
+    agency_type_from_code(column_text(q, 3), &type);
+    e.state = (uint8_t)state;
+    e.sub = (uint8_t)type;
+    return push_named(l, column_text(q, 0), &e);
+}
+
+static store_status accepted_period_row(loader *l, sqlite3_stmt *q)
+{
+    caldate from = day_of_seconds(l, sqlite3_column_int64(q, 1));
+    caldate on = day_of_seconds(l, sqlite3_column_int64(q, 2));
+    report_event e = event_on(0, EVENT_REFERRAL_ACCEPTED, on);
+    if (caldate_compare(from, on) <= 0)
+        e.days = days_between(from, on);
+    return push_named(l, column_text(q, 0), &e);
+}
+
+static store_status need_period_row(loader *l, sqlite3_stmt *q)
+{
+    caldate on;
+    if (!column_day_of_moment(l, q, 2, &on))
+        return ST_OK;
+    need_kind kind = NEED_SAFETY;
+    need_kind_from_code(column_text(q, 3), &kind);
+    bool provided = !strcmp(column_text(q, 1), need_state_code(NEED_PROVIDED));
+    report_event e = event_on(0, provided ? EVENT_NEED_PROVIDED : EVENT_NEED_UNAVAILABLE, on);
+    e.sub = (uint8_t)kind;
+    return push_named(l, column_text(q, 0), &e);
+}
+
+/* One person's dimensions from their report_cases row (PERSON_SQL). */
+static void person_dims(loader *l, sqlite3_stmt *q, uint32_t i)
+{
+    report_person_dims *d = &l->f.people[i];
+    tc_sex sex = SEX_UNKNOWN;
+    d->sex = sex_from_code(column_text(q, 0), &sex) ? (int)sex : SEX_UNKNOWN;
+    person_row p;
+    p.birth_known = rec_column_date(q, 1, &p.birth);
+    p.estimated_age = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 2);
+    d->date_met_known = rec_column_date(q, 3, &d->date_met);
+    d->age = age_at_meeting(l, q, 4, d, &p);
+    column_put(q, 5, d->entry_point, sizeof d->entry_point);
+    column_put(q, 6, d->province, sizeof d->province);
+    column_put(q, 7, d->officer, sizeof d->officer);
+    column_put(q, 8, d->nationality, sizeof d->nationality);
+    column_put(q, 9, d->sector, sizeof d->sector);
+    split_exploitation(d, column_text(q, 10));
+    l->excluded[i] = !strcmp(column_text(q, 11), "close")
+                     && !strcmp(column_text(q, 12), REPORT_CLOSED_IN_ERROR);
+}
+
+/* A person to read, sorted by the first eight bytes of the case id as a
+ * big-endian number (the order of strcmp), then by the whole id. */
+typedef struct person_order {
+    uint64_t prefix;
+    uint32_t person;
+    const char *id;
+} person_order;
+
+static uint64_t id_prefix(const char *id)
+{
+    uint64_t v = 0;
+    for (int k = 0; k < 8; k++) {
+        v = v << 8 | (unsigned char)*id;
+        id += *id != '\0';
+    }
+    return v;
+}
+
+static int compare_person_order(const void *x, const void *y)
+{
+    const person_order *a = x, *b = y;
+    if (a->prefix != b->prefix)
+        return a->prefix < b->prefix ? -1 : 1;
+    return strcmp(a->id, b->id);
+}
+
+/* The people the kept events name, read in case id order so that the
+ * pages of report_cases come in order (each decrypted once).  A case
+ * without its row cannot count: its events are dropped (as excluded). */
+static store_status load_named_people(loader *l)
+{
+    size_t n = l->f.n_people, k = 0;
+    person_order *order = malloc((n ? n : 1) * sizeof *order);
+    bool *used = calloc(n ? n : 1, 1);
+    store_status st = order && used ? ST_OK : ST_NOMEM;
+    for (size_t e = 0; st == ST_OK && e < l->f.n_events; e++)
+        used[l->f.events[e].person] = true;
+    for (uint32_t i = 0; st == ST_OK && i < n; i++)
+        if (used[i])
+            order[k++] = (person_order){ id_prefix(l->ids[i]), i, l->ids[i] };
+    if (st == ST_OK && k)
+        qsort(order, k, sizeof *order, compare_person_order);
+    sqlite3_stmt *q = NULL;
+    if (st == ST_OK)
+        st = store_prepare(l->s, PERSON_SQL, &q);
+    for (size_t j = 0; st == ST_OK && j < k; j++) {
+        sqlite3_bind_text(q, 1, order[j].id, -1, SQLITE_STATIC);
+        int rc = sqlite3_step(q);
+        if (rc == SQLITE_ROW)
+            person_dims(l, q, order[j].person);
+        else if (rc == SQLITE_DONE)
+            l->excluded[order[j].person] = true;
+        else
+            st = store_status_from_sqlite(l->s, rc);
+        sqlite3_reset(q);
+    }
+    sqlite3_finalize(q);
+    free(order);
+    free(used);
+    return st;
+}
+
+/* The days from meeting to identification, now that people are read. */
+static void identified_days(loader *l)
+{
+    for (size_t k = 0; k < l->f.n_events; k++) {
+        report_event *e = &l->f.events[k];
+        const report_person_dims *p = &l->f.people[e->person];
+        if (e->kind == EVENT_IDENTIFIED && p->date_met_known
+            && caldate_compare(p->date_met, e->on) <= 0)
+            e->days = days_between(p->date_met, e->on);
+    }
+}
+
+/* The period's events, then the people they name, in one read
+ * transaction (one moment of the store, as for the full read). */
+static store_status period_run(store *s, report_period p, loader *l)
+{
+    memset(l, 0, sizeof *l);
+    l->s = s;
+    l->p = p;
+    l->utc_offset = store_clock(s)->utc_offset;
+    l->f.today = store_today(s);
+    if (!names_grow(l))
+        return ST_NOMEM;
+    store_status st = store_exec(s, "BEGIN");
+    if (st != ST_OK)
+        return st;
+    st = each_period_row(l, PQ_SCREENED, BOUND_MOMENT, screened_row);
+    if (st == ST_OK)
+        st = each_period_row(l, PQ_GROUNDS, BOUND_MOMENT, grounds_row);
+    if (st == ST_OK)
+        st = each_period_row(l, PQ_VICTIM, BOUND_DAY, victim_row);
+    if (st == ST_OK)
+        st = each_period_row(l, PQ_REFERRED, BOUND_SECONDS, referred_row);
+    if (st == ST_OK)
+        st = each_period_row(l, PQ_ACCEPTED, BOUND_SECONDS, accepted_period_row);
+    if (st == ST_OK)
+        st = each_period_row(l, PQ_NEEDS, BOUND_MOMENT, need_period_row);
+    if (st == ST_OK)
+        st = load_returns(l);
+    if (st == ST_OK)
+        st = load_named_people(l);
+    store_status end = store_exec(s, st == ST_OK ? "COMMIT" : "ROLLBACK");
+    if (st == ST_OK)
+        identified_days(l);
+    return st == ST_OK ? end : st;
 }
 
 /* ---- putting it together ---------------------------------------------- */
@@ -928,6 +1323,7 @@ static void loader_free(loader *l)
     free(l->refs);
     free(l->missing);
     free(l->plans);
+    free(l->names);
     memset(l, 0, sizeof *l);
 }
 
@@ -990,11 +1386,13 @@ static store_status compact(loader *l)
     return ST_OK;
 }
 
-store_status store_report_facts(store *s, report_period p, report_facts *f)
+/* The facts by one of the two reads: the period's (period_run) or every
+ * table's (loader_run). */
+static store_status facts_by(store *s, report_period p, bool full, report_facts *f)
 {
     memset(f, 0, sizeof *f);
     loader l;
-    store_status st = loader_run(s, p, false, &l);
+    store_status st = full ? loader_run(s, p, false, &l) : period_run(s, p, &l);
     if (st == ST_OK)
         st = compact(&l);
     if (st == ST_OK) {
@@ -1003,6 +1401,16 @@ store_status store_report_facts(store *s, report_period p, report_facts *f)
     }
     loader_free(&l);
     return st;
+}
+
+store_status store_report_facts(store *s, report_period p, report_facts *f)
+{
+    return facts_by(s, p, false, f);
+}
+
+store_status report_facts_full(store *s, report_period p, report_facts *f)
+{
+    return facts_by(s, p, true, f);
 }
 
 /* ---- labels ----------------------------------------------------------- */

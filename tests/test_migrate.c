@@ -101,6 +101,11 @@ static const struct { int version; const char *type; const char *name; } schema_
     { 8, "table", "exchange_bundles" }, { 8, "table", "exchange_rows" },
     { 8, "table", "exchange_conflicts" }, { 8, "table", "crossborder_profiles" },
     { 8, "index", "exchange_conflicts_by_state" }, { 8, "index", "exchange_rows_by_row" },
+    { 9, "table", "report_cases" }, { 9, "table", "report_referrals" },
+    { 9, "table", "report_need_events" }, { 9, "index", "report_cases_screened" },
+    { 9, "index", "report_need_events_at" }, { 9, "index", "referrals_sent" },
+    { 9, "index", "followups_report" }, { 9, "trigger", "report_cases_cases_ins" },
+    { 9, "trigger", "report_cases_screenings_upd" }, { 9, "trigger", "report_need_events_ins" },
 };
 
 static void check_schema_at(sqlite3 *db, int version)
@@ -266,6 +271,33 @@ static void test_failed_step_applies_nothing(void)
     "DROP TABLE exchange_rows; DROP TABLE exchange_bundles; DROP TABLE exchange_peers;" \
     "DROP TABLE store_identity;"
 
+/* Migration 9's tables, indexes on older tables and triggers. */
+static void drop_report_objects(sqlite3 *db)
+{
+    sqlite3_stmt *q = NULL;
+    CU_ASSERT_EQUAL_FATAL(sqlite3_prepare_v2(db, "SELECT type, name FROM sqlite_master"
+                                                 " WHERE type IN ('trigger', 'index')"
+                                                 " AND (name LIKE 'report_%' OR name IN"
+                                                 " ('referrals_sent', 'repatriations_returned',"
+                                                 " 'reintegrations_report', 'followups_report'))",
+                                             -1, &q, NULL), SQLITE_OK);
+    char drops[8192] = "DROP TABLE report_cases; DROP TABLE report_referrals;"
+                       " DROP TABLE report_need_events;";
+    size_t len = strlen(drops);
+    while (sqlite3_step(q) == SQLITE_ROW && len < sizeof drops) {
+        const char *type = (const char *)sqlite3_column_text(q, 0);
+        const char *name = (const char *)sqlite3_column_text(q, 1);
+        if (!strcmp(type, "index") && !strncmp(name, "report_", 7))
+            continue;                   /* goes with its table */
+        int n = snprintf(drops + len, sizeof drops - len, " DROP %s %s;",
+                         !strcmp(type, "trigger") ? "TRIGGER" : "INDEX", name);
+        if (n > 0)
+            len += (size_t)n;
+    }
+    sqlite3_finalize(q);
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(db, drops, NULL, NULL, NULL), SQLITE_OK);
+}
+
 #define RETURNS_TABLES_DROP \
     "DROP TABLE followups; DROP TABLE reintegration_domains; DROP TABLE reintegrations;" \
     "DROP TABLE repatriation_steps; DROP TABLE repatriations;"
@@ -406,6 +438,46 @@ static void test_version_6_store_gets_returns(void)
     harness_fixture_close(&f);
 }
 
+/* A store of version 8 (no report tables) opened by this tipcase:
+ * migration 9 gives its cases, screenings and referrals their report rows,
+ * and from then on every write keeps them. */
+static void test_version_8_store_gets_report_tables(void)
+{
+    const char *pass = "an old passphrase here";
+    harness_fixture f = harness_fixture_open("Admin", pass, &clk);
+    store *s = f.s;
+    tc_case c = add_old_case(s);
+    sqlite3 *db = store_db_handle(s);
+    char sql[1024];
+    snprintf(sql, sizeof sql,
+             "INSERT INTO screenings(id, case_id, instrument_id, held_at, place, interviewers,"
+             " language, interpreter_used, consent_given, earlier_interviews, guardian_present,"
+             " child, decided, suggestion, decided_at, created_at, updated_at) VALUES('s1', '%s',"
+             " (SELECT id FROM instruments LIMIT 1), '2026-11-01T03:00:00Z', 'x', 'x', 'my', 0, 1,"
+             " 0, 'not_recorded', 0, 1, 'reasonable_grounds', '2026-11-02T03:00:00Z',"
+             " '2026-11-01T03:00:00Z', '2026-11-01T03:00:00Z')", c.id);
+    CU_ASSERT_EQUAL(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
+    drop_report_objects(db);
+    CU_ASSERT_EQUAL(sqlite3_exec(db, "PRAGMA user_version = 8", NULL, NULL, NULL), SQLITE_OK);
+    check_schema_at(db, 8);
+    harness_fixture_reopen(&f, "admin", pass, &clk);
+    s = f.s;
+    db = store_db_handle(s);
+    CU_ASSERT_EQUAL(migrate_current_version(db), migrate_latest_version());
+    check_schema_at(db, migrate_latest_version());
+    /* The case stored before has its row, with its first milestones. */
+    CU_ASSERT_EQUAL(count_rows(db, "SELECT count(*) FROM report_cases"
+                                   " WHERE first_screened = '2026-11-01T03:00:00Z'"
+                                   " AND first_grounds = '2026-11-02T03:00:00Z'"), 1);
+    CU_ASSERT_EQUAL(count_rows(db, "SELECT count(*) FROM report_cases"), 1);
+    /* A case added now gets its row from the triggers. */
+    add_old_case(s);
+    CU_ASSERT_EQUAL(count_rows(db, "SELECT count(*) FROM report_cases"), 2);
+    store_check_report r;
+    CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
+    harness_fixture_close(&f);
+}
+
 static CU_TestInfo tests[] = {
     { "there are earlier versions", test_latest_is_at_least_two },
     { "empty keyed database to latest", test_empty_to_latest },
@@ -416,6 +488,7 @@ static CU_TestInfo tests[] = {
     { "failed step applies nothing", test_failed_step_applies_nothing },
     { "store_open migrates an old store", test_store_open_migrates_old_store },
     { "a version-6 store gets return plans", test_version_6_store_gets_returns },
+    { "a version-8 store gets the report tables", test_version_8_store_gets_report_tables },
     CU_TEST_INFO_NULL
 };
 
