@@ -143,3 +143,98 @@ int64_t harness_at(const char *iso)
     CU_ASSERT_TRUE(ok);
     return t;
 }
+
+caldate harness_setup_day(const char *iso)
+{
+    caldate d = { 0, 0, 0 };
+    if (!caldate_parse_iso(iso, &d)) {
+        fprintf(stderr, "bad test date %s\n", iso);
+        abort();
+    }
+    return d;
+}
+
+bool harness_has(const char *buf, const char *text)
+{
+    if (strstr(buf, text))
+        return true;
+    fprintf(stderr, "\n  missing \"%s\" in:\n%s\n", text, buf);
+    return false;
+}
+
+char *harness_slurp(const char *path, size_t *len)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f)
+        return NULL;
+    char *buf = NULL;
+    long n = -1;
+    if (fseek(f, 0, SEEK_END) == 0 && (n = ftell(f)) >= 0 && fseek(f, 0, SEEK_SET) == 0)
+        buf = malloc((size_t)n + 1);
+    if (buf && fread(buf, 1, (size_t)n, f) != (size_t)n) {
+        free(buf);
+        buf = NULL;
+    }
+    fclose(f);
+    if (!buf)
+        return NULL;
+    buf[n] = '\0';
+    if (len)
+        *len = (size_t)n;
+    return buf;
+}
+
+void harness_spill(const char *path, const void *buf, size_t len)
+{
+    FILE *f = fopen(path, "wb");
+    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
+    bool ok = fwrite(buf, 1, len, f) == len;
+    ok = fclose(f) == 0 && ok;
+    CU_ASSERT_FATAL(ok);
+}
+
+bool harness_exists(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0;
+}
+
+int harness_file_mode(const char *path)
+{
+    struct stat st;
+    return stat(path, &st) == 0 ? (int)(st.st_mode & 0777) : -1;
+}
+
+/* True when path.tmp, a file half written, is there. */
+static bool tmp_left(const char *path)
+{
+    char *tmp = NULL;
+    bool left = asprintf(&tmp, "%s.tmp", path) < 0 || harness_exists(tmp);
+    free(tmp);
+    return left;
+}
+
+bool harness_private_file(const char *path)
+{
+    int mode = harness_file_mode(path);
+    bool tmp = tmp_left(path);
+    if (mode == 0600 && !tmp)
+        return true;
+    if (mode < 0)
+        printf("\n    %s is not there\n", path);
+    else if (mode != 0600)
+        printf("\n    %s: mode %03o, wanted 0600\n", path, (unsigned)mode);
+    if (tmp)
+        printf("\n    %s.tmp was left behind\n", path);
+    return false;
+}
+
+bool harness_nothing_written(const char *path)
+{
+    bool there = harness_exists(path), tmp = tmp_left(path);
+    if (there)
+        printf("\n    %s was written\n", path);
+    if (tmp)
+        printf("\n    %s.tmp was written\n", path);
+    return !there && !tmp;
+}

@@ -6,6 +6,8 @@
 #ifndef TC_HARNESS_H
 #define TC_HARNESS_H
 #include <CUnit/CUnit.h>
+#include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include "core/caldate.h"
@@ -38,6 +40,32 @@ tc_clock harness_clock(tc_fixed_clock *storage, const char *iso);
  * rather than testing the wrong thing. */
 caldate harness_day(const char *iso);
 int64_t harness_at(const char *iso);
+/* The same for a suite's set-up, where CUnit has no test to fail: a typo
+ * in the test's own data stops the program (abort). */
+caldate harness_setup_day(const char *iso);
+
+/* ---- files a test reads and writes -------------------------------------- */
+
+/* True when buf contains text; otherwise prints both (so the failed
+ * assertion around it shows what was there instead) and returns false. */
+bool harness_has(const char *buf, const char *text);
+
+/* The whole file at path, NUL-terminated (malloc'd; *len, when len is not
+ * NULL, its length without the NUL), or NULL when it cannot be read. */
+char *harness_slurp(const char *path, size_t *len);
+/* Writes len bytes of buf to path, replacing it (a failure is fatal). */
+void harness_spill(const char *path, const void *buf, size_t len);
+
+bool harness_exists(const char *path);
+/* The permission bits of path (mode & 0777), or -1 when it is not there. */
+int harness_file_mode(const char *path);
+/* True when path is a finished private file, as every file tipcase writes
+ * for an officer must be: there, mode 0600, and no path.tmp left beside it
+ * (it was renamed into place).  Prints which promise failed. */
+bool harness_private_file(const char *path);
+/* True when neither path nor path.tmp is there: a refused or failed
+ * command wrote nothing, not even a part. */
+bool harness_nothing_written(const char *path);
 
 /* One row of a table-driven test: on failure, name the row and the line. */
 #define CHECK_ROW(cond, name)                                               \

@@ -4,11 +4,15 @@
 #include "tests/harness_cli.h"
 
 #include <fcntl.h>
+#include <sodium.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "i18n/i18n.h"
 #include "tests/harness.h"
+#include "tests/harness_store.h"
 #include "tui/cli.h"
 
 /* Points fd at a new file; returns a copy of what fd was. */
@@ -67,4 +71,40 @@ int harness_cli_run(const harness_cli *c, const char *const *args)
     restore(STDERR_FILENO, saved_err, err_path, c->err, c->max);
     close(pass[0]);
     return rc;
+}
+
+int harness_cli_suite_open(char **top, char *store_dir, size_t size, const char *pass,
+                           const tc_clock *clock, bool (*fill)(store *s))
+{
+    if (sodium_init() < 0 || !(*top = harness_tempdir()))
+        return -1;
+    snprintf(store_dir, size, "%s/store", *top);
+    store *s = NULL;
+    if (harness_store_create(store_dir, "Somchai Admin", pass, clock, &s) != ST_OK)
+        return -1;
+    bool ok = !fill || fill(s);
+    store_close(s);
+    return ok ? 0 : -1;
+}
+
+bool harness_cli_catalogue(const char *dir, const char *entries)
+{
+    bool built = harness_make_catalogue(dir, entries) == 1;
+    if (built) {
+        setenv("TIPCASE_LOCALEDIR", dir, 1);
+        i18n_init(NULL);
+    }
+    i18n_set_language("en");
+    return built;
+}
+
+int harness_cli_suite_close(char **top)
+{
+    i18n_set_language("en");
+    unsetenv("TIPCASE_LOCALEDIR");
+    if (*top)
+        harness_rmtree(*top);
+    free(*top);
+    *top = NULL;
+    return 0;
 }

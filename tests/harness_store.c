@@ -96,7 +96,8 @@ void harness_check_chain(store *s)
     CU_ASSERT_TRUE(r.audit_ok);
 }
 
-tc_case harness_case(const char *latin, int age, const char *met)
+/* A woman of age from Myanmar met on met. */
+static tc_case woman_met(const char *latin, int age, caldate met)
 {
     tc_case c;
     case_init(&c);
@@ -106,8 +107,18 @@ tc_case harness_case(const char *latin, int age, const char *met)
     snprintf(c.nationalities[0], sizeof c.nationalities[0], "MM");
     c.n_nationalities = 1;
     c.date_met_known = true;
-    c.date_met = harness_day(met);
+    c.date_met = met;
     return c;
+}
+
+tc_case harness_case(const char *latin, int age, const char *met)
+{
+    return woman_met(latin, age, harness_day(met));
+}
+
+tc_case harness_setup_case(const char *latin, int age, const char *met)
+{
+    return woman_met(latin, age, harness_setup_day(met));
 }
 
 tc_case harness_case_add(store *s, const char *latin, int age, const char *met)

@@ -54,5 +54,8 @@ tc_case harness_case(const char *latin, int age, const char *met);
 /* The same case stored with store_case_add() (fatal on failure); the copy
  * returned has its id and reference. */
 tc_case harness_case_add(store *s, const char *latin, int age, const char *met);
+/* harness_case() for a suite's set-up: no assertion (a typo in met aborts,
+ * see harness_setup_day()). */
+tc_case harness_setup_case(const char *latin, int age, const char *met);
 
 #endif

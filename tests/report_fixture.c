@@ -49,36 +49,20 @@ static int64_t at(const char *iso)
     return timestamp_parse_iso(iso, &t) ? t : 0;
 }
 
-/* A woman of age from Myanmar met on met, as harness_case() makes her but
- * without its assertions (the fixture is built in a suite's set-up, where
- * CUnit has no test to fail). */
-static tc_case person(const char *latin, int age, const char *met)
-{
-    tc_case c;
-    case_init(&c);
-    snprintf(c.name_latin, sizeof c.name_latin, "%s", latin);
-    c.sex = SEX_FEMALE;
-    c.estimated_age = age;
-    snprintf(c.nationalities[0], sizeof c.nationalities[0], "MM");
-    c.n_nationalities = 1;
-    c.date_met_known = caldate_parse_iso(met, &c.date_met);
-    return c;
-}
-
 static bool add_cases(store *s, report_fixture_ids *ids)
 {
-    tc_case a = person("Aung", 30, "2025-09-28");
+    tc_case a = harness_setup_case("Aung", 30, "2025-09-28");
     place(&a, "labour_inspection", "TH-63");
-    tc_case b = person("Sok", 16, "2026-09-30");
+    tc_case b = harness_setup_case("Sok", 16, "2026-09-30");
     b.sex = SEX_MALE;
     snprintf(b.nationalities[0], 3, "KH");
     place(&b, "labour_inspection", "TH-63");
-    tc_case c = person("Mya", 0, "2026-01-15");
+    tc_case c = harness_setup_case("Mya", 0, "2026-01-15");
     c.estimated_age = -1;
     c.n_nationalities = 0;
     c.nationalities[0][0] = '\0';
-    tc_case d = person("Duplicate", 25, "2026-03-01");
-    tc_case e = person("Khamla", 40, "2026-05-01");
+    tc_case d = harness_setup_case("Duplicate", 25, "2026-03-01");
+    tc_case e = harness_setup_case("Khamla", 40, "2026-05-01");
     snprintf(e.nationalities[0], 3, "LA");
     place(&e, "shelter", "TH-10");
     return add_case(s, &a, ids->a, NULL) && add_case(s, &b, ids->b, NULL)

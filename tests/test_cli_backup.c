@@ -14,7 +14,6 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
-#include <sodium.h>
 #include "db/backup.h"
 #include "i18n/i18n.h"
 #include "tests/harness.h"
@@ -41,57 +40,29 @@ static int run_in(const char *dir, const char *pass, const char *const *args)
     return harness_cli_run(&c, args);
 }
 
-static bool in(const char *buf, const char *text)
-{
-    if (strstr(buf, text))
-        return true;
-    fprintf(stderr, "\n  missing \"%s\" in:\n%s\n", text, buf);
-    return false;
-}
-
-static bool exists(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0;
-}
-
 static void make_catalogue(void)
 {
     static const char thai[] =
         "msgid \"This file is not a tipcase backup.\"\n"
         "msgstr \"ไฟล์นี้ไม่ใช่ไฟล์สำรองข้อมูลของ tipcase\"\n"
         "msgid \"Restored into %s.\\n\"\nmsgstr \"กู้คืนข้อมูลไปยัง %s แล้ว\\n\"\n";
-    have_catalogue = harness_make_catalogue(top, thai) == 1;
-    if (have_catalogue) {
-        setenv("TIPCASE_LOCALEDIR", top, 1);
-        i18n_init(NULL);
-        i18n_set_language("en");
-    }
+    have_catalogue = harness_cli_catalogue(top, thai);
 }
 
 static int suite_init(void)
 {
     clk = harness_clock(&fixed, NOW);
-    if (sodium_init() < 0 || !(top = harness_tempdir()))
+    if (harness_cli_suite_open(&top, store_dir, sizeof store_dir, PASS, &clk, NULL) != 0)
         return -1;
-    snprintf(store_dir, sizeof store_dir, "%s/store", top);
     snprintf(target, sizeof target, "%s/restored", top);
     snprintf(file, sizeof file, "%s/cases.tcbackup", top);
-    store *s = NULL;
-    if (harness_store_create(store_dir, "Somchai Admin", PASS, &clk, &s) != ST_OK)
-        return -1;
-    store_close(s);
     make_catalogue();
     return 0;
 }
 
 static int suite_clean(void)
 {
-    i18n_set_language("en");
-    unsetenv("TIPCASE_LOCALEDIR");
-    harness_rmtree(top);
-    free(top);
-    return 0;
+    return harness_cli_suite_close(&top);
 }
 
 /* A fresh backup in file; target removed. */
@@ -110,20 +81,20 @@ static void test_backup_then_restore(void)
     CU_ASSERT_EQUAL_FATAL(run_in(store_dir, PASS, add), EXIT_OK);
     const char *const backup[] = { "backup", file, NULL };
     CU_ASSERT_EQUAL_FATAL(run_in(store_dir, PASS, backup), EXIT_OK);
-    CU_ASSERT_TRUE(in(out, "written to"));
-    CU_ASSERT_TRUE(in(out, file));
+    CU_ASSERT_TRUE(harness_has(out, "written to"));
+    CU_ASSERT_TRUE(harness_has(out, file));
     CU_ASSERT_STRING_EQUAL(err, "");        /* not a terminal: no progress */
     const char *const restore[] = { "restore", file, NULL };
     CU_ASSERT_EQUAL_FATAL(run_in(target, PASS, restore), EXIT_OK);
-    CU_ASSERT_TRUE(in(out, "Backup of store:"));
-    CU_ASSERT_TRUE(in(out, "Made:\t10 Mar 2026 10:00"));
-    CU_ASSERT_TRUE(in(out, "Officers who can restore it:\t1"));
-    CU_ASSERT_TRUE(in(out, "Database: ok"));
-    CU_ASSERT_TRUE(in(out, "Audit trail: ok ("));
-    CU_ASSERT_TRUE(in(out, "Restored into"));
+    CU_ASSERT_TRUE(harness_has(out, "Backup of store:"));
+    CU_ASSERT_TRUE(harness_has(out, "Made:\t10 Mar 2026 10:00"));
+    CU_ASSERT_TRUE(harness_has(out, "Officers who can restore it:\t1"));
+    CU_ASSERT_TRUE(harness_has(out, "Database: ok"));
+    CU_ASSERT_TRUE(harness_has(out, "Audit trail: ok ("));
+    CU_ASSERT_TRUE(harness_has(out, "Restored into"));
     const char *const list[] = { "case", "list", NULL };
     CU_ASSERT_EQUAL(run_in(target, PASS, list), EXIT_OK);
-    CU_ASSERT_TRUE(in(out, "อองมิน"));
+    CU_ASSERT_TRUE(harness_has(out, "อองมิน"));
 }
 
 static void test_quiet_backup_says_nothing(void)
@@ -140,17 +111,12 @@ static void test_refusals_say_why(void)
     char bad[600], notes[600];
     snprintf(bad, sizeof bad, "%s/bad.tcbackup", top);
     /* A damaged copy: the last byte flipped. */
-    FILE *in_f = fopen(file, "rb"), *out_f = fopen(bad, "wb");
-    CU_ASSERT_FATAL(in_f && out_f);
-    int ch, prev = EOF;
-    while ((ch = fgetc(in_f)) != EOF) {
-        if (prev != EOF)
-            fputc(prev, out_f);
-        prev = ch;
-    }
-    fputc(prev ^ 1, out_f);
-    fclose(in_f);
-    fclose(out_f);
+    size_t len = 0;
+    char *copy = harness_slurp(file, &len);
+    CU_ASSERT_FATAL(copy && len > 0);
+    copy[len - 1] ^= 1;
+    harness_spill(bad, copy, len);
+    free(copy);
     const struct { const char *dir, *pass, *file, *says; int rc; } rows[] = {
         { target, PASS, bad, "damaged or was changed", EXIT_USER },
         { target, PASS, store_dir, "could not be read", EXIT_USER },
@@ -161,23 +127,21 @@ static void test_refusals_say_why(void)
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         const char *const args[] = { "restore", rows[i].file, NULL };
         CHECK_ROW(run_in(rows[i].dir, rows[i].pass, args) == rows[i].rc, rows[i].says);
-        CHECK_ROW(in(err, rows[i].says), rows[i].says);
-        CHECK_ROW(!exists(target), rows[i].says);
+        CHECK_ROW(harness_has(err, rows[i].says), rows[i].says);
+        CHECK_ROW(!harness_exists(target), rows[i].says);
     }
     /* A folder with a file in it. */
     CU_ASSERT_EQUAL_FATAL(mkdir(target, 0700), 0);
     snprintf(notes, sizeof notes, "%s/notes.txt", target);
-    FILE *f = fopen(notes, "w");
-    fputs("keep", f);
-    fclose(f);
+    harness_spill(notes, "keep", 4);
     const char *const args[] = { "restore", file, NULL };
     CU_ASSERT_EQUAL(run_in(target, PASS, args), EXIT_USER);
-    CU_ASSERT_TRUE(in(err, "not empty"));
-    CU_ASSERT_TRUE(exists(notes));
+    CU_ASSERT_TRUE(harness_has(err, "not empty"));
+    CU_ASSERT_TRUE(harness_exists(notes));
     /* A backup over a file that is not one. */
     const char *const over[] = { "backup", notes, NULL };
     CU_ASSERT_EQUAL(run_in(store_dir, PASS, over), EXIT_USER);
-    CU_ASSERT_TRUE(in(err, "not a tipcase backup, so it was not replaced"));
+    CU_ASSERT_TRUE(harness_has(err, "not a tipcase backup, so it was not replaced"));
     harness_rmtree(target);
 }
 
@@ -187,15 +151,14 @@ static void test_not_a_backup_in_thai(void)
         return;
     char stranger[600];
     snprintf(stranger, sizeof stranger, "%s/stranger.txt", top);
-    FILE *f = fopen(stranger, "w");
-    fputs("just some text, not a backup", f);
-    fclose(f);
+    static const char text[] = "just some text, not a backup";
+    harness_spill(stranger, text, strlen(text));
     const char *const args[] = { "restore", stranger, NULL };
     CU_ASSERT_TRUE_FATAL(i18n_set_language("th"));
     int rc = run_in(target, PASS, args);
     i18n_set_language("en");
     CU_ASSERT_EQUAL(rc, EXIT_USER);
-    CU_ASSERT_TRUE(in(err, "ไฟล์นี้ไม่ใช่ไฟล์สำรองข้อมูลของ tipcase"));
+    CU_ASSERT_TRUE(harness_has(err, "ไฟล์นี้ไม่ใช่ไฟล์สำรองข้อมูลของ tipcase"));
 }
 
 static void test_usage(void)
@@ -213,8 +176,8 @@ static void test_help_names_both(void)
     FILE *mem = open_memstream(&buf, &len);
     cli_usage(mem);
     fclose(mem);
-    CU_ASSERT_TRUE(in(buf, "backup FILE [--quiet]"));
-    CU_ASSERT_TRUE(in(buf, "restore FILE --data-dir DIR"));
+    CU_ASSERT_TRUE(harness_has(buf, "backup FILE [--quiet]"));
+    CU_ASSERT_TRUE(harness_has(buf, "restore FILE --data-dir DIR"));
     free(buf);
 }
 

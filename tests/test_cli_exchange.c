@@ -10,7 +10,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/consent.h"
@@ -49,9 +48,7 @@ static int run_answering(const char *dir, const char *answer, const char *const 
 {
     char path[600];
     snprintf(path, sizeof path, "%s/answer", top);
-    FILE *f = fopen(path, "w");
-    fputs(answer, f);
-    fclose(f);
+    harness_spill(path, answer, strlen(answer));
     fflush(stdin);
     int saved = dup(0);
     int fd = open(path, O_RDONLY);
@@ -65,14 +62,6 @@ static int run_answering(const char *dir, const char *answer, const char *const 
     return rc;
 }
 
-static bool in(const char *buf, const char *text)
-{
-    if (strstr(buf, text))
-        return true;
-    fprintf(stderr, "\n  missing \"%s\" in:\n%s\n", text, buf);
-    return false;
-}
-
 static char *path_in_top(const char *name)
 {
     static char p[4][600];
@@ -80,17 +69,6 @@ static char *path_in_top(const char *name)
     k = (k + 1) % 4;
     snprintf(p[k], sizeof p[k], "%s/%s", top, name);
     return p[k];
-}
-
-static int file_mode(const char *path)
-{
-    struct stat st;
-    return stat(path, &st) == 0 ? (int)(st.st_mode & 0777) : -1;
-}
-
-static bool exists(const char *path)
-{
-    return access(path, F_OK) == 0;
 }
 
 /* ---- the stores ----------------------------------------------------------- */
@@ -152,12 +130,7 @@ static void make_catalogue(void)
         "msgid \"This bundle was imported before. Nothing was imported again.\"\n"
         "msgstr \"ไฟล์ส่งต่อข้อมูลนี้เคยนำเข้าแล้ว ไม่ได้นำเข้าซ้ำ\"\n"
         "msgid \"Fingerprint:\"\nmsgstr \"ลายนิ้วมือกุญแจ:\"\n";
-    have_catalogue = harness_make_catalogue(top, thai) == 1;
-    if (have_catalogue) {
-        setenv("TIPCASE_LOCALEDIR", top, 1);
-        i18n_init(NULL);
-        i18n_set_language("en");
-    }
+    have_catalogue = harness_cli_catalogue(top, thai);
 }
 
 static int suite_init(void)
@@ -172,9 +145,7 @@ static int suite_init(void)
 
 static int suite_clean(void)
 {
-    harness_rmtree(top);
-    free(top);
-    return 0;
+    return harness_cli_suite_close(&top);
 }
 
 /* ---- the tests (in order: each builds on the one before) ----------------- */
@@ -184,11 +155,10 @@ static void test_identity_and_card(void)
     const char *a[] = { "identity", "--store-name", "Mae Sot shelter", "--output",
                         path_in_top("a.card"), NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, a), 0);
-    CU_ASSERT_TRUE(in(out, "Store name:\tMae Sot shelter"));
-    CU_ASSERT_TRUE(in(out, "Fingerprint:\t"));
-    CU_ASSERT_TRUE(in(out, "Identity card written to"));
-    CU_ASSERT_EQUAL(file_mode(path_in_top("a.card")), 0600);
-    CU_ASSERT_FALSE(exists(path_in_top("a.card.tmp")));
+    CU_ASSERT_TRUE(harness_has(out, "Store name:\tMae Sot shelter"));
+    CU_ASSERT_TRUE(harness_has(out, "Fingerprint:\t"));
+    CU_ASSERT_TRUE(harness_has(out, "Identity card written to"));
+    CU_ASSERT_TRUE(harness_private_file(path_in_top("a.card")));
     const char *b[] = { "identity", "--output", path_in_top("b.card"), NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, b), 0);
     const char *p = strstr(out, "Fingerprint:\t");
@@ -198,28 +168,28 @@ static void test_identity_and_card(void)
     CU_ASSERT_EQUAL(run_in(dir_c, c), 0);
     const char *bad[] = { "identity", "--store-name", "", NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, bad), 1);
-    CU_ASSERT_TRUE(in(err, "1 to 120 bytes"));
+    CU_ASSERT_TRUE(harness_has(err, "1 to 120 bytes"));
 }
 
 static void test_peer_add_asks(void)
 {
     const char *add[] = { "peer", "add", path_in_top("b.card"), "--type", "shelter", NULL };
     CU_ASSERT_EQUAL(run_answering(dir_a, "no\n", add), 1);
-    CU_ASSERT_TRUE(in(out, fp_b));
-    CU_ASSERT_TRUE(in(err, "Not added"));
+    CU_ASSERT_TRUE(harness_has(out, fp_b));
+    CU_ASSERT_TRUE(harness_has(err, "Not added"));
     const char *list[] = { "peer", "list", NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, list), 0);
-    CU_ASSERT_TRUE(in(out, "knows no other store"));
+    CU_ASSERT_TRUE(harness_has(out, "knows no other store"));
     CU_ASSERT_EQUAL(run_answering(dir_a, "yes\n", add), 0);
-    CU_ASSERT_TRUE(in(out, "Added"));
+    CU_ASSERT_TRUE(harness_has(out, "Added"));
     CU_ASSERT_EQUAL(run_in(dir_a, list), 0);
-    CU_ASSERT_TRUE(in(out, fp_b));
-    CU_ASSERT_TRUE(in(out, "Added by:\tSomchai"));
+    CU_ASSERT_TRUE(harness_has(out, fp_b));
+    CU_ASSERT_TRUE(harness_has(out, "Added by:\tSomchai"));
     const char *back[] = { "peer", "add", path_in_top("a.card"), "--yes", NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, back), 0);
     /* Twice is refused. */
     CU_ASSERT_EQUAL(run_in(dir_b, back), 1);
-    CU_ASSERT_TRUE(in(err, "known already"));
+    CU_ASSERT_TRUE(harness_has(err, "known already"));
     const char *usage[] = { "peer", "fly", NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, usage), 2);
 }
@@ -229,9 +199,9 @@ static void test_handover_and_receive(void)
     const char *none[] = { "handover", ref_bare, "--to", fp_b, "--output",
                            path_in_top("bare.bundle"), NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, none), 1);
-    CU_ASSERT_TRUE(in(err, "consent does not cover"));
-    CU_ASSERT_TRUE(in(err, ref_bare));
-    CU_ASSERT_FALSE(exists(path_in_top("bare.bundle")));
+    CU_ASSERT_TRUE(harness_has(err, "consent does not cover"));
+    CU_ASSERT_TRUE(harness_has(err, ref_bare));
+    CU_ASSERT_TRUE(harness_nothing_written(path_in_top("bare.bundle")));
     const char *bad_profile[] = { "handover", ref_a, "--to", fp_b, "--profile", "moon",
                                   "--output", path_in_top("x"), NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, bad_profile), 2);
@@ -239,40 +209,40 @@ static void test_handover_and_receive(void)
     const char *hand[] = { "handover", ref_a, "--to", fp_b, "--output",
                            path_in_top("one.bundle"), NULL };
     CU_ASSERT_EQUAL_FATAL(run_in(dir_a, hand), 0);
-    CU_ASSERT_TRUE(in(out, "Bundle "));
-    CU_ASSERT_TRUE(in(out, "Sections sent:\tPerson and case"));
-    CU_ASSERT_EQUAL(file_mode(path_in_top("one.bundle")), 0600);
+    CU_ASSERT_TRUE(harness_has(out, "Bundle "));
+    CU_ASSERT_TRUE(harness_has(out, "Sections sent:\tPerson and case"));
+    CU_ASSERT_TRUE(harness_private_file(path_in_top("one.bundle")));
 
     const char *recv[] = { "receive", path_in_top("one.bundle"), NULL };
     CU_ASSERT_EQUAL(run_answering(dir_b, "no\n", recv), 1);
-    CU_ASSERT_TRUE(in(out, "From:\tMae Sot shelter"));
-    CU_ASSERT_TRUE(in(out, "มะลิ ใจดี (new here)"));
-    CU_ASSERT_TRUE(in(err, "Not imported."));
+    CU_ASSERT_TRUE(harness_has(out, "From:\tMae Sot shelter"));
+    CU_ASSERT_TRUE(harness_has(out, "มะลิ ใจดี (new here)"));
+    CU_ASSERT_TRUE(harness_has(err, "Not imported."));
     const char *show[] = { "case", "show", ref_a, NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, show), 1);
 
     const char *yes[] = { "receive", path_in_top("one.bundle"), "--yes", NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, yes), 0);
-    CU_ASSERT_TRUE(in(out, "Imported."));
-    CU_ASSERT_TRUE(in(out, "0 conflicts to resolve"));
+    CU_ASSERT_TRUE(harness_has(out, "Imported."));
+    CU_ASSERT_TRUE(harness_has(out, "0 conflicts to resolve"));
     CU_ASSERT_EQUAL(run_in(dir_b, show), 0);
-    CU_ASSERT_TRUE(in(out, "มะลิ ใจดี"));
+    CU_ASSERT_TRUE(harness_has(out, "มะลิ ใจดี"));
 
     /* The same file again: a replay, in English and in Thai. */
     CU_ASSERT_EQUAL(run_in(dir_b, yes), 1);
-    CU_ASSERT_TRUE(in(err, "imported before"));
+    CU_ASSERT_TRUE(harness_has(err, "imported before"));
     if (have_catalogue) {
         CU_ASSERT_TRUE_FATAL(i18n_set_language("th"));
         CU_ASSERT_EQUAL(run_in(dir_b, yes), 1);
         i18n_set_language("en");
-        CU_ASSERT_TRUE(in(err, "เคยนำเข้าแล้ว"));
+        CU_ASSERT_TRUE(harness_has(err, "เคยนำเข้าแล้ว"));
     }
     /* Not a bundle; a bundle for another store. */
     const char *card[] = { "receive", path_in_top("a.card"), "--yes", NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, card), 1);
-    CU_ASSERT_TRUE(in(err, "refused"));
+    CU_ASSERT_TRUE(harness_has(err, "refused"));
     CU_ASSERT_EQUAL(run_in(dir_c, yes), 1);
-    CU_ASSERT_TRUE(in(err, "another store"));
+    CU_ASSERT_TRUE(harness_has(err, "another store"));
 }
 
 static void test_handover_to_card_file(void)
@@ -285,17 +255,17 @@ static void test_handover_to_card_file(void)
     const char *unknown[] = { "handover", ref_a, "--to", path_in_top("c.card"), "--output",
                               path_in_top("c.bundle"), NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, unknown), 1);
-    CU_ASSERT_TRUE(in(out, "Fingerprint:"));
-    CU_ASSERT_TRUE(in(err, "not known yet"));
-    CU_ASSERT_FALSE(exists(path_in_top("c.bundle")));
+    CU_ASSERT_TRUE(harness_has(out, "Fingerprint:"));
+    CU_ASSERT_TRUE(harness_has(err, "not known yet"));
+    CU_ASSERT_TRUE(harness_nothing_written(path_in_top("c.bundle")));
     /* C receives from A, whom it does not know. */
     const char *to_c[] = { "handover", ref_a, "--to", path_in_top("c.card"), "--yes",
                            "--output", path_in_top("c.bundle"), NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, to_c), 0);
     const char *recv[] = { "receive", path_in_top("c.bundle"), "--yes", NULL };
     CU_ASSERT_EQUAL(run_in(dir_c, recv), 1);
-    CU_ASSERT_TRUE(in(err, "does not know"));
-    CU_ASSERT_TRUE(in(err, "tipcase peer add CARDFILE"));
+    CU_ASSERT_TRUE(harness_has(err, "does not know"));
+    CU_ASSERT_TRUE(harness_has(err, "tipcase peer add CARDFILE"));
 }
 
 static void test_conflicts(void)
@@ -319,34 +289,34 @@ static void test_conflicts(void)
     CU_ASSERT_EQUAL_FATAL(run_in(dir_a, hand), 0);
     const char *recv[] = { "receive", path_in_top("three.bundle"), "--yes", NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, recv), 0);
-    CU_ASSERT_TRUE(in(out, "(known here)"));
-    CU_ASSERT_TRUE(in(out, "1 conflicts to resolve"));
-    CU_ASSERT_TRUE(in(out, "conflict list"));
+    CU_ASSERT_TRUE(harness_has(out, "(known here)"));
+    CU_ASSERT_TRUE(harness_has(out, "1 conflicts to resolve"));
+    CU_ASSERT_TRUE(harness_has(out, "conflict list"));
     const char *list[] = { "conflict", "list", NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, list), 0);
-    CU_ASSERT_TRUE(in(out, "1\t"));
-    CU_ASSERT_TRUE(in(out, "persons.name_latin"));
-    CU_ASSERT_TRUE(in(out, "Malee Jaidee -> Mali Jaidi"));
+    CU_ASSERT_TRUE(harness_has(out, "1\t"));
+    CU_ASSERT_TRUE(harness_has(out, "persons.name_latin"));
+    CU_ASSERT_TRUE(harness_has(out, "Malee Jaidee -> Mali Jaidi"));
     const char *show[] = { "conflict", "show", "1", NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, show), 0);
-    CU_ASSERT_TRUE(in(out, "Here:\tMalee Jaidee"));
-    CU_ASSERT_TRUE(in(out, "Incoming:\tMali Jaidi"));
-    CU_ASSERT_TRUE(in(out, "State:\topen"));
+    CU_ASSERT_TRUE(harness_has(out, "Here:\tMalee Jaidee"));
+    CU_ASSERT_TRUE(harness_has(out, "Incoming:\tMali Jaidi"));
+    CU_ASSERT_TRUE(harness_has(out, "State:\topen"));
     const char *bad[] = { "conflict", "resolve", "1", "--keep", "theirs", NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, bad), 2);
     const char *take[] = { "conflict", "resolve", "1", "--keep", "incoming", NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, take), 0);
-    CU_ASSERT_TRUE(in(out, "Took the incoming value of 1 fields."));
+    CU_ASSERT_TRUE(harness_has(out, "Took the incoming value of 1 fields."));
     CU_ASSERT_EQUAL(run_in(dir_b, take), 1);
-    CU_ASSERT_TRUE(in(err, "resolved already"));
+    CU_ASSERT_TRUE(harness_has(err, "resolved already"));
     CU_ASSERT_EQUAL(run_in(dir_b, list), 0);
-    CU_ASSERT_TRUE(in(out, "No conflicts."));
+    CU_ASSERT_TRUE(harness_has(out, "No conflicts."));
     const char *all[] = { "conflict", "list", "--all", NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, all), 0);
-    CU_ASSERT_TRUE(in(out, "took incoming"));
+    CU_ASSERT_TRUE(harness_has(out, "took incoming"));
     const char *caseshow[] = { "case", "show", ref_a, NULL };
     CU_ASSERT_EQUAL(run_in(dir_b, caseshow), 0);
-    CU_ASSERT_TRUE(in(out, "Mali Jaidi"));
+    CU_ASSERT_TRUE(harness_has(out, "Mali Jaidi"));
 }
 
 static void test_settings(void)
@@ -357,10 +327,10 @@ static void test_settings(void)
                               "exploitation,sector,recruitment,origin,exploitation_country,"
                               "crossing", NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, sixteen), 1);
-    CU_ASSERT_TRUE(in(err, "at most 15"));
+    CU_ASSERT_TRUE(harness_has(err, "at most 15"));
     const char *unknown[] = { "setting", "set", "exchange.crossborder_items", "sex,name", NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, unknown), 1);
-    CU_ASSERT_TRUE(in(err, "(name)"));
+    CU_ASSERT_TRUE(harness_has(err, "(name)"));
     const char *three[] = { "setting", "set", "exchange.crossborder_items",
                             " sex, age_band ,nationality", NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, three), 0);
@@ -377,7 +347,7 @@ static void test_settings(void)
     const char *xb[] = { "handover", ref_a, "--to", fp_b, "--profile", "cross-border",
                          "--output", path_in_top("xb.bundle"), NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, xb), 1);
-    CU_ASSERT_TRUE(in(err, "consent"));
+    CU_ASSERT_TRUE(harness_has(err, "consent"));
 }
 
 static void test_peer_remove(void)
@@ -388,10 +358,10 @@ static void test_peer_remove(void)
     const char *hand[] = { "handover", ref_a, "--to", fp_b, "--output",
                            path_in_top("four.bundle"), NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, hand), 1);
-    CU_ASSERT_TRUE(in(err, "No known store"));
+    CU_ASSERT_TRUE(harness_has(err, "No known store"));
     const char *list[] = { "peer", "list", NULL };
     CU_ASSERT_EQUAL(run_in(dir_a, list), 0);
-    CU_ASSERT_TRUE(in(out, "Removed:"));
+    CU_ASSERT_TRUE(harness_has(out, "Removed:"));
 }
 
 static void test_help(void)
@@ -402,9 +372,9 @@ static void test_help(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(f);
     cli_usage(f);
     fclose(f);
-    CU_ASSERT_TRUE(in(buf, "handover CASE... --to FINGERPRINT|CARDFILE --output FILE"));
-    CU_ASSERT_TRUE(in(buf, "conflict resolve ID --keep local|incoming [--field NAME]"));
-    CU_ASSERT_TRUE(in(buf, "peer add CARDFILE"));
+    CU_ASSERT_TRUE(harness_has(buf, "handover CASE... --to FINGERPRINT|CARDFILE --output FILE"));
+    CU_ASSERT_TRUE(harness_has(buf, "conflict resolve ID --keep local|incoming [--field NAME]"));
+    CU_ASSERT_TRUE(harness_has(buf, "peer add CARDFILE"));
     free(buf);
 }
 

@@ -12,12 +12,9 @@
  * audited; the summary reads in Thai. */
 #define _GNU_SOURCE
 #include "config.h"
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "core/csv.h"
 #include "core/htcds.h"
 #include "db/record.h"
@@ -47,57 +44,7 @@ static int run(const char *const *args)
     return harness_cli_run(&c, args);
 }
 
-static bool in(const char *buf, const char *text)
-{
-    if (strstr(buf, text))
-        return true;
-    fprintf(stderr, "\n  missing \"%s\" in:\n%s\n", text, buf);
-    return false;
-}
-
-/* The whole file, NUL-terminated (malloc'd), or NULL. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = malloc(OUT_MAX);
-    size_t n = buf ? fread(buf, 1, OUT_MAX - 1, f) : 0;
-    fclose(f);
-    if (buf)
-        buf[n] = '\0';
-    if (len)
-        *len = n;
-    return buf;
-}
-
 /* ---- the store ----------------------------------------------------------- */
-
-/* A date of the test's own data, usable where CUnit cannot assert (suite
- * set-up): a typo stops the program. */
-static caldate day(const char *iso)
-{
-    caldate d;
-    if (!caldate_parse_iso(iso, &d))
-        abort();
-    return d;
-}
-
-/* A woman of age from Myanmar met on met (harness_case() asserts, which a
- * suite's set-up cannot). */
-static tc_case woman(const char *latin, int age, const char *met)
-{
-    tc_case c;
-    case_init(&c);
-    snprintf(c.name_latin, sizeof c.name_latin, "%s", latin);
-    c.sex = SEX_FEMALE;
-    c.estimated_age = age;
-    snprintf(c.nationalities[0], sizeof c.nationalities[0], "MM");
-    c.n_nationalities = 1;
-    c.date_met_known = true;
-    c.date_met = day(met);
-    return c;
-}
 
 static bool add_intake_and_decision(store *s, const char *case_id)
 {
@@ -124,7 +71,7 @@ static bool add_intake_and_decision(store *s, const char *case_id)
     d.outcome = IDENT_VICTIM_FORCED_LABOUR;
     d.body = IDENT_BODY_GOVERNMENT;
     d.decided_known = true;
-    d.decided_on = day("2026-03-20");
+    d.decided_on = harness_setup_day("2026-03-20");
     snprintf(d.reasons, sizeof d.reasons, "Passport held, debt, no pay for months");
     ident_check dc;
     ok = ok && store_identification_add(s, &d, &dc) == ST_OK;
@@ -153,53 +100,42 @@ static void make_catalogue(void)
         "msgid \"Values suppressed: %zu (sex, age band, nationality and year shared by fewer "
         "than %d people)\\n\"\n"
         "msgstr \"จำนวนค่าที่ปกปิด: %zu (เพศ ช่วงอายุ สัญชาติ และปี ที่ตรงกันน้อยกว่า %d คน)\\n\"\n";
-    have_catalogue = harness_make_catalogue(top, thai) == 1;
-    if (have_catalogue) {
-        setenv("TIPCASE_LOCALEDIR", top, 1);
-        i18n_init(NULL);
-        i18n_set_language("en");
-    }
+    have_catalogue = harness_cli_catalogue(top, thai);
 }
 
-static int suite_init(void)
+/* Eleven women and the man; the first woman's intake and decision. */
+static bool fill(store *s)
 {
-    clk = harness_clock(&fixed, NOW);
-    if (sodium_init() < 0 || !(top = harness_tempdir()))
-        return -1;
-    snprintf(store_dir, sizeof store_dir, "%s/store", top);
-    snprintf(csv_path, sizeof csv_path, "%s/htcds.csv", top);
-    store *s = NULL;
-    if (harness_store_create(store_dir, "Somchai Admin", PASS, &clk, &s) != ST_OK)
-        return -1;
     bool ok = true;
     for (int i = 0; i < WOMEN && ok; i++) {
         char name[64], met[16];
         snprintf(name, sizeof name, "Ma Thandar Win %c", 'A' + i);
         snprintf(met, sizeof met, "2026-03-%02d", i + 1);
-        cases[i] = woman(name, 25, met);
+        cases[i] = harness_setup_case(name, 25, met);
         ok = store_case_add(s, &cases[i], NULL) == ST_OK;
     }
     tc_case *man = &cases[WOMEN];
-    *man = woman("Somchai Jaidee", 40, "2026-03-15");
+    *man = harness_setup_case("Somchai Jaidee", 40, "2026-03-15");
     snprintf(man->name_thai, sizeof man->name_thai, "%s", MAN_THAI_NAME);
     man->sex = SEX_MALE;
     snprintf(man->nationalities[0], 3, "LA");
     ok = ok && store_case_add(s, man, NULL) == ST_OK;
-    ok = ok && add_intake_and_decision(s, cases[0].id);
-    store_close(s);
+    return ok && add_intake_and_decision(s, cases[0].id);
+}
+
+static int suite_init(void)
+{
+    clk = harness_clock(&fixed, NOW);
+    if (harness_cli_suite_open(&top, store_dir, sizeof store_dir, PASS, &clk, fill) != 0)
+        return -1;
+    snprintf(csv_path, sizeof csv_path, "%s/htcds.csv", top);
     make_catalogue();
-    return ok ? 0 : -1;
+    return 0;
 }
 
 static int suite_clean(void)
 {
-    i18n_set_language("en");
-    unsetenv("TIPCASE_LOCALEDIR");
-    if (top)
-        harness_rmtree(top);
-    free(top);
-    top = NULL;
-    return 0;
+    return harness_cli_suite_close(&top);
 }
 
 /* ---- reading the CSV back ---------------------------------------------------- */
@@ -261,19 +197,16 @@ static void test_export_file(void)
 {
     const char *args[] = { "export", "--htcds", "--output", csv_path, NULL };
     CU_ASSERT_EQUAL_FATAL(run(args), 0);
-    CU_ASSERT(in(out, "Rows: 12"));
-    CU_ASSERT(in(out, "Rows with values suppressed: 1\n"));
-    CU_ASSERT(in(out, "Values suppressed: 4 ("));
+    CU_ASSERT(harness_has(out, "Rows: 12"));
+    CU_ASSERT(harness_has(out, "Rows with values suppressed: 1\n"));
+    CU_ASSERT(harness_has(out, "Values suppressed: 4 ("));
 
-    struct stat st;
-    CU_ASSERT_EQUAL_FATAL(stat(csv_path, &st), 0);
-    CU_ASSERT_EQUAL(st.st_mode & 0777, 0600);
-    char tmp[640];
-    snprintf(tmp, sizeof tmp, "%s.tmp", csv_path);
-    CU_ASSERT_NOT_EQUAL(access(tmp, F_OK), 0);
+    CU_ASSERT_TRUE(harness_private_file(csv_path));
 
+    char *text = harness_slurp(csv_path, NULL);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(text);
     csv_table t;
-    CU_ASSERT_TRUE_FATAL(parse_csv(slurp(csv_path, NULL), &t));
+    CU_ASSERT_TRUE_FATAL(parse_csv(text, &t));
     CU_ASSERT_EQUAL(t.rows, 1 + WOMEN + 1);
     for (int r = 0; r < t.rows; r++)
         CU_ASSERT_EQUAL(t.width[r], HTCDS_COLUMN_COUNT);
@@ -317,7 +250,7 @@ static void test_nothing_identifying(void)
     const char *args[] = { "export", "--htcds", "--output", csv_path, NULL };
     CU_ASSERT_EQUAL_FATAL(run(args), 0);
     size_t len = 0;
-    char *text = slurp(csv_path, &len);
+    char *text = harness_slurp(csv_path, &len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(text);
     for (int i = 0; i <= WOMEN; i++) {
         const tc_case *c = &cases[i];
@@ -345,9 +278,9 @@ static void test_two_exports_differ(void)
 {
     const char *args[] = { "export", "--htcds", "--output", csv_path, NULL };
     CU_ASSERT_EQUAL_FATAL(run(args), 0);
-    char *first = slurp(csv_path, NULL);
+    char *first = harness_slurp(csv_path, NULL);
     CU_ASSERT_EQUAL_FATAL(run(args), 0);
-    char *second = slurp(csv_path, NULL);
+    char *second = harness_slurp(csv_path, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(first);
     CU_ASSERT_PTR_NOT_NULL_FATAL(second);
     /* Random row ids: the first row id of one export is nowhere in the next. */
@@ -366,9 +299,9 @@ static void test_period(void)
     snprintf(path, sizeof path, "%s/empty.csv", top);
     const char *y2025[] = { "export", "--htcds", "--period", "2025", "--output", path, NULL };
     CU_ASSERT_EQUAL(run(y2025), 0);
-    CU_ASSERT(in(out, "Rows: 0"));
+    CU_ASSERT(harness_has(out, "Rows: 0"));
     size_t len = 0;
-    char *text = slurp(path, &len);
+    char *text = harness_slurp(path, &len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(text);
     csv_table t;
     CU_ASSERT_TRUE(parse_csv(text, &t));
@@ -377,20 +310,19 @@ static void test_period(void)
 
     const char *fy[] = { "export", "--htcds", "--period", "fy2569", "--output", path, NULL };
     CU_ASSERT_EQUAL(run(fy), 0);
-    CU_ASSERT(in(out, "Rows: 12"));
+    CU_ASSERT(harness_has(out, "Rows: 12"));
 }
 
 static void test_bad_period_writes_nothing(void)
 {
-    char path[640], tmp[660];
+    char path[640];
     snprintf(path, sizeof path, "%s/bad.csv", top);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
     static const char *const bad[] = { "fy25x", "2026-13", "2026-03-31..2026-01-01" };
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         const char *args[] = { "export", "--htcds", "--period", bad[i], "--output", path, NULL };
         CHECK_ROW(run(args) == 1, bad[i]);
         CHECK_ROW(strstr(err, "period") != NULL, bad[i]);
-        CHECK_ROW(access(path, F_OK) != 0 && access(tmp, F_OK) != 0, bad[i]);
+        CHECK_ROW(harness_nothing_written(path), bad[i]);
     }
 }
 
@@ -402,21 +334,20 @@ static void test_usage(void)
     const char *no_output[] = { "export", "--htcds", NULL };
     const char *extra[] = { "export", "--htcds", "--output", path, "more", NULL };
     CU_ASSERT_EQUAL(run(no_htcds), 2);
-    CU_ASSERT(in(err, "export --htcds"));
+    CU_ASSERT(harness_has(err, "export --htcds"));
     CU_ASSERT_EQUAL(run(no_output), 2);
     CU_ASSERT_EQUAL(run(extra), 2);
-    CU_ASSERT_NOT_EQUAL(access(path, F_OK), 0);
+    CU_ASSERT_TRUE(harness_nothing_written(path));
 }
 
 static void test_unwritable_place(void)
 {
-    char path[640], tmp[660];
+    char path[640];
     snprintf(path, sizeof path, "%s/no/such/dir/x.csv", top);
-    snprintf(tmp, sizeof tmp, "%s.tmp", path);
     const char *args[] = { "export", "--htcds", "--output", path, NULL };
     CU_ASSERT_EQUAL(run(args), 1);
-    CU_ASSERT(in(err, "Could not write the export"));
-    CU_ASSERT_NOT_EQUAL(access(tmp, F_OK), 0);
+    CU_ASSERT(harness_has(err, "Could not write the export"));
+    CU_ASSERT_TRUE(harness_nothing_written(path));
 }
 
 static void test_audited(void)
@@ -441,11 +372,11 @@ static void test_summary_in_thai(void)
     int rc = run(args);
     i18n_set_language("en");
     CU_ASSERT_EQUAL(rc, 0);
-    CU_ASSERT(in(out, "จำนวนแถว: 12"));
-    CU_ASSERT(in(out, "จำนวนแถวที่มีการปกปิดค่า: 1\n"));
-    CU_ASSERT(in(out, "จำนวนค่าที่ปกปิด: 4 (เพศ"));
+    CU_ASSERT(harness_has(out, "จำนวนแถว: 12"));
+    CU_ASSERT(harness_has(out, "จำนวนแถวที่มีการปกปิดค่า: 1\n"));
+    CU_ASSERT(harness_has(out, "จำนวนค่าที่ปกปิด: 4 (เพศ"));
     /* The file is the same codes whatever the interface's language. */
-    char *text = slurp(csv_path, NULL);
+    char *text = harness_slurp(csv_path, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(text);
     CU_ASSERT_PTR_NOT_NULL(strstr(text, "prs_Gender"));
     CU_ASSERT_PTR_NULL(strstr(text, "\xE0\xB8"));     /* no Thai letter */

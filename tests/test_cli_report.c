@@ -11,12 +11,9 @@
  * check; and report_period_name() in both languages. */
 #define _GNU_SOURCE
 #include "config.h"
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "i18n/i18n.h"
 #include "tests/harness.h"
 #include "tests/harness_cli.h"
@@ -49,28 +46,6 @@ static int run_thai(const char *const *args)
     return rc;
 }
 
-static bool in(const char *buf, const char *text)
-{
-    if (strstr(buf, text))
-        return true;
-    fprintf(stderr, "\n  missing \"%s\" in:\n%s\n", text, buf);
-    return false;
-}
-
-/* The whole file at path (malloc'd, NUL-terminated), or NULL. */
-static char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    if (!f)
-        return NULL;
-    char *buf = calloc(1, OUT_MAX);
-    size_t n = buf ? fread(buf, 1, OUT_MAX - 1, f) : 0;
-    fclose(f);
-    if (len)
-        *len = n;
-    return buf;
-}
-
 static void file_path(const char *name, char *path, size_t size)
 {
     snprintf(path, size, "%s/%s", top, name);
@@ -97,38 +72,27 @@ static void make_catalogue(void)
         "msgid \"ASEAN period %s-%s %d\"\nmsgstr \"รอบอาเซียน %s-%s %d\"\n"
         "msgid \"Sector\"\nmsgstr \"ประเภทกิจการ\"\n"
         "msgid \"Not recorded\"\nmsgstr \"ไม่ได้บันทึก\"\n";
-    have_catalogue = harness_make_catalogue(top, thai) == 1;
-    if (have_catalogue) {
-        setenv("TIPCASE_LOCALEDIR", top, 1);
-        i18n_init(NULL);
-    }
-    i18n_set_language("en");
+    have_catalogue = harness_cli_catalogue(top, thai);
+}
+
+static bool fill(store *s)
+{
+    return report_fixture_fill(s, &ids);
 }
 
 static int suite_init(void)
 {
     clk = harness_clock(&fixed, REPORT_FIXTURE_NOW);
-    if (sodium_init() < 0 || !(top = harness_tempdir()))
+    if (harness_cli_suite_open(&top, store_dir, sizeof store_dir, REPORT_FIXTURE_PASS, &clk,
+                               fill) != 0)
         return -1;
-    snprintf(store_dir, sizeof store_dir, "%s/store", top);
-    store *s = NULL;
-    if (harness_store_create(store_dir, "Somchai Admin", REPORT_FIXTURE_PASS, &clk, &s) != ST_OK)
-        return -1;
-    bool ok = report_fixture_fill(s, &ids);
-    store_close(s);
     make_catalogue();
-    return ok ? 0 : -1;
+    return 0;
 }
 
 static int suite_clean(void)
 {
-    i18n_set_language("en");
-    unsetenv("TIPCASE_LOCALEDIR");
-    if (top)
-        harness_rmtree(top);
-    free(top);
-    top = NULL;
-    return 0;
+    return harness_cli_suite_close(&top);
 }
 
 /* ---- text ---------------------------------------------------------------- */
@@ -137,12 +101,12 @@ static void test_text_defaults_to_this_fiscal_year(void)
 {
     const char *args[] = { "report", NULL };
     CU_ASSERT_EQUAL_FATAL(run(args), EXIT_OK);
-    CU_ASSERT(in(out, "Fiscal year 2027 (B.E. 2570)"));
-    CU_ASSERT(in(out, "(fy2570)"));
-    CU_ASSERT(in(out, "Breakdown: Total"));
+    CU_ASSERT(harness_has(out, "Fiscal year 2027 (B.E. 2570)"));
+    CU_ASSERT(harness_has(out, "(fy2570)"));
+    CU_ASSERT(harness_has(out, "Breakdown: Total"));
     /* FY 2570: B identified, 2 days after meeting; the acceptance 3 days. */
-    CU_ASSERT(in(out, "Identified as victims"));
-    CU_ASSERT(in(out, "From referral to acceptance"));
+    CU_ASSERT(harness_has(out, "Identified as victims"));
+    CU_ASSERT(harness_has(out, "From referral to acceptance"));
     CU_ASSERT_PTR_NULL(strchr(out, '\r'));
 }
 
@@ -165,8 +129,8 @@ static void test_text_columns_line_up(void)
     CU_ASSERT_PTR_NOT_NULL_FATAL(eol);
     CU_ASSERT(head_end <= eol - row);
     CU_ASSERT_EQUAL(row[head_end - 1], '2');
-    CU_ASSERT(in(out, "Referrals sent, by agency type and state today"));
-    CU_ASSERT(in(out, "Police"));
+    CU_ASSERT(harness_has(out, "Referrals sent, by agency type and state today"));
+    CU_ASSERT(harness_has(out, "Police"));
 }
 
 static void test_text_in_thai(void)
@@ -175,8 +139,8 @@ static void test_text_in_thai(void)
         return;
     const char *args[] = { "report", "--period", "fy2569", "--by", "sector", NULL };
     CU_ASSERT_EQUAL_FATAL(run_thai(args), EXIT_OK);
-    CU_ASSERT(in(out, "ปีงบประมาณ พ.ศ. 2569 (1 ต.ค. 2568 - 30 ก.ย. 2569)"));
-    CU_ASSERT(in(out, "ประมง"));
+    CU_ASSERT(harness_has(out, "ปีงบประมาณ พ.ศ. 2569 (1 ต.ค. 2568 - 30 ก.ย. 2569)"));
+    CU_ASSERT(harness_has(out, "ประมง"));
 }
 
 /* ---- CSV ----------------------------------------------------------------- */
@@ -189,7 +153,7 @@ static void test_csv_opens_in_libreoffice(void)
                            "--output", path, NULL };
     CU_ASSERT_EQUAL_FATAL(run(args), EXIT_OK);
     size_t len = 0;
-    char *csv = slurp(path, &len);
+    char *csv = harness_slurp(path, &len);
     CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
     CU_ASSERT_EQUAL(memcmp(csv, "\xEF\xBB\xBF", 3), 0);
     /* Every line ends in CRLF: no LF without its CR. */
@@ -198,21 +162,19 @@ static void test_csv_opens_in_libreoffice(void)
             CU_FAIL("a line ends without CR");
             break;
         }
-    CU_ASSERT(in(csv, "Fiscal year 2026 (B.E. 2569)\r\nPeriod,fy2569\r\n"));
-    CU_ASSERT(in(csv, "Sector,Code,Screened,Reasonable grounds,"));
+    CU_ASSERT(harness_has(csv, "Fiscal year 2026 (B.E. 2569)\r\nPeriod,fy2569\r\n"));
+    CU_ASSERT(harness_has(csv, "Sector,Code,Screened,Reasonable grounds,"));
     /* The administrator's label: quoted, its quotes doubled. */
-    CU_ASSERT(in(csv, "\"Salt farm, \"\"sea\"\"\",salt_farm,"));
-    CU_ASSERT(in(csv, "Fishing,fishing,1,1,1,1,"));
+    CU_ASSERT(harness_has(csv, "\"Salt farm, \"\"sea\"\"\",salt_farm,"));
+    CU_ASSERT(harness_has(csv, "Fishing,fishing,1,1,1,1,"));
     /* Sections one after another with a blank line. */
-    CU_ASSERT(in(csv, "\r\n\r\n\"Referrals sent, by agency type and state today\"\r\n"));
+    CU_ASSERT(harness_has(csv, "\r\n\r\n\"Referrals sent, by agency type and state today\"\r\n"));
     /* No observation: an empty cell, not a "-" a spreadsheet would read. */
-    CU_ASSERT(in(csv, "From referral to acceptance,referral_to_accepted,,,0\r\n"));
+    CU_ASSERT(harness_has(csv, "From referral to acceptance,referral_to_accepted,,,0\r\n"));
     free(csv);
     /* A team file: the reminder, and the file is the officer's alone. */
-    CU_ASSERT(in(err, "keep it within the team"));
-    struct stat st;
-    CU_ASSERT_EQUAL_FATAL(stat(path, &st), 0);
-    CU_ASSERT_EQUAL(st.st_mode & 0777, 0600);
+    CU_ASSERT(harness_has(err, "keep it within the team"));
+    CU_ASSERT_TRUE(harness_private_file(path));
 }
 
 static void test_csv_thai_labels_are_escaped(void)
@@ -224,11 +186,11 @@ static void test_csv_thai_labels_are_escaped(void)
     const char *args[] = { "report", "--period", "fy2569", "--by", "sector", "--format", "csv",
                            "--output", path, NULL };
     CU_ASSERT_EQUAL_FATAL(run_thai(args), EXIT_OK);
-    char *csv = slurp(path, NULL);
+    char *csv = harness_slurp(path, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
-    CU_ASSERT(in(csv, "\xEF\xBB\xBFปีงบประมาณ พ.ศ. 2569 (1 ต.ค. 2568 - 30 ก.ย. 2569)\r\n"));
-    CU_ASSERT(in(csv, "\"นาเกลือ, \"\"ทะเล\"\"\",salt_farm,"));
-    CU_ASSERT(in(csv, "ประมง,fishing,"));
+    CU_ASSERT(harness_has(csv, "\xEF\xBB\xBFปีงบประมาณ พ.ศ. 2569 (1 ต.ค. 2568 - 30 ก.ย. 2569)\r\n"));
+    CU_ASSERT(harness_has(csv, "\"นาเกลือ, \"\"ทะเล\"\"\",salt_farm,"));
+    CU_ASSERT(harness_has(csv, "ประมง,fishing,"));
     free(csv);
 }
 
@@ -239,7 +201,7 @@ static void test_csv_officer_names_are_escaped(void)
     CU_ASSERT_EQUAL_FATAL(run(args), EXIT_OK);
     char want[256];
     snprintf(want, sizeof want, "\"นก \"\"ยิ้ม\"\", ศรีสุข\",%s,1,", ids.nok);
-    CU_ASSERT(in(out, want));
+    CU_ASSERT(harness_has(out, want));
 }
 
 static void test_outside_suppresses_small_cells(void)
@@ -250,13 +212,13 @@ static void test_outside_suppresses_small_cells(void)
                            "--tags", "--output", path, NULL };
     sqlite3_int64 before = audit_rows();
     CU_ASSERT_EQUAL_FATAL(run(args), EXIT_OK);
-    char *csv = slurp(path, NULL);
+    char *csv = harness_slurp(path, NULL);
     CU_ASSERT_PTR_NOT_NULL_FATAL(csv);
     /* Every count in the fixture is under 11. */
-    CU_ASSERT(in(csv, "Total,,<11,<11,<11,<11,<11,<11,<11,<11,<11,<11\r\n"));
-    CU_ASSERT(in(csv, "cells under 11 were suppressed"));
-    CU_ASSERT(in(csv, "Framework tags"));
-    CU_ASSERT(in(csv, ",screened,"));
+    CU_ASSERT(harness_has(csv, "Total,,<11,<11,<11,<11,<11,<11,<11,<11,<11,<11\r\n"));
+    CU_ASSERT(harness_has(csv, "cells under 11 were suppressed"));
+    CU_ASSERT(harness_has(csv, "Framework tags"));
+    CU_ASSERT(harness_has(csv, ",screened,"));
     free(csv);
     CU_ASSERT_PTR_NULL(strstr(err, "keep it within the team"));
     CU_ASSERT_EQUAL(audit_rows(), before + 1);
@@ -266,8 +228,8 @@ static void test_text_outside_note(void)
 {
     const char *args[] = { "report", "--period", "fy2569", "--outside", NULL };
     CU_ASSERT_EQUAL_FATAL(run(args), EXIT_OK);
-    CU_ASSERT(in(out, "<11"));
-    CU_ASSERT(in(out, "cells under 11 were suppressed"));
+    CU_ASSERT(harness_has(out, "<11"));
+    CU_ASSERT(harness_has(out, "cells under 11 were suppressed"));
 }
 
 /* ---- refusals -------------------------------------------------------------- */
@@ -301,7 +263,7 @@ static void test_refusals_write_nothing(void)
         int rc = run(args);
         CHECK_ROW(rc == rows[i].exit, rows[i].option);
         CHECK_ROW(strstr(err, rows[i].says) != NULL, rows[i].says);
-        CHECK_ROW(access(path, F_OK) != 0, "nothing written");
+        CHECK_ROW(harness_nothing_written(path), "nothing written");
     }
     CU_ASSERT_EQUAL(audit_rows(), before);
 }
@@ -321,9 +283,9 @@ static void test_gaps(void)
     CU_ASSERT_EQUAL_FATAL(run(args), EXIT_OK);
     char want[128];
     snprintf(want, sizeof want, "%s", ids.ref_c);
-    CU_ASSERT(in(out, want));
-    CU_ASSERT(in(out, "Nationality"));
-    CU_ASSERT(in(out, "Exploitation type"));
+    CU_ASSERT(harness_has(out, want));
+    CU_ASSERT(harness_has(out, "Nationality"));
+    CU_ASSERT(harness_has(out, "Exploitation type"));
     CU_ASSERT(strstr(out, ids.ref_c) < strstr(out, ids.ref_e));
 }
 

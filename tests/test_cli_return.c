@@ -14,7 +14,6 @@
 #define _GNU_SOURCE
 #include "config.h"
 #include <fcntl.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -51,17 +50,9 @@ static int run(const char *const *args)
     return harness_cli_run(&c, args);
 }
 
-static bool in(const char *buf, const char *text)
-{
-    if (strstr(buf, text))
-        return true;
-    fprintf(stderr, "\n  missing \"%s\" in:\n%s\n", text, buf);
-    return false;
-}
-
 static bool shows(const char *text)
 {
-    return in(out, text);
+    return harness_has(out, text);
 }
 
 static long at(const char *text)
@@ -80,16 +71,6 @@ static int run_thai(const char *const *args)
 }
 
 /* ---- the store: two cases with plans ------------------------------------ */
-
-/* A date of the test's own data, usable where CUnit cannot assert (suite
- * set-up): a typo stops the program. */
-static caldate day(const char *iso)
-{
-    caldate d;
-    if (!caldate_parse_iso(iso, &d))
-        abort();
-    return d;
-}
 
 static store_status add_case(store *s, const char *name, char *ref, char *id)
 {
@@ -111,10 +92,10 @@ static void set_step(tc_repatriation *p, repat_step_kind k, repat_step_state sta
     st->state = state;
     st->requested_known = asked != NULL;
     if (asked)
-        st->requested_on = day(asked);
+        st->requested_on = harness_setup_day(asked);
     st->done_known = done != NULL;
     if (done)
-        st->done_on = day(done);
+        st->done_on = harness_setup_day(done);
     snprintf(st->counterpart, sizeof st->counterpart, "%s", counterpart ? counterpart : "");
     snprintf(st->note, sizeof st->note, "%s", note ? note : "");
 }
@@ -139,7 +120,7 @@ static bool make_plans(store *s)
     p->wish = REPAT_WISH_RETURN;
     p->consent_given = true;
     p->consent_known = true;
-    p->consent_on = day("2026-02-02");
+    p->consent_on = harness_setup_day("2026-02-02");
     set_step(p, REPAT_STEP_FAMILY, REPAT_STEP_DONE, "2026-02-01", "2026-02-05",
              "DSW Mawlamyine", "Mother and sister at home");
     set_step(p, REPAT_STEP_NATIONALITY, REPAT_STEP_REQUESTED, "2026-02-03", NULL,
@@ -148,7 +129,7 @@ static bool make_plans(store *s)
              "No proceedings");
     snprintf(p->handover_point, sizeof p->handover_point, "mae_sot");
     p->planned_known = true;
-    p->planned_on = day("2026-03-20");
+    p->planned_on = harness_setup_day("2026-03-20");
     snprintf(p->receiving_agency, sizeof p->receiving_agency, "DSW Myawaddy");
     ok = ok && store_repatriation_save(s, p, &chk) == ST_OK;
     free(p);
@@ -158,23 +139,23 @@ static bool make_plans(store *s)
     tc_followup *f = calloc(1, sizeof *f);
     reint_check rc;
     if (ok && ra && rb && f) {
-        reint_init(ra, day("2026-01-31"));
+        reint_init(ra, harness_setup_day("2026-01-31"));
         snprintf(ra->case_id, sizeof ra->case_id, "%s", id_a);
         ra->domains[REINT_LIVELIHOOD].included = true;
         snprintf(ra->domains[REINT_LIVELIHOOD].goals, REINT_TEXT_MAX, "A sewing job");
         snprintf(ra->domains[REINT_LIVELIHOOD].services, REINT_TEXT_MAX, "Training in Mawlamyine");
         ok = store_reintegration_add(s, ra, &rc) == ST_OK;
-        reint_init(rb, day("2026-02-01"));
+        reint_init(rb, harness_setup_day("2026-02-01"));
         snprintf(rb->case_id, sizeof rb->case_id, "%s", id_b);
         ok = ok && store_reintegration_add(s, rb, &rc) == ST_OK;
         ok = ok && store_reintegration_get(s, id_b, rb) == ST_OK;
-        followup_init(f, rb, day("2026-03-01"));
+        followup_init(f, rb, harness_setup_day("2026-03-01"));
         snprintf(f->case_id, sizeof f->case_id, "%s", id_b);
         f->method = FOLLOWUP_PHONE;
         f->risk = RISK_HIGH;
         snprintf(f->findings, sizeof f->findings, "The broker called her again");
         f->next_known = true;
-        f->next_on = day("2026-03-20");
+        f->next_on = harness_setup_day("2026-03-20");
         ok = ok && store_followup_add(s, f, &rc) == ST_OK;
     }
     free(ra);
@@ -193,27 +174,16 @@ static void make_catalogue(void)
         "msgid \"finished\"\nmsgstr \"เสร็จเมื่อ\"\n"
         "msgid \"overdue %lld days\"\nmsgstr \"เกินกำหนด %lld วัน\"\n"
         "msgid \"%lld days left\"\nmsgstr \"เหลือ %lld วัน\"\n";
-    have_catalogue = harness_make_catalogue(top, thai) == 1;
-    if (have_catalogue) {
-        setenv("TIPCASE_LOCALEDIR", top, 1);
-        i18n_init(NULL);
-        i18n_set_language("en");
-    }
+    have_catalogue = harness_cli_catalogue(top, thai);
 }
 
 static int suite_init(void)
 {
     clk = harness_clock(&fixed, NOW);
-    if (sodium_init() < 0 || !(top = harness_tempdir()))
+    if (harness_cli_suite_open(&top, store_dir, sizeof store_dir, PASS, &clk, make_plans) != 0)
         return -1;
-    snprintf(store_dir, sizeof store_dir, "%s/store", top);
-    store *s = NULL;
-    if (harness_store_create(store_dir, "Somchai Admin", PASS, &clk, &s) != ST_OK)
-        return -1;
-    bool ok = make_plans(s);
-    store_close(s);
     make_catalogue();
-    return ok ? 0 : -1;
+    return 0;
 }
 
 /* The text tests need only the catalogue. */
@@ -227,13 +197,7 @@ static int text_init(void)
 
 static int suite_clean(void)
 {
-    i18n_set_language("en");
-    unsetenv("TIPCASE_LOCALEDIR");
-    if (top)
-        harness_rmtree(top);
-    free(top);
-    top = NULL;
-    return 0;
+    return harness_cli_suite_close(&top);
 }
 
 /* ---- pure text ---------------------------------------------------------- */
@@ -376,17 +340,17 @@ static void test_repatriation_refusals(void)
 {
     const char *const none[] = { "repatriation", "show", ref_b, NULL };
     CU_ASSERT_EQUAL(run(none), EXIT_USER);
-    CU_ASSERT_TRUE(in(err, "has no repatriation plan"));
+    CU_ASSERT_TRUE(harness_has(err, "has no repatriation plan"));
     const char *const twice[] = { "repatriation", "add", ref_a, "--country", "MM", NULL };
     CU_ASSERT_EQUAL(run(twice), EXIT_USER);
-    CU_ASSERT_TRUE(in(err, "already has a repatriation plan"));
+    CU_ASSERT_TRUE(harness_has(err, "already has a repatriation plan"));
     const char *const home[] = { "repatriation", "add", ref_b, "--country", "TH",
                                  "--direction", "outbound", NULL };
     CU_ASSERT_EQUAL(run(home), EXIT_USER);
-    CU_ASSERT_TRUE(in(err, repat_problem_text(REPAT_COUNTRY_THAILAND)));
+    CU_ASSERT_TRUE(harness_has(err, repat_problem_text(REPAT_COUNTRY_THAILAND)));
     const char *const nowhere[] = { "repatriation", "add", ref_b, "--country", "QQ", NULL };
     CU_ASSERT_EQUAL(run(nowhere), EXIT_USER);
-    CU_ASSERT_TRUE(in(err, repat_problem_text(REPAT_COUNTRY_INVALID)));
+    CU_ASSERT_TRUE(harness_has(err, repat_problem_text(REPAT_COUNTRY_INVALID)));
     CU_ASSERT_EQUAL(run(none), EXIT_USER);          /* nothing was made */
 }
 
@@ -477,7 +441,7 @@ static void test_followup_add_refusals_write_nothing(void)
                                  "visit", "--risk", "low", "--findings", "Fine", "--next",
                                  "28/02/2569", NULL };
     CU_ASSERT_EQUAL(run(next), EXIT_USER);
-    CU_ASSERT_TRUE(in(err, "--next"));
+    CU_ASSERT_TRUE(harness_has(err, "--next"));
     CU_ASSERT_EQUAL(followups_of_a(), before);
 }
 
@@ -520,7 +484,7 @@ static void test_code_lists(void)
     CU_ASSERT_TRUE(shows("chiang_khong\tChiang Khong - Houayxay\tเชียงของ - ห้วยทราย\t\tno\n"));
     CU_ASSERT_TRUE(shows("mae_sot\t"));
     CU_ASSERT_EQUAL(run(add), EXIT_USER);               /* a code is never used twice */
-    CU_ASSERT_TRUE(in(err, code_row_problem_text(CODE_ROW_CODE_TAKEN)));
+    CU_ASSERT_TRUE(harness_has(err, code_row_problem_text(CODE_ROW_CODE_TAKEN)));
     const char *const bad[] = { "list", "add", "handover_point", "Bad Code", "--label", "X",
                                 "--label-th", "ก", NULL };
     CU_ASSERT_EQUAL(run(bad), EXIT_USER);

@@ -11,7 +11,6 @@
 #include "config.h"
 #include <fcntl.h>
 #include <locale.h>
-#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,10 +53,7 @@ static int run(const char *const *args)
 
 static bool shows(const char *text)
 {
-    if (strstr(out, text))
-        return true;
-    fprintf(stderr, "\n  missing \"%s\" in:\n%s\n", text, out);
-    return false;
+    return harness_has(out, text);
 }
 
 /* Where text first appears in out, or -1. */
@@ -162,34 +158,24 @@ static bool make_screenings(store *s)
 /* Thai for one message, and the header that makes i18n_is_thai() true. */
 static void make_catalogue(void)
 {
-    have_catalogue = harness_make_catalogue(top, "msgid \"Suggestion:\"\n"
-                                                 "msgstr \"ข้อเสนอแนะ:\"\n") == 1;
+    have_catalogue = harness_cli_catalogue(top, "msgid \"Suggestion:\"\n"
+                                                "msgstr \"ข้อเสนอแนะ:\"\n");
 }
 
 static int suite_init(void)
 {
     clk = harness_clock(&fixed, "2026-11-21T03:00:00Z");
-    if (sodium_init() < 0 || !(top = harness_tempdir()))
+    if (harness_cli_suite_open(&top, store_dir, sizeof store_dir, PASS, &clk,
+                               make_screenings) != 0)
         return -1;
-    snprintf(store_dir, sizeof store_dir, "%s/store", top);
-    store *s = NULL;
-    if (harness_store_create(store_dir, "Somchai Admin", PASS, &clk, &s) != ST_OK)
-        return -1;
-    bool ok = make_screenings(s);
-    store_close(s);
     make_catalogue();
-    return ok ? 0 : -1;
+    return 0;
 }
 
 static int suite_clean(void)
 {
     instrument_free(inst);
-    i18n_set_language("en");
-    unsetenv("TIPCASE_LOCALEDIR");
-    if (top)
-        harness_rmtree(top);
-    free(top);
-    return 0;
+    return harness_cli_suite_close(&top);
 }
 
 /* ---- the tests ----------------------------------------------------------- */
@@ -366,8 +352,6 @@ static void test_show_in_thai_gives_the_thai_questions(void)
 {
     if (!have_catalogue)
         return;
-    setenv("TIPCASE_LOCALEDIR", top, 1);
-    i18n_init(NULL);
     CU_ASSERT_TRUE_FATAL(i18n_set_language("th"));
     const char *const args[] = { "screening", "show", decided_id, NULL };
     int rc = run(args);
