@@ -8,14 +8,28 @@
 
 #define CTRL(c) ((c) & 0x1f)
 
-/* Keys every screen shares. */
-#define COMMON_KEYS                                                                 \
-    { false, '?', "?", N_("Help: every key of this screen"), ACT_HELP, N_("Help") },     \
-    { true, KEY_F(1), "F1", N_("Help: every key of this screen"), ACT_HELP, NULL }, \
+/* Rows several tables share.  A table lists them where it listed the rows
+ * themselves, so the order (what keys_action() finds first, the order of
+ * the key line and the help) stays each table's own. */
+
+/* Language, locking and redrawing: every screen's, after its help keys. */
+#define SCREEN_KEYS                                                                 \
     { true, KEY_F(2), "F2", N_("Switch language (Thai / English)"), ACT_LANGUAGE, N_("Language") }, \
     { true, KEY_F(12), "F12", N_("Lock the screen now"), ACT_LOCK, NULL },        \
     { false, CTRL('l'), "Ctrl-L", N_("Redraw the screen"), ACT_REDRAW, NULL },    \
     { true, KEY_RESIZE, NULL, NULL, ACT_REDRAW, NULL }
+
+/* Keys every screen shares. */
+#define COMMON_KEYS                                                                 \
+    { false, '?', "?", N_("Help: every key of this screen"), ACT_HELP, N_("Help") },     \
+    { true, KEY_F(1), "F1", N_("Help: every key of this screen"), ACT_HELP, NULL }, \
+    SCREEN_KEYS
+
+/* The same where letters are typed text (a form, a note): F1 alone is the
+ * help, and it is the one on the key line. */
+#define TYPING_COMMON_KEYS                                                          \
+    { true, KEY_F(1), "F1", N_("Help: every key of this screen"), ACT_HELP, N_("Help") }, \
+    SCREEN_KEYS
 
 #define MOVE_KEYS                                                                   \
     { true, KEY_UP, "↑", N_("Previous line"), ACT_UP, NULL },                      \
@@ -27,11 +41,54 @@
     { true, KEY_HOME, "Home", N_("First line"), ACT_TOP, NULL },                   \
     { true, KEY_END, "End", N_("Last line"), ACT_BOTTOM, NULL }
 
+/* The end of a table of lines: moving, the common keys, the terminator. */
+#define LINES_END MOVE_KEYS, COMMON_KEYS, KEYS_END
+
+/* F10 and Ctrl-S save (a form, a note). */
+#define SAVE_KEYS                                                                   \
+    { true, KEY_F(10), "F10", N_("Save"), ACT_SAVE, N_("Save") },                  \
+    { false, CTRL('s'), "Ctrl-S", N_("Save"), ACT_SAVE, NULL }
+
+/* Enter, on the main keyboard or the keypad: help says what it does. */
+#define ENTER_KEYS(help, action, hint)                                              \
+    { false, '\r', "Enter", help, action, hint },                                   \
+    { true, KEY_ENTER, NULL, NULL, action, NULL }
+
+/* Enter, both of them, doing what a letter before it shows. */
+#define ENTER_TOO(action)                                                           \
+    { false, '\r', NULL, NULL, action, NULL },                                      \
+    { true, KEY_ENTER, NULL, NULL, action, NULL }
+
+/* Esc goes back (help: where to), q too. */
+#define BACK_KEYS(help)                                                             \
+    { false, 27, "Esc", help, ACT_BACK, N_("Back") },                              \
+    { false, 'q', NULL, NULL, ACT_BACK, NULL }
+
+#define LOCK_KEY { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL }
+
+/* In the help of a screen read with keys_action_any_layout(). */
+#define THAI_LAYOUT_KEY                                                             \
+    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"), \
+      ACT_HELP, NULL }
+
+/* The end of a screen of lines left with Esc or q (back_help: where to)
+ * and locked with L. */
+#define BACK_LOCK_END(back_help) BACK_KEYS(back_help), LOCK_KEY, LINES_END
+/* The same for a screen read with keys_action_any_layout(). */
+#define BACK_LOCK_ANY_LAYOUT_END(back_help)                                         \
+    BACK_KEYS(back_help), LOCK_KEY, THAI_LAYOUT_KEY, LINES_END
+
+/* The digits after the first that go to a tab or section by its number. */
+#define TAB_KEYS_2_TO_5                                                             \
+    { false, '2', NULL, NULL, ACT_TAB_2, NULL },                                    \
+    { false, '3', NULL, NULL, ACT_TAB_3, NULL },                                    \
+    { false, '4', NULL, NULL, ACT_TAB_4, NULL },                                    \
+    { false, '5', NULL, NULL, ACT_TAB_5, NULL }
+
 const key_binding KEYS_CASE_LIST[] = {
     { false, 'n', "n", N_("New case"), ACT_NEW, N_("New") },
     { false, 'Q', "Q", N_("Quick case at a checkpoint: a few facts, then the quick screen"), ACT_QUICK, N_("Quick") },
-    { false, '\r', "Enter", N_("Open"), ACT_OPEN, N_("Open") },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    ENTER_KEYS(N_("Open"), ACT_OPEN, N_("Open")),
     { false, '/', "/", N_("Search"), ACT_SEARCH, N_("Search") },
     { false, 's', "s", N_("Sort by name in Thai dictionary order, or newest first"), ACT_SORT, N_("Sort") },
     { false, 'D', "D", N_("Clocks that have run out or run out soon, most urgent first"), ACT_DUE_SOON, N_("Due") },
@@ -47,33 +104,24 @@ const key_binding KEYS_CASE_LIST[] = {
     { false, 'q', "q", N_("Quit"), ACT_QUIT, N_("Quit") },
     /* Last on the key line: shown where the width leaves room for it. */
     { false, 'T', "T", N_("Reports: the figures of a period with bar charts, CSV or text"), ACT_REPORT, N_("Reports") },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    LINES_END,
 };
 
 const key_binding KEYS_FORM[] = {
-    { true, KEY_F(10), "F10", N_("Save"), ACT_SAVE, N_("Save") },
-    { false, CTRL('s'), "Ctrl-S", N_("Save"), ACT_SAVE, NULL },
+    SAVE_KEYS,
     { false, '\t', "Tab", N_("Next field"), ACT_NEXT_FIELD, N_("Next field") },
     { true, KEY_DOWN, "↓", N_("Next field"), ACT_NEXT_FIELD, NULL },
-    { false, '\r', "Enter", N_("Next field (on the last field: save)"), ACT_NEXT_FIELD, NULL },
-    { true, KEY_ENTER, NULL, NULL, ACT_NEXT_FIELD, NULL },
+    ENTER_KEYS(N_("Next field (on the last field: save)"), ACT_NEXT_FIELD, NULL),
     { true, KEY_BTAB, "Shift-Tab", N_("Previous field"), ACT_PREV_FIELD, NULL },
     { true, KEY_UP, "↑", N_("Previous field"), ACT_PREV_FIELD, NULL },
     { true, KEY_F(5), "F5", N_("Next choice in a list field"), ACT_CHOICE_NEXT, NULL },
     { false, 27, "Esc", N_("Cancel"), ACT_BACK, N_("Cancel") },
-    { true, KEY_F(1), "F1", N_("Help: every key of this screen"), ACT_HELP, N_("Help") },
-    { true, KEY_F(2), "F2", N_("Switch language (Thai / English)"), ACT_LANGUAGE, N_("Language") },
-    { true, KEY_F(12), "F12", N_("Lock the screen now"), ACT_LOCK, NULL },
-    { false, CTRL('l'), "Ctrl-L", N_("Redraw the screen"), ACT_REDRAW, NULL },
-    { true, KEY_RESIZE, NULL, NULL, ACT_REDRAW, NULL },
+    TYPING_COMMON_KEYS,
     KEYS_END,
 };
 
 const key_binding KEYS_SEARCH[] = {
-    { false, '\r', "Enter", N_("Keep this search"), ACT_OPEN, N_("Keep") },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    ENTER_KEYS(N_("Keep this search"), ACT_OPEN, N_("Keep")),
     { false, 27, "Esc", N_("Clear the search"), ACT_BACK, N_("Clear") },
     { true, KEY_RESIZE, NULL, NULL, ACT_REDRAW, NULL },
     KEYS_END,
@@ -88,21 +136,19 @@ const key_binding KEYS_SEARCH[] = {
     { true, KEY_RIGHT, "→", N_("Next tab"), ACT_TAB_NEXT, NULL },                   \
     { true, KEY_LEFT, "←", N_("Previous tab"), ACT_TAB_PREV, NULL },                \
     { false, '1', "1-9", N_("Go to a tab by its number"), ACT_TAB_1, NULL },       \
-    { false, '2', NULL, NULL, ACT_TAB_2, NULL },                                    \
-    { false, '3', NULL, NULL, ACT_TAB_3, NULL },                                    \
-    { false, '4', NULL, NULL, ACT_TAB_4, NULL },                                    \
-    { false, '5', NULL, NULL, ACT_TAB_5, NULL },                                    \
+    TAB_KEYS_2_TO_5,                                                                \
     { false, '6', NULL, NULL, ACT_TAB_6, NULL },                                    \
     { false, '7', NULL, NULL, ACT_TAB_7, NULL },                                    \
     { false, '8', NULL, NULL, ACT_TAB_8, NULL },                                    \
     { false, '9', NULL, NULL, ACT_TAB_9, NULL },                                    \
     { false, 'X', "X", N_("Close the case, or reopen it, with a reason"), ACT_CLOSE_CASE, NULL }, \
     { false, 'H', "H", N_("Hand the case over to another team's store: a sealed file"), ACT_CASE_HANDOVER, NULL }, \
-    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },            \
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },                                     \
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },                                \
-    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"), \
-      ACT_HELP, NULL }
+    BACK_KEYS(N_("Back to the list")),                                              \
+    LOCK_KEY,                                                                       \
+    THAI_LAYOUT_KEY
+
+/* The end of every tab's table. */
+#define CASE_TAB_END CASE_TAB_KEYS, LINES_END
 
 /* Correcting and withdrawing entries of a list tab. */
 #define CASE_ENTRY_KEYS                                                             \
@@ -112,111 +158,74 @@ const key_binding KEYS_SEARCH[] = {
 /* The Person tab. */
 const key_binding KEYS_CASE_VIEW[] = {
     { false, 'e', "e", N_("Edit"), ACT_EDIT, N_("Edit") },
-    CASE_TAB_KEYS,
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    CASE_TAB_END,
 };
 
 const key_binding KEYS_CASE_INTAKE[] = {
     { false, 'e', "e", N_("Edit the intake"), ACT_EDIT, N_("Edit") },
-    CASE_TAB_KEYS,
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    CASE_TAB_END,
 };
 
 const key_binding KEYS_CASE_CONSENT[] = {
     { false, 'n', "n", N_("Record a consent or a refusal"), ACT_NEW, N_("New") },
     { false, 'w', "w", N_("The person withdraws the chosen consent"), ACT_WITHDRAW, N_("Withdraw") },
     CASE_ENTRY_KEYS,
-    CASE_TAB_KEYS,
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    CASE_TAB_END,
 };
 
 const key_binding KEYS_CASE_SCREENINGS[] = {
-    { false, '\r', "Enter", N_("Open the chosen screening"), ACT_OPEN, N_("Open") },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    ENTER_KEYS(N_("Open the chosen screening"), ACT_OPEN, N_("Open")),
     { false, 'n', "n", N_("Start a new screening"), ACT_NEW, N_("New") },
     { false, 'i', "i", N_("Record an identification decision"), ACT_IDENTIFY, N_("Identify") },
     { false, 'c', "c", N_("The legal clocks of this case"), ACT_CLOCKS, N_("Clocks") },
-    CASE_TAB_KEYS,
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    CASE_TAB_END,
 };
 
 const key_binding KEYS_CASE_NEEDS[] = {
     { false, 'n', "n", N_("Record an assistance need"), ACT_NEW, N_("New") },
     { false, 's', "s", N_("Change the state of the chosen need"), ACT_STATE, N_("State") },
-    { false, '\r', NULL, NULL, ACT_STATE, NULL },
-    { true, KEY_ENTER, NULL, NULL, ACT_STATE, NULL },
+    ENTER_TOO(ACT_STATE),
     CASE_ENTRY_KEYS,
-    CASE_TAB_KEYS,
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    CASE_TAB_END,
 };
 
 const key_binding KEYS_CASE_NOTES[] = {
     { false, 'n', "n", N_("Write a note"), ACT_NEW, N_("New") },
     CASE_ENTRY_KEYS,
-    CASE_TAB_KEYS,
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    CASE_TAB_END,
 };
 
 const key_binding KEYS_CASE_TIMELINE[] = {
-    CASE_TAB_KEYS,
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    CASE_TAB_END,
 };
 
 const key_binding KEYS_CASE_REFERRALS[] = {
-    { false, '\r', "Enter", N_("Open the chosen referral: its history and next steps"), ACT_OPEN, N_("Open") },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    ENTER_KEYS(N_("Open the chosen referral: its history and next steps"), ACT_OPEN, N_("Open")),
     { false, 'n', "n", N_("Refer the person to an agency"), ACT_NEW, N_("New") },
-    CASE_TAB_KEYS,
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    CASE_TAB_END,
 };
 
 /* The Return tab: the two plans of the case and a follow-up. */
 const key_binding KEYS_CASE_RETURN[] = {
     { false, 'r', "r", N_("The repatriation plan: make it, its steps, the handover"), ACT_REPATRIATION, N_("Return plan") },
-    { false, '\r', NULL, NULL, ACT_REPATRIATION, NULL },
-    { true, KEY_ENTER, NULL, NULL, ACT_REPATRIATION, NULL },
+    ENTER_TOO(ACT_REPATRIATION),
     { false, 'i', "i", N_("The reintegration plan: its domains, follow-ups and outcome"), ACT_REINTEGRATION, N_("Reintegration") },
     { false, 'f', "f", N_("Record a follow-up of the reintegration plan"), ACT_FOLLOWUP, N_("Follow-up") },
-    CASE_TAB_KEYS,
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    CASE_TAB_END,
 };
 
 /* A text of several paragraphs (a case note): every other key edits. */
 const key_binding KEYS_TEXTAREA[] = {
-    { true, KEY_F(10), "F10", N_("Save"), ACT_SAVE, N_("Save") },
-    { false, CTRL('s'), "Ctrl-S", N_("Save"), ACT_SAVE, NULL },
+    SAVE_KEYS,
     { false, 27, "Esc", N_("Cancel"), ACT_BACK, N_("Cancel") },
-    { true, KEY_F(1), "F1", N_("Help: every key of this screen"), ACT_HELP, N_("Help") },
-    { true, KEY_F(2), "F2", N_("Switch language (Thai / English)"), ACT_LANGUAGE, N_("Language") },
-    { true, KEY_F(12), "F12", N_("Lock the screen now"), ACT_LOCK, NULL },
-    { false, CTRL('l'), "Ctrl-L", N_("Redraw the screen"), ACT_REDRAW, NULL },
-    { true, KEY_RESIZE, NULL, NULL, ACT_REDRAW, NULL },
+    TYPING_COMMON_KEYS,
     KEYS_END,
 };
 
 /* A yes-or-no question. */
 const key_binding KEYS_CONFIRM[] = {
     { false, 'y', "y", N_("Yes"), ACT_OPEN, N_("Yes") },
-    { false, '\r', "Enter", N_("Yes"), ACT_OPEN, NULL },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    ENTER_KEYS(N_("Yes"), ACT_OPEN, NULL),
     { false, 'n', "n", N_("No, later"), ACT_BACK, N_("No") },
     { false, 27, "Esc", N_("No, later"), ACT_BACK, NULL },
     COMMON_KEYS,
@@ -227,13 +236,9 @@ const key_binding KEYS_CONFIRM[] = {
 
 /* Choosing one row of a list: an instrument, a section. */
 const key_binding KEYS_PICK[] = {
-    { false, '\r', "Enter", N_("Choose"), ACT_OPEN, N_("Choose") },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
-    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    ENTER_KEYS(N_("Choose"), ACT_OPEN, N_("Choose")),
+    BACK_KEYS(N_("Back")),
+    LINES_END,
 };
 
 /* One question at a time.  The screen reads keys with
@@ -249,10 +254,8 @@ const key_binding KEYS_WIZARD[] = {
     { false, 'd', "d 4", N_("The person declined to answer (never counts as no)"),
       ACT_ANSWER_DECLINED, NULL },
     { false, '4', NULL, NULL, ACT_ANSWER_DECLINED, NULL },
-    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
-      ACT_HELP, NULL },
-    { false, '\r', "Enter", N_("Next question (also the right arrow)"), ACT_NEXT_QUESTION, N_("Next") },
-    { true, KEY_ENTER, NULL, NULL, ACT_NEXT_QUESTION, NULL },
+    THAI_LAYOUT_KEY,
+    ENTER_KEYS(N_("Next question (also the right arrow)"), ACT_NEXT_QUESTION, N_("Next")),
     { true, KEY_RIGHT, NULL, NULL, ACT_NEXT_QUESTION, NULL },
     { true, KEY_LEFT, "←", N_("Previous question (also Backspace)"), ACT_PREV_QUESTION,
       N_("Back") },
@@ -275,8 +278,7 @@ const key_binding KEYS_WIZARD[] = {
 
 /* Typing the note of an answer: letters are text here, never commands. */
 const key_binding KEYS_WIZARD_NOTE[] = {
-    { false, '\r', "Enter", N_("Keep the note"), ACT_SAVE, N_("Keep the note") },
-    { true, KEY_ENTER, NULL, NULL, ACT_SAVE, NULL },
+    ENTER_KEYS(N_("Keep the note"), ACT_SAVE, N_("Keep the note")),
     { false, '\t', "Tab", N_("Keep the note"), ACT_SAVE, NULL },
     { false, 27, "Esc", N_("Leave the note as it was"), ACT_BACK, N_("Cancel") },
     { true, KEY_F(1), "F1", N_("Help: every key of this screen"), ACT_HELP, N_("Help") },
@@ -289,38 +291,26 @@ const key_binding KEYS_WIZARD_NOTE[] = {
 /* The summary of a screening still open: back to the questions, or decide. */
 const key_binding KEYS_SCREENING_SUMMARY[] = {
     { true, KEY_F(10), "F10 Enter", N_("Record the decision"), ACT_DECIDE, N_("Decide") },
-    { false, '\r', NULL, NULL, ACT_DECIDE, NULL },
-    { true, KEY_ENTER, NULL, NULL, ACT_DECIDE, NULL },
+    ENTER_TOO(ACT_DECIDE),
     { true, KEY_LEFT, "←", N_("Back to the questions"), ACT_BACK, N_("Questions") },
     { false, 27, NULL, NULL, ACT_BACK, NULL },
     { false, 'q', "q", N_("Leave the screening: every answer is already saved"), ACT_QUIT,
       N_("Leave") },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    LINES_END,
 };
 
 /* A decided screening: a record, read only. */
 const key_binding KEYS_SCREENING_RECORD[] = {
-    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
+    BACK_KEYS(N_("Back")),
     { true, KEY_LEFT, NULL, NULL, ACT_BACK, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    LINES_END,
 };
 
 /* ---- clocks (tui/clock_screens.c) -------------------------------------- */
 
 const key_binding KEYS_DUE_SOON[] = {
-    { false, '\r', "Enter", N_("Open the chosen case"), ACT_OPEN, N_("Open") },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
-    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    ENTER_KEYS(N_("Open the chosen case"), ACT_OPEN, N_("Open")),
+    BACK_LOCK_END(N_("Back to the list")),
 };
 
 const key_binding KEYS_CASE_CLOCKS[] = {
@@ -330,12 +320,7 @@ const key_binding KEYS_CASE_CLOCKS[] = {
       ACT_CLOCK_EXTEND, N_("Court") },
     { false, 's', "s", N_("Stop the chosen clock: what it waited for has happened"),
       ACT_CLOCK_STOP, N_("Stop") },
-    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    BACK_LOCK_END(N_("Back")),
 };
 
 /* ---- referrals and agencies (tui/referral_screens.c, agency_screens.c) --- */
@@ -344,71 +329,44 @@ const key_binding KEYS_CASE_CLOCKS[] = {
  * same places work too. */
 const key_binding KEYS_REFERRAL_VIEW[] = {
     { false, 's', "s", N_("Move the referral to its next state"), ACT_STATE, N_("State") },
-    { false, '\r', NULL, NULL, ACT_STATE, NULL },
-    { true, KEY_ENTER, NULL, NULL, ACT_STATE, NULL },
+    ENTER_TOO(ACT_STATE),
     { false, 'p', "p", N_("Write the handover sheet to a file (personal data)"), ACT_SHEET, N_("Sheet") },
-    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
-      ACT_HELP, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    BACK_LOCK_ANY_LAYOUT_END(N_("Back")),
 };
 
 const key_binding KEYS_REFERRAL_DASH[] = {
-    { false, '\r', "Enter", N_("Open the chosen referral's case"), ACT_OPEN, N_("Open") },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    ENTER_KEYS(N_("Open the chosen referral's case"), ACT_OPEN, N_("Open")),
     { false, 'a', "a", N_("Show one agency's referrals, or all"), ACT_FILTER_AGENCY, N_("Agency") },
     { false, 'o', "o", N_("Show one officer's referrals, or all"), ACT_FILTER_OFFICER, N_("Officer") },
     { false, 's', "s", N_("Show the referrals in one state, or all"), ACT_FILTER_STATE, N_("State") },
     { false, 'v', "v", N_("Only the overdue referrals, or all open ones"), ACT_FILTER_OVERDUE, NULL },
     { false, 'c', "c", N_("Clear every filter"), ACT_FILTER_CLEAR, NULL },
-    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
-      ACT_HELP, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    BACK_LOCK_ANY_LAYOUT_END(N_("Back to the list")),
 };
 
+/* The agency directory, and choosing an agency from it. */
+#define AGENCY_SEARCH_KEY                                                           \
+    { false, '/', "/", N_("Search by Thai or English name or abbreviation"), ACT_SEARCH, N_("Search") }
+
 const key_binding KEYS_AGENCY_LIST[] = {
-    { false, '\r', "Enter", N_("Open the chosen agency"), ACT_OPEN, N_("Open") },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
-    { false, '/', "/", N_("Search by Thai or English name or abbreviation"), ACT_SEARCH, N_("Search") },
+    ENTER_KEYS(N_("Open the chosen agency"), ACT_OPEN, N_("Open")),
+    AGENCY_SEARCH_KEY,
     { false, 'n', "n", N_("Add an agency (administrators)"), ACT_NEW, N_("New") },
     { false, 'e', "e", N_("Edit the chosen agency (administrators)"), ACT_EDIT, N_("Edit") },
     { false, 'r', "r", N_("Show retired agencies too, or hide them"), ACT_SHOW_RETIRED, NULL },
-    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    BACK_LOCK_END(N_("Back")),
 };
 
 const key_binding KEYS_AGENCY_PICK[] = {
-    { false, '\r', "Enter", N_("Choose"), ACT_OPEN, N_("Choose") },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
-    { false, '/', "/", N_("Search by Thai or English name or abbreviation"), ACT_SEARCH, N_("Search") },
-    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    ENTER_KEYS(N_("Choose"), ACT_OPEN, N_("Choose")),
+    AGENCY_SEARCH_KEY,
+    BACK_KEYS(N_("Back")),
+    LINES_END,
 };
 
 const key_binding KEYS_AGENCY_VIEW[] = {
     { false, 'e', "e", N_("Edit this agency (administrators)"), ACT_EDIT, N_("Edit") },
-    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    BACK_LOCK_END(N_("Back")),
 };
 
 /* ---- return and reintegration (tui/return_screens.c, reint_screens.c) --- */
@@ -416,49 +374,26 @@ const key_binding KEYS_AGENCY_VIEW[] = {
 /* The repatriation plan: the chosen step, the plan, its state.  Read with
  * keys_action_any_layout(). */
 const key_binding KEYS_REPATRIATION[] = {
-    { false, '\r', "Enter", N_("Change the chosen step: its state, dates, counterpart and note"), ACT_STATE, N_("Step") },
-    { true, KEY_ENTER, NULL, NULL, ACT_STATE, NULL },
+    ENTER_KEYS(N_("Change the chosen step: its state, dates, counterpart and note"), ACT_STATE, N_("Step")),
     { false, 's', "s", N_("Change the chosen step: its state, dates, counterpart and note"), ACT_STATE, NULL },
     { false, 'e', "e", N_("Edit the plan"), ACT_EDIT, N_("Edit") },
     { false, 'h', "h", N_("Record the handover and mark the person returned"), ACT_HANDOVER, N_("Handover") },
     { false, 'p', "p", N_("Suspend the plan (with a reason), or resume it"), ACT_SUSPEND, N_("Suspend") },
     { false, 'c', "c", N_("Cancel the plan, with a reason"), ACT_CANCEL, NULL },
-    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
-      ACT_HELP, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    BACK_LOCK_ANY_LAYOUT_END(N_("Back")),
 };
 
 const key_binding KEYS_REINTEGRATION[] = {
     { false, 'f', "f", N_("Record a follow-up"), ACT_FOLLOWUP, N_("Follow-up") },
     { false, 'e', "e", N_("Edit the domains: goals, services, responsible agency"), ACT_EDIT, N_("Domains") },
     { false, 'x', "x", N_("Close the plan with its outcome"), ACT_CLOSE_PLAN, N_("Close") },
-    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
-      ACT_HELP, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    BACK_LOCK_ANY_LAYOUT_END(N_("Back")),
 };
 
 const key_binding KEYS_FOLLOWUPS[] = {
-    { false, '\r', "Enter", N_("Open the chosen case"), ACT_OPEN, N_("Open") },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
+    ENTER_KEYS(N_("Open the chosen case"), ACT_OPEN, N_("Open")),
     { false, 'o', "o", N_("Only the overdue follow-ups, or every one due"), ACT_FILTER_OVERDUE, N_("Overdue only") },
-    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
-      ACT_HELP, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    BACK_LOCK_ANY_LAYOUT_END(N_("Back to the list")),
 };
 
 /* ---- reports (tui/report_screen.c) -------------------------------------- */
@@ -476,25 +411,14 @@ const key_binding KEYS_REPORT[] = {
     { false, '\t', "Tab", N_("Next section: figures, referrals, gaps, durations, missing data"), ACT_TAB_NEXT, N_("Section") },
     { true, KEY_BTAB, "Shift-Tab", N_("The section before"), ACT_TAB_PREV, NULL },
     { false, '1', "1-5", N_("Go to a section by its number"), ACT_TAB_1, NULL },
-    { false, '2', NULL, NULL, ACT_TAB_2, NULL },
-    { false, '3', NULL, NULL, ACT_TAB_3, NULL },
-    { false, '4', NULL, NULL, ACT_TAB_4, NULL },
-    { false, '5', NULL, NULL, ACT_TAB_5, NULL },
+    TAB_KEYS_2_TO_5,
     { false, 'm', "m M", N_("The figure the bars show: next (m) or previous (M)"), ACT_MEASURE, NULL },
     { false, 'M', NULL, NULL, ACT_MEASURE_PREV, NULL },
     { false, 't', "t", N_("Show or hide the framework tags: ASEAN, 5P, Ministry of Labour"), ACT_TAGS, NULL },
     { false, 'o', "o", N_("For outside the team: hide cells under 11, or show every figure"), ACT_OUTSIDE, NULL },
     { false, 'w', "w", N_("Write the report to a file: CSV or text for printing"), ACT_WRITE, N_("Write") },
-    { false, '\r', "Enter", N_("Missing data: open the chosen case"), ACT_OPEN, NULL },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
-    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
-      ACT_HELP, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    ENTER_KEYS(N_("Missing data: open the chosen case"), ACT_OPEN, NULL),
+    BACK_LOCK_ANY_LAYOUT_END(N_("Back to the list")),
 };
 
 /* ---- hand-over between stores (tui/exchange_screens.c and beside it) ---- */
@@ -508,14 +432,7 @@ const key_binding KEYS_EXCHANGE[] = {
     { false, 'a', "a", N_("Add another team's store from its identity card (administrators)"), ACT_PEER_ADD, N_("Add") },
     { false, 'r', "r", N_("Retire the chosen store (administrators)"), ACT_PEER_RETIRE, NULL },
     { false, 'e', "e", N_("Change this store's name (administrators)"), ACT_STORE_NAME, NULL },
-    { false, 27, "Esc", N_("Back to the list"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
-      ACT_HELP, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    BACK_LOCK_ANY_LAYOUT_END(N_("Back to the list")),
 };
 
 /* What a hand-over file holds, before anything is written. */
@@ -525,22 +442,13 @@ const key_binding KEYS_RECEIVE[] = {
     { false, 27, "Esc n", N_("Do not import: nothing is written"), ACT_BACK, N_("Cancel") },
     { false, 'n', NULL, NULL, ACT_BACK, NULL },
     { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
-      ACT_HELP, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    THAI_LAYOUT_KEY,
+    LINES_END,
 };
 
 const key_binding KEYS_CONFLICTS[] = {
-    { false, '\r', "Enter", N_("Open the chosen conflict: both values, and the choice"), ACT_OPEN, N_("Open") },
-    { true, KEY_ENTER, NULL, NULL, ACT_OPEN, NULL },
-    { false, 27, "Esc", N_("Back"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    ENTER_KEYS(N_("Open the chosen conflict: both values, and the choice"), ACT_OPEN, N_("Open")),
+    BACK_LOCK_END(N_("Back")),
 };
 
 /* One conflict.  Read with keys_action_any_layout() ("ส" is l, "ะ" is t). */
@@ -549,14 +457,7 @@ const key_binding KEYS_CONFLICT[] = {
     { false, 't', "t", N_("Take the incoming value for this field"), ACT_TAKE_INCOMING, N_("Take theirs") },
     { false, 'n', "n p", N_("Next or previous conflict"), ACT_NEXT_FIELD, N_("Next") },
     { false, 'p', NULL, NULL, ACT_PREV_FIELD, NULL },
-    { false, 27, "Esc", N_("Back to the list of conflicts"), ACT_BACK, N_("Back") },
-    { false, 'q', NULL, NULL, ACT_BACK, NULL },
-    { false, 'L', "L", N_("Lock"), ACT_LOCK, NULL },
-    { true, -1, "ก-ฮ", N_("Letter and number keys work on the Thai keyboard layout too"),
-      ACT_HELP, NULL },
-    MOVE_KEYS,
-    COMMON_KEYS,
-    KEYS_END,
+    BACK_LOCK_ANY_LAYOUT_END(N_("Back to the list of conflicts")),
 };
 
 /* The unshifted Thai Kedmanee character on the key that carries each
