@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "db/keyslot.h"
+#include "db/record.h"
 #include "tests/harness.h"
 
 tc_officer harness_officer(const char *login, const char *name, officer_role role)
@@ -126,4 +127,21 @@ tc_case harness_case_add(store *s, const char *latin, int age, const char *met)
     tc_case c = harness_case(latin, age, met);
     CU_ASSERT_EQUAL_FATAL(store_case_add(s, &c, NULL), ST_OK);
     return c;
+}
+
+void harness_consent_add(store *s, const char *case_id, consent_purpose p, const char *kind,
+                         const char *given)
+{
+    tc_consent c;
+    consent_init(&c);
+    snprintf(c.case_id, sizeof c.case_id, "%s", case_id);
+    c.purpose = p;
+    if (p == CONSENT_REFERRAL)
+        snprintf(c.agency_kind, sizeof c.agency_kind, "%s", kind);
+    c.agreed = true;
+    c.given_on = harness_day(given);
+    snprintf(c.language, sizeof c.language, "my");
+    c.interpreter_used = true;
+    snprintf(c.interpreter_name, sizeof c.interpreter_name, "Ma Thida");
+    CU_ASSERT_EQUAL_FATAL(store_consent_add(s, &c, NULL), ST_OK);
 }

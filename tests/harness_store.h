@@ -10,6 +10,7 @@
 #include <stdbool.h>
 #include "core/caserec.h"
 #include "core/clock.h"
+#include "core/consent.h"
 #include "db/store.h"
 #include "db/store_internal.h"
 
@@ -57,5 +58,11 @@ tc_case harness_case_add(store *s, const char *latin, int age, const char *met);
 /* harness_case() for a suite's set-up: no assertion (a typo in met aborts,
  * see harness_setup_day()). */
 tc_case harness_setup_case(const char *latin, int age, const char *met);
+
+/* The person of case_id agreed on given (ISO date), in Burmese through the
+ * interpreter "Ma Thida", to purpose p (with CONSENT_REFERRAL, to agencies
+ * of kind: "shelter", CONSENT_ANY_AGENCY, ...); fatal on failure. */
+void harness_consent_add(store *s, const char *case_id, consent_purpose p, const char *kind,
+                         const char *given);
 
 #endif

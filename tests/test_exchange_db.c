@@ -79,20 +79,10 @@ static void two_close(two *t)
     harness_fixture_close(&t->b);
 }
 
+/* Consent given the day before the tests' today. */
 static void add_consent(store *s, const char *case_id, consent_purpose p, const char *kind)
 {
-    tc_consent c;
-    consent_init(&c);
-    snprintf(c.case_id, sizeof c.case_id, "%s", case_id);
-    c.purpose = p;
-    if (p == CONSENT_REFERRAL)
-        snprintf(c.agency_kind, sizeof c.agency_kind, "%s", kind);
-    c.agreed = true;
-    c.given_on = harness_day("2026-11-20");
-    snprintf(c.language, sizeof c.language, "my");
-    c.interpreter_used = true;
-    snprintf(c.interpreter_name, sizeof c.interpreter_name, "Ma Thida");
-    CU_ASSERT_EQUAL_FATAL(store_consent_add(s, &c, NULL), ST_OK);
+    harness_consent_add(s, case_id, p, kind, "2026-11-20");
 }
 
 /* A woman from Myanmar with Thai and Latin names, an intake, a need and an
@@ -136,6 +126,15 @@ static tc_case thai_case(store *s)
     return c;
 }
 
+/* thai_case() whose person agreed to a referral to any agency: a case
+ * that may be handed over in full. */
+static tc_case consented_case(store *s)
+{
+    tc_case c = thai_case(s);
+    add_consent(s, c.id, CONSENT_REFERRAL, CONSENT_ANY_AGENCY);
+    return c;
+}
+
 static void add_return_plan(store *s, const char *case_id)
 {
     tc_repatriation p;
@@ -163,6 +162,14 @@ static store_status hand(store *from, const char *case_id, const char *to, exch_
 {
     const char *cases[] = { case_id };
     return exchange_handover(from, cases, 1, to, prof, file, len, res, r);
+}
+
+/* hand() of the full profile where it must go (fatal otherwise). */
+static void hand_full(store *from, const char *case_id, const char *to, uint8_t **file,
+                      size_t *len, exch_handover_result *res)
+{
+    exch_refusal r;
+    CU_ASSERT_EQUAL_FATAL(hand(from, case_id, to, EXCH_PROFILE_FULL, file, len, res, &r), ST_OK);
 }
 
 /* What a refused bundle must leave exactly as it was. */
@@ -307,14 +314,12 @@ static void test_peers(void)
 static void test_round_trip_thai_case(void)
 {
     two t = two_open();
-    tc_case c = thai_case(t.a.s);
-    add_consent(t.a.s, c.id, CONSENT_REFERRAL, CONSENT_ANY_AGENCY);
+    tc_case c = consented_case(t.a.s);
     uint8_t *file = NULL;
     size_t len = 0;
     exch_handover_result res;
     exch_refusal r;
-    CU_ASSERT_EQUAL_FATAL(hand(t.a.s, c.reference, t.ib.fingerprint, EXCH_PROFILE_FULL, &file,
-                               &len, &res, &r), ST_OK);
+    hand_full(t.a.s, c.reference, t.ib.fingerprint, &file, &len, &res);
     CU_ASSERT_EQUAL(res.n_cases, 1);
     CU_ASSERT_EQUAL(strlen(res.bundle_id), BUNDLE_ID_TEXT - 1);
     CU_ASSERT(res.cases[0].sections & (1u << EXCH_SECTION_PERSON));
@@ -437,8 +442,7 @@ static void test_consent_limits(void)
     /* Consent to shelters: the record goes, but not the return plan,
      * which needs the repatriation consent too. */
     add_consent(t.a.s, c.id, CONSENT_REFERRAL, "shelter");
-    CU_ASSERT_EQUAL_FATAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_FULL, &file, &len,
-                               &res, &r), ST_OK);
+    hand_full(t.a.s, c.id, t.ib.fingerprint, &file, &len, &res);
     CU_ASSERT(res.cases[0].left_out & (1u << EXCH_SECTION_RETURN));
     CU_ASSERT_FALSE(res.cases[0].sections & (1u << EXCH_SECTION_RETURN));
     exch_preview pv;
@@ -451,8 +455,7 @@ static void test_consent_limits(void)
 
     /* With it, the plan goes as well. */
     add_consent(t.a.s, c.id, CONSENT_REPATRIATION, "");
-    CU_ASSERT_EQUAL_FATAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_FULL, &file, &len,
-                               &res, &r), ST_OK);
+    hand_full(t.a.s, c.id, t.ib.fingerprint, &file, &len, &res);
     CU_ASSERT(res.cases[0].sections & (1u << EXCH_SECTION_RETURN));
     CU_ASSERT_EQUAL_FATAL(receive(t.b.s, file, len, &pv, &r), ST_OK);
     CU_ASSERT_EQUAL(pv.n_conflict_fields, 0);
@@ -473,8 +476,7 @@ static void test_consent_limits(void)
 static void test_cross_border_profile(void)
 {
     two t = two_open();
-    tc_case c = thai_case(t.a.s);
-    add_consent(t.a.s, c.id, CONSENT_REFERRAL, CONSENT_ANY_AGENCY);
+    tc_case c = consented_case(t.a.s);
     uint8_t *file = NULL;
     size_t len = 0;
     exch_handover_result res;
@@ -550,14 +552,12 @@ static void test_refused_bundles_write_nothing(void)
     CU_ASSERT_EQUAL_FATAL(exchange_identity(c.s, &ic), ST_OK);
     learn(t.a.s, c.s, "");      /* A knows C; B does not */
     learn(c.s, t.b.s, "");      /* C knows B */
-    tc_case k = thai_case(t.a.s);
-    add_consent(t.a.s, k.id, CONSENT_REFERRAL, CONSENT_ANY_AGENCY);
+    tc_case k = consented_case(t.a.s);
     uint8_t *file = NULL;
     size_t len = 0;
     exch_handover_result res;
     exch_refusal r;
-    CU_ASSERT_EQUAL_FATAL(hand(t.a.s, k.id, t.ib.fingerprint, EXCH_PROFILE_FULL, &file, &len, &res,
-                               &r), ST_OK);
+    hand_full(t.a.s, k.id, t.ib.fingerprint, &file, &len, &res);
     exchange_handover_result_free(&res);
 
     /* Tampered: one byte of the sealed part changed. */
@@ -582,12 +582,10 @@ static void test_refused_bundles_write_nothing(void)
 
     /* From a store B does not know: refused with C's fingerprint shown
      * and how to add it. */
-    tc_case k2 = thai_case(c.s);
-    add_consent(c.s, k2.id, CONSENT_REFERRAL, CONSENT_ANY_AGENCY);
+    tc_case k2 = consented_case(c.s);
     uint8_t *from_c = NULL;
     size_t len_c = 0;
-    CU_ASSERT_EQUAL_FATAL(hand(c.s, k2.id, t.ib.fingerprint, EXCH_PROFILE_FULL, &from_c, &len_c,
-                               &res, &r), ST_OK);
+    hand_full(c.s, k2.id, t.ib.fingerprint, &from_c, &len_c, &res);
     exchange_handover_result_free(&res);
     expect_refused(t.b.s, from_c, len_c, EXCH_UNKNOWN_SENDER);
     exch_incoming *in = NULL;
@@ -602,8 +600,7 @@ static void test_refused_bundles_write_nothing(void)
     CU_ASSERT_EQUAL(exchange_peer_retire(t.b.s, t.ia.fingerprint, &r), ST_OK);
     uint8_t *again = NULL;
     size_t len_again = 0;
-    CU_ASSERT_EQUAL_FATAL(hand(t.a.s, k.id, t.ib.fingerprint, EXCH_PROFILE_FULL, &again,
-                               &len_again, &res, &r), ST_OK);
+    hand_full(t.a.s, k.id, t.ib.fingerprint, &again, &len_again, &res);
     exchange_handover_result_free(&res);
     expect_refused(t.b.s, again, len_again, EXCH_SENDER_RETIRED);
     /* And nothing is sent to a removed peer. */
@@ -628,15 +625,13 @@ static void test_refused_bundles_write_nothing(void)
 static void test_conflicts_field_by_field(void)
 {
     two t = two_open();
-    tc_case c = thai_case(t.a.s);
-    add_consent(t.a.s, c.id, CONSENT_REFERRAL, CONSENT_ANY_AGENCY);
+    tc_case c = consented_case(t.a.s);
     uint8_t *file = NULL;
     size_t len = 0;
     exch_handover_result res;
     exch_refusal r;
     exch_preview pv;
-    CU_ASSERT_EQUAL_FATAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_FULL, &file, &len,
-                               &res, &r), ST_OK);
+    hand_full(t.a.s, c.id, t.ib.fingerprint, &file, &len, &res);
     CU_ASSERT_EQUAL_FATAL(receive(t.b.s, file, len, &pv, &r), ST_OK);
     exchange_preview_free(&pv);
     exchange_handover_result_free(&res);
@@ -652,8 +647,7 @@ static void test_conflicts_field_by_field(void)
     snprintf(on_a.notes, sizeof on_a.notes, "ย้ายไปบ้านพัก");
     CU_ASSERT_EQUAL(store_case_update(t.a.s, &on_a, NULL), ST_OK);
 
-    CU_ASSERT_EQUAL_FATAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_FULL, &file, &len,
-                               &res, &r), ST_OK);
+    hand_full(t.a.s, c.id, t.ib.fingerprint, &file, &len, &res);
     exch_incoming *in = NULL;
     CU_ASSERT_EQUAL_FATAL(exchange_receive_open(t.b.s, file, len, &in, &pv, &r), ST_OK);
     CU_ASSERT_FALSE(pv.cases[0].is_new);

@@ -127,25 +127,6 @@ static tc_case add_case(store *s, const char *name, int age)
     return c;
 }
 
-/* Consent to referral to an agency kind ("shelter", "any", ...) or to
- * another purpose, agreed on `given`. */
-static void add_consent(store *s, const char *case_id, consent_purpose p, const char *kind,
-                        const char *given)
-{
-    tc_consent c;
-    consent_init(&c);
-    snprintf(c.case_id, sizeof c.case_id, "%s", case_id);
-    c.purpose = p;
-    if (p == CONSENT_REFERRAL)
-        snprintf(c.agency_kind, sizeof c.agency_kind, "%s", kind);
-    c.agreed = true;
-    c.given_on = harness_day(given);
-    snprintf(c.language, sizeof c.language, "my");
-    c.interpreter_used = true;
-    snprintf(c.interpreter_name, sizeof c.interpreter_name, "Ma Thida");
-    CU_ASSERT_EQUAL_FATAL(store_consent_add(s, &c, NULL), ST_OK);
-}
-
 /* A provincial shelter in Samut Sakhon, added by the administrator. */
 static tc_agency shelter_agency(const char *code)
 {
@@ -191,7 +172,7 @@ static tc_case referable_case(fixture *f)
 {
     add_shelter(f->s, "sk_shelter");
     tc_case c = add_case(f->s, "Mya Mya", 30);
-    add_consent(f->s, c.id, CONSENT_REFERRAL, "shelter", "2026-11-20");
+    harness_consent_add(f->s, c.id, CONSENT_REFERRAL, "shelter", "2026-11-20");
     return c;
 }
 
@@ -430,7 +411,7 @@ static void test_consent_gate_without_override(void)
     CU_ASSERT_EQUAL(p, REFERRAL_CONSENT_NOT_PERMITTED);
     CU_ASSERT_TRUE(same(before, snap(f.s)));
     /* Once the person consents, it goes. */
-    add_consent(f.s, c.id, CONSENT_REFERRAL, "shelter", "2026-11-21");
+    harness_consent_add(f.s, c.id, CONSENT_REFERRAL, "shelter", "2026-11-21");
     CU_ASSERT_EQUAL(store_referral_gate(f.s, c.id, "sk_shelter", tc_now(&clk), NULL, &g), ST_OK);
     CU_ASSERT_TRUE(g.covered && g.permitted && !g.overridden);
     CU_ASSERT_EQUAL(change(f.s, r.id, REFERRAL_SENT, NULL, &p), ST_OK);
@@ -495,7 +476,7 @@ static void test_consent_gate_embassy(void)
 {
     fixture f = open_fixture();
     tc_case c = add_case(f.s, "Mya Mya", 30);
-    add_consent(f.s, c.id, CONSENT_REFERRAL, CONSENT_ANY_AGENCY, "2026-11-20");
+    harness_consent_add(f.s, c.id, CONSENT_REFERRAL, CONSENT_ANY_AGENCY, "2026-11-20");
     referral_gate g;
     CU_ASSERT_EQUAL(store_referral_gate(f.s, c.id, "emb_mm", tc_now(&clk), NULL, &g), ST_OK);
     CU_ASSERT_EQUAL(g.count, 2);
@@ -849,7 +830,7 @@ static void fill_dashboard(dash_fixture *d)
         char name[32];
         snprintf(name, sizeof name, "Person %d", i);
         d->cases[i] = add_case(s, name, 30);
-        add_consent(s, d->cases[i].id, CONSENT_REFERRAL, CONSENT_ANY_AGENCY, "2026-11-10");
+        harness_consent_add(s, d->cases[i].id, CONSENT_REFERRAL, CONSENT_ANY_AGENCY, "2026-11-10");
     }
     static const char *const agencies[] = { "sk_shelter", "rtp", "dlpw" };
     for (int i = 0; i < 30; i++) {
