@@ -56,18 +56,6 @@ static char *path_in(const char *dir, const char *name)
     return p;
 }
 
-static bool exists(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0;
-}
-
-static int mode_of(const char *path)
-{
-    struct stat sb;
-    return stat(path, &sb) == 0 ? (int)(sb.st_mode & 0777) : -1;
-}
-
 /* Entries in dir other than . and ..; -1 when it cannot be read. */
 static int entries(const char *dir)
 {
@@ -81,28 +69,6 @@ static int entries(const char *dir)
             n++;
     closedir(d);
     return n;
-}
-
-static unsigned char *slurp(const char *path, size_t *len)
-{
-    FILE *f = fopen(path, "rb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    fseek(f, 0, SEEK_END);
-    long n = ftell(f);
-    fseek(f, 0, SEEK_SET);
-    unsigned char *buf = malloc((size_t)n + 1);
-    CU_ASSERT_FATAL(buf && fread(buf, 1, (size_t)n, f) == (size_t)n);
-    fclose(f);
-    *len = (size_t)n;
-    return buf;
-}
-
-static void spill(const char *path, const unsigned char *buf, size_t len)
-{
-    FILE *f = fopen(path, "wb");
-    CU_ASSERT_PTR_NOT_NULL_FATAL(f);
-    CU_ASSERT_FATAL(fwrite(buf, 1, len, f) == len);
-    fclose(f);
 }
 
 /* A case with a Thai and a Latin name, notes, a birth date. */
@@ -256,10 +222,10 @@ static void test_restore_holds_the_same_store(void)
     CU_ASSERT_EQUAL(harness_count_rows(sc.f.s, "SELECT count(*) FROM audit WHERE action = 'backup'"), 1);
     CU_ASSERT_EQUAL(harness_count_rows(b, "SELECT count(*) FROM audit WHERE action = 'backup'"), 1);
     store_close(b);
-    CU_ASSERT_EQUAL(mode_of(sc.target), 0700);
+    CU_ASSERT_EQUAL(harness_file_mode(sc.target), 0700);
     char *db_path = path_in(sc.target, "cases.db"), *slots = path_in(sc.target, "keyslots");
-    CU_ASSERT_EQUAL(mode_of(db_path), 0600);
-    CU_ASSERT_EQUAL(mode_of(slots), 0600);
+    CU_ASSERT_EQUAL(harness_file_mode(db_path), 0600);
+    CU_ASSERT_EQUAL(harness_file_mode(slots), 0600);
     free(db_path);
     free(slots);
     scene_close(&sc);
@@ -280,7 +246,7 @@ static void test_info_reads_without_passphrase(void)
 static void test_file_is_private_and_unreadable(void)
 {
     scene sc = scene_with_backup();
-    CU_ASSERT_EQUAL(mode_of(sc.file), 0600);
+    CU_ASSERT_TRUE(harness_private_file(sc.file));
     static const char *const secrets[] = { THAI_NAME, LATIN_NAME, "Mali Jaingam", "มะลิ",
                                            NOTES_TEXT, "Somchai Admin", "SQLite format" };
     for (size_t i = 0; i < sizeof secrets / sizeof secrets[0]; i++)
@@ -296,7 +262,7 @@ static void test_restores_with_passphrase_of_backup_time(void)
     CU_ASSERT_EQUAL(store_passwd(sc.f.s, "a new passphrase for admin", kdf_params_cheap()), ST_OK);
     CU_ASSERT_EQUAL(restore_as(&sc, sc.file, "admin", "a new passphrase for admin"),
                     BK_WRONG_PASSPHRASE);
-    CU_ASSERT_FALSE(exists(sc.target));
+    CU_ASSERT_FALSE(harness_exists(sc.target));
     CU_ASSERT_EQUAL(restore_as(&sc, sc.file, "ADMIN", ADMIN_PASS), BK_OK);
     scene_close(&sc);
 }
@@ -321,7 +287,7 @@ static void test_backup_never_replaces_other_files(void)
     harness_fixture f = rich_store();
     /* The store's own database, and a document. */
     char *doc = path_in(f.root, "report.odt");
-    spill(doc, (const unsigned char *)"PK\3\4 a document", 16);
+    harness_spill(doc, "PK\3\4 a document", 16);
     CU_ASSERT_EQUAL(store_backup(f.s, doc, NULL), BK_TARGET_NOT_BACKUP);
     CU_ASSERT_TRUE(harness_file_contains(doc, "a document", 10));
     char *db = path_in(f.dir, "cases.db");
@@ -390,11 +356,26 @@ static void assert_refused_into_empty(const scene *sc, const char *file, backup_
     rmdir(sc->target);
 }
 
+/* The backup orig (len bytes) with the byte at `at` xor'd with flip,
+ * written to bad, must be refused with want. */
+static void refuse_flipped(const scene *sc, const char *bad, const char *orig, size_t len,
+                           size_t at, unsigned char flip, backup_status want, const char *what)
+{
+    char *copy = malloc(len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(copy);
+    memcpy(copy, orig, len);
+    copy[at] ^= (char)flip;
+    harness_spill(bad, copy, len);
+    free(copy);
+    assert_refused_into_empty(sc, bad, want, what);
+}
+
 static void test_flipped_byte_anywhere_is_refused(void)
 {
     scene sc = scene_with_backup();
     size_t len = 0;
-    unsigned char *orig = slurp(sc.file, &len);
+    char *orig = harness_slurp(sc.file, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(orig);
     char *bad = path_in(sc.f.root, "bad.tcbackup");
     /* Offsets: the magic, the version, the store code, created_at, the
      * database size, inside the key slots, the header's hash, the stream
@@ -410,13 +391,8 @@ static void test_flipped_byte_anywhere_is_refused(void)
         { -1, BK_DAMAGED, "last byte" },
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        unsigned char *copy = malloc(len);
-        memcpy(copy, orig, len);
         size_t at = rows[i].at >= 0 ? (size_t)rows[i].at : len - (size_t)-rows[i].at;
-        copy[at] ^= 0x5a;
-        spill(bad, copy, len);
-        assert_refused_into_empty(&sc, bad, rows[i].want, rows[i].what);
-        free(copy);
+        refuse_flipped(&sc, bad, orig, len, at, 0x5a, rows[i].want, rows[i].what);
     }
     /* Past the header: the hash, the stream header and chunks, every
      * 997th byte (each one a separate file). */
@@ -424,14 +400,9 @@ static void test_flipped_byte_anywhere_is_refused(void)
     CU_ASSERT_EQUAL_FATAL(backup_read_info(sc.file, &info), BK_OK);
     size_t stream_at = len - (size_t)info.database_bytes - 17 * ((info.database_bytes + 65535) / 65536) - 24;
     for (size_t at = stream_at - 32; at < len; at += 997) {
-        unsigned char *copy = malloc(len);
-        memcpy(copy, orig, len);
-        copy[at] ^= 0x01;
-        spill(bad, copy, len);
         char what[64];
         snprintf(what, sizeof what, "byte %zu of %zu", at, len);
-        assert_refused_into_empty(&sc, bad, BK_DAMAGED, what);
-        free(copy);
+        refuse_flipped(&sc, bad, orig, len, at, 0x01, BK_DAMAGED, what);
     }
     free(orig);
     free(bad);
@@ -442,7 +413,8 @@ static void test_cut_or_extended_file_is_refused(void)
 {
     scene sc = scene_with_backup();
     size_t len = 0;
-    unsigned char *orig = slurp(sc.file, &len);
+    char *orig = harness_slurp(sc.file, &len);
+    CU_ASSERT_PTR_NOT_NULL_FATAL(orig);
     char *bad = path_in(sc.f.root, "cut.tcbackup");
     const struct { size_t keep; backup_status want; const char *what; } rows[] = {
         { 0, BK_NOT_BACKUP, "empty file" },
@@ -454,16 +426,16 @@ static void test_cut_or_extended_file_is_refused(void)
         { len - 1, BK_DAMAGED, "one byte short" },
     };
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
-        spill(bad, orig, rows[i].keep);
+        harness_spill(bad, orig, rows[i].keep);
         assert_refused_into_empty(&sc, bad, rows[i].want, rows[i].what);
     }
-    unsigned char *longer = malloc(len + 1);
+    char *longer = malloc(len + 1);
     memcpy(longer, orig, len);
     longer[len] = 0;
-    spill(bad, longer, len + 1);
+    harness_spill(bad, longer, len + 1);
     assert_refused_into_empty(&sc, bad, BK_DAMAGED, "one byte more");
     /* A stranger's file and a file that is not there. */
-    spill(bad, (const unsigned char *)"SQLite format 3\0 and more bytes", 32);
+    harness_spill(bad, "SQLite format 3\0 and more bytes", 32);
     assert_refused_into_empty(&sc, bad, BK_NOT_BACKUP, "a database");
     char *missing = path_in(sc.f.root, "missing.tcbackup");
     assert_refused_into_empty(&sc, missing, BK_UNREADABLE, "no such file");
@@ -486,7 +458,7 @@ static void test_wrong_passphrase_writes_nothing(void)
     for (size_t i = 0; i < sizeof rows / sizeof rows[0]; i++) {
         CHECK_ROW(restore_as(&sc, sc.file, rows[i].login, rows[i].pass) == BK_WRONG_PASSPHRASE,
                   rows[i].what);
-        CHECK_ROW(!exists(sc.target), rows[i].what);
+        CHECK_ROW(!harness_exists(sc.target), rows[i].what);
     }
     scene_close(&sc);
 }
@@ -504,7 +476,7 @@ static void test_refuses_a_folder_that_is_not_empty(void)
     /* A folder with somebody's file in it. */
     CU_ASSERT_EQUAL_FATAL(mkdir(sc.target, 0700), 0);
     char *note = path_in(sc.target, "notes.txt");
-    spill(note, (const unsigned char *)"keep me", 7);
+    harness_spill(note, "keep me", 7);
     CU_ASSERT_EQUAL(restore_as(&sc, sc.file, "admin", ADMIN_PASS), BK_TARGET_NOT_EMPTY);
     CU_ASSERT_EQUAL(entries(sc.target), 1);
     CU_ASSERT_TRUE(harness_file_contains(note, "keep me", 7));
@@ -584,7 +556,7 @@ static void writer_process(const char *dir, const char *stop)
     store *s = NULL;
     if (store_open(dir, "admin", ADMIN_PASS, &clk, &s) != ST_OK)
         _exit(2);
-    for (int i = 0; i < 100000 && !exists(stop); i++) {
+    for (int i = 0; i < 100000 && !harness_exists(stop); i++) {
         char name[32];
         snprintf(name, sizeof name, WRITER_NAME, i);
         tc_case c = full_case("ผู้เขียน", name, "written by the other process");
@@ -627,7 +599,7 @@ static void test_backup_while_another_process_writes(void)
     size_t more = writer_cases(f.s);
     for (int i = 0; i < 2000 && writer_cases(f.s) < more + 10; i++)
         usleep(5000);
-    spill(stop, (const unsigned char *)"", 0);
+    harness_spill(stop, "", 0);
     int status = 0;
     waitpid(pid, &status, 0);
     CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -701,7 +673,7 @@ static void test_full_disk_is_said_and_leaves_nothing(void)
     CU_ASSERT_EQUAL_FATAL(backup_read_info(sc.file, &info), BK_OK);
     rlim_t half = (rlim_t)(info.database_bytes / 2);
     CU_ASSERT_EQUAL(with_file_limit(half, restore_in_child, &sc), BK_DISK_FULL);
-    CU_ASSERT_FALSE(exists(sc.target));
+    CU_ASSERT_FALSE(harness_exists(sc.target));
     CU_ASSERT_EQUAL(with_file_limit(half, backup_in_child, &sc), BK_DISK_FULL);
     /* Beside the store: its folder and the first backup, nothing else. */
     CU_ASSERT_EQUAL(entries(sc.f.root), 2);
