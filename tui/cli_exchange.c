@@ -4,25 +4,22 @@
  * Everything goes through db/exchange.h; the rules (consent, the 15
  * cross-border items, what is refused) are the store's and core's.
  *
- * Files this writes (identity cards, bundles) are created 0600 as
- * FILE.tmp, synced, and renamed over FILE only once whole.  A question
+ * Files this writes (identity cards, bundles) are created 0600 beside
+ * FILE, synced, and renamed over FILE only once whole (private_file.h).  A question
  * ("did you compare the fingerprint by phone?", "import it?") is asked on
  * standard input unless --yes answers it. */
-#define _GNU_SOURCE
 #include "config.h"
 #include <errno.h>
-#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/agency.h"
 #include "core/exchange_items.h"
 #include "db/exchange.h"
 #include "i18n/i18n.h"
 #include "tui/cli_internal.h"
+#include "tui/private_file.h"
 
 #define CARD_FILE_MAX (4 * IDENTITY_CARD_MAX)
 #define VALUE_COLUMNS 40            /* of a value in a conflict list line */
@@ -89,38 +86,6 @@ static int refuse_read(const char *path)
 {
     fprintf(stderr, "tipcase: %s %s: %s\n", _("Could not read"), path, strerror(errno));
     return EXIT_USER;
-}
-
-/* data to path through path.tmp (0600, synced), renamed once whole. */
-static bool write_file(const char *path, const void *data, size_t len)
-{
-    char *tmp = NULL;
-    if (asprintf(&tmp, "%s.tmp", path) < 0)
-        return false;
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, S_IRUSR | S_IWUSR);
-    bool ok = fd >= 0 && fchmod(fd, S_IRUSR | S_IWUSR) == 0;
-    const uint8_t *p = data;
-    size_t done = 0;
-    while (ok && done < len) {
-        ssize_t n = write(fd, p + done, len - done);
-        if (n < 0 && errno == EINTR)
-            continue;
-        ok = n > 0;
-        if (ok)
-            done += (size_t)n;
-    }
-    ok = ok && fsync(fd) == 0;
-    int err = errno;
-    if (fd >= 0 && close(fd) != 0 && ok)
-        ok = false, err = errno;
-    ok = ok && rename(tmp, path) == 0;
-    if (!ok) {
-        err = err ? err : errno;
-        unlink(tmp);
-    }
-    free(tmp);
-    errno = err;
-    return ok;
 }
 
 static int refuse_write(const char *path)
@@ -190,7 +155,7 @@ int cli_identity_cmd(app_options *opt, cli_args *a)
     cli_print_field(_("Store code:"), me.store_code);
     cli_print_field(_("Fingerprint:"), me.fingerprint);
     if (ARG(a, OPT_OUTPUT)) {
-        if (!write_file(ARG(a, OPT_OUTPUT), card, strlen(card)))
+        if (!private_file_write(ARG(a, OPT_OUTPUT), card))
             return refuse_write(ARG(a, OPT_OUTPUT));
         printf(_("Identity card written to %s\n"), ARG(a, OPT_OUTPUT));
     }
@@ -374,7 +339,7 @@ int cli_handover_cmd(app_options *opt, cli_args *a)
             rc = refuse_exchange(&r, st);
     }
     store_close(s);
-    if (rc == EXIT_OK && !write_file(path, file, len))
+    if (rc == EXIT_OK && !private_file_write_data(path, file, len))
         rc = refuse_write(path);
     else if (rc == EXIT_OK)
         print_handover(&res, path);

@@ -4,20 +4,17 @@
  * data.
  *
  * The file is CSV (UTF-8 with BOM, CRLF, core/csv.h quoting), written to
- * FILE.tmp (0600) and renamed over FILE only once it is whole and the
- * audit event is saved; on any failure FILE.tmp is removed and FILE left
- * as it was.  A bad period is refused before the store is opened. */
+ * a private file beside FILE (0600, tui/private_file.h) and renamed over
+ * FILE only once it is whole and the audit event is saved; on any failure
+ * the temporary file is removed and FILE left as it was.  A bad period is refused before the store is opened. */
 #include "config.h"
 #include "tui/cli_internal.h"
 
 #include <errno.h>
-#include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include "core/csv.h"
 #include "core/htcds.h"
@@ -26,6 +23,7 @@
 #include "db/report_store.h"
 #include "i18n/i18n.h"
 #include "tui/cli.h"
+#include "tui/private_file.h"
 
 /* A line: every field quoted at worst (quotes doubled, apostrophe, two
  * quotes), separators, CRLF, NUL. */
@@ -75,30 +73,16 @@ static bool write_row(FILE *f, const htcds_row *r, char *line)
     return ok && fputs(line, f) >= 0;
 }
 
-/* Writes e to tmp, created 0600 (and made so if it was there), synced to
- * the disk.  false with errno set on a failure. */
-static bool write_file(const char *tmp, const htcds_export *e)
+/* Writes e to the private file's stream.  false on a failure. */
+static bool write_rows(FILE *f, const htcds_export *e)
 {
-    int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_NOFOLLOW | O_CLOEXEC, S_IRUSR | S_IWUSR);
-    if (fd < 0)
-        return false;
-    FILE *f = fchmod(fd, S_IRUSR | S_IWUSR) == 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        int err = errno;
-        close(fd);
-        errno = err;
-        return false;
-    }
     char *line = malloc(LINE_MAX_BYTES);
     bool ok = line && write_header(f, line);
     for (size_t i = 0; ok && i < e->n_rows; i++)
         ok = write_row(f, &e->rows[i], line);
     free(line);
-    ok = ok && fflush(f) == 0 && fsync(fileno(f)) == 0;
-    int err = ok ? 0 : (errno ? errno : EIO);
-    if (fclose(f) != 0 && ok)
-        ok = false, err = errno;
-    errno = err;
+    if (!ok && !errno)
+        errno = EIO;
     return ok;
 }
 
@@ -120,7 +104,8 @@ static void print_summary(const char *path, const htcds_export *e)
 }
 
 /* Rows of the period, finished (shuffled, numbered, suppressed), written
- * to path through path.tmp and audited.  The store is open. */
+ * to a private file beside path, audited, and only then renamed over
+ * path.  The store is open. */
 static int export_to(store *s, const report_period *p, const char *period_code,
                      const char *path)
 {
@@ -129,25 +114,22 @@ static int export_to(store *s, const report_period *p, const char *period_code,
     if (st != ST_OK)
         return cli_status_exit(st);
     htcds_finish(&e, sodium_random, NULL);
-    char *tmp = NULL;
+    private_file pf;
     int rc = EXIT_OK;
-    if (asprintf(&tmp, "%s.tmp", path) < 0) {
-        htcds_export_free(&e);
-        return refuse_write(path, ENOMEM);
-    }
-    if (!write_file(tmp, &e)) {
+    if (!private_file_begin(&pf, path)) {
         rc = refuse_write(path, errno);
+    } else if (!write_rows(pf.f, &e)) {
+        rc = refuse_write(path, errno);
+        private_file_discard(&pf);
     } else if ((st = store_report_audit_export(s, "htcds", period_code,
                                                 e.rows_suppressed > 0)) != ST_OK) {
         rc = cli_status_exit(st);
-    } else if (rename(tmp, path) != 0) {
+        private_file_discard(&pf);
+    } else if (!private_file_commit(&pf)) {
         rc = refuse_write(path, errno);
     } else {
         print_summary(path, &e);
     }
-    if (rc != EXIT_OK)
-        unlink(tmp);
-    free(tmp);
     htcds_export_free(&e);
     return rc;
 }

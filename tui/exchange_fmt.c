@@ -10,6 +10,7 @@
 #include "i18n/textwidth.h"
 #include "i18n/thaitext.h"
 #include "tui/casefmt.h"
+#include "tui/private_file.h"
 
 /* ---- the fingerprint ------------------------------------------------------ */
 
@@ -270,45 +271,10 @@ bool xs_side_by_side(int cols, int *value_cols)
 
 /* ---- files -------------------------------------------------------------------- */
 
-/* s without the blanks around it, into out. */
-static void trimmed(const char *s, char *out, size_t outsz)
-{
-    while (*s == ' ' || *s == '\t')
-        s++;
-    size_t n = strlen(s);
-    while (n && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
-        n--;
-    if (n >= outsz)
-        n = outsz ? outsz - 1 : 0;
-    if (outsz) {
-        memcpy(out, s, n);
-        out[n] = '\0';
-    }
-}
-
 bool xs_path_expand(const char *typed, const char *home, const char *def, char *out,
                     size_t outsz)
 {
-    char t[4096];
-    trimmed(typed ? typed : "", t, sizeof t);
-    if (!t[0])
-        trimmed(def ? def : "", t, sizeof t);
-    out[0] = '\0';
-    if (!t[0])
-        return false;
-    int n;
-    if (t[0] == '~' && (t[1] == '\0' || t[1] == '/')) {
-        if (!home || !home[0])
-            return false;
-        n = snprintf(out, outsz, "%s%s", home, t + 1);
-    } else {
-        n = snprintf(out, outsz, "%s", t);
-    }
-    if (n < 0 || (size_t)n >= outsz) {
-        out[0] = '\0';
-        return false;
-    }
-    return true;
+    return private_file_path(typed, def, home, out, outsz);
 }
 
 void xs_handover_default(const char *reference, char *out, size_t outsz)

@@ -88,7 +88,8 @@ bool xs_side_by_side(int cols, int *value_cols);
 /* The path typed in a file field: blanks around it ignored, "~" or "~/"
  * at its start is home's; an empty answer is def (itself expanded the
  * same way).  False (out "") when nothing is left, home is needed and
- * unknown, or it does not fit. */
+ * unknown, or it does not fit.  It is private_file_path(), which the file
+ * fields of every screen read (tui/private_file.h). */
 bool xs_path_expand(const char *typed, const char *home, const char *def, char *out,
                     size_t outsz);
 /* The file offered for a hand-over of the case with reference:

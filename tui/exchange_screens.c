@@ -8,14 +8,10 @@
  * refusals in the officer's language (exch_refusal_text). */
 #include "config.h"
 #include "tui/exchange_screens.h"
-#include <errno.h>
-#include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "core/agency.h"
 #include "core/caldate.h"
 #include "i18n/i18n.h"
@@ -23,7 +19,7 @@
 #include "i18n/thdate.h"
 #include "tui/caseforms.h"
 #include "tui/exchange_fmt.h"
-#include "tui/referral_sheet.h"
+#include "tui/private_file.h"
 #include "tui/return_screens.h"
 #include "tui/timeinput.h"
 
@@ -36,103 +32,38 @@ const char *xs_translate(const char *msgid)
     return gettext(msgid);
 }
 
+/* Why a call of db/exchange.h was refused, in the officer's language. */
+static void refusal_text(store_status st, const exch_refusal *r, char *text, size_t textsz)
+{
+    if (r && r->code != EXCH_OK && r->code != EXCH_STORE_ERROR)
+        exch_refusal_text(r, xs_translate, text, textsz);
+    else
+        snprintf(text, textsz, "%s", _(store_status_text(st == ST_OK ? ST_INVALID : st)));
+}
+
 void xs_say_refusal(tui *t, store_status st, const exch_refusal *r)
 {
-    if (r && r->code != EXCH_OK && r->code != EXCH_STORE_ERROR) {
-        char text[1024];
-        exch_refusal_text(r, xs_translate, text, sizeof text);
-        tui_say(t, STYLE_ERROR, text);
-    } else {
-        tui_say(t, STYLE_ERROR, _(store_status_text(st == ST_OK ? ST_INVALID : st)));
-    }
+    char text[1024];
+    refusal_text(st, r, text, sizeof text);
+    tui_say(t, STYLE_ERROR, text);
+}
+
+void xs_show_refusal(tui *t, const char *title, const char *label, const char *nothing_done,
+                     store_status st, const exch_refusal *r)
+{
+    char text[1024];
+    refusal_text(st, r, text, sizeof text);
+    view_lines L = { NULL, 0, 0 };
+    view_add_wrapped(&L, _(label), text, STYLE_ERROR, -1);
+    view_add(&L, "", "", STYLE_NORMAL, -1);
+    view_add_wrapped(&L, "", _(nothing_done), STYLE_NOTICE, -1);
+    xs_show_lines(t, _(title), "", &L);
+    free(L.v);
 }
 
 void xs_moment(tui *t, int64_t at, char *out, size_t outsz)
 {
     moment_format(at, t->opt->clock.utc_offset, out, outsz);
-}
-
-static void say_errno(tui *t, const char *msgid, const char *path)
-{
-    char msg[1024], clean[512];
-    text_fit(path, 40, true, clean, sizeof clean);
-    snprintf(msg, sizeof msg, "%s: %s (%s)", _(msgid), strerror(errno), clean);
-    tui_say(t, STYLE_ERROR, msg);
-}
-
-/* The directory part of path exists and is a directory. */
-static bool directory_exists(const char *path)
-{
-    char dir[4096];
-    snprintf(dir, sizeof dir, "%s", path);
-    char *slash = strrchr(dir, '/');
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else if (slash == dir)
-        dir[1] = '\0';
-    else
-        *slash = '\0';
-    struct stat sb;
-    return stat(dir, &sb) == 0 && S_ISDIR(sb.st_mode);
-}
-
-static bool replace_confirmed(tui *t, const char *title, const char *path)
-{
-    const char *lines[1] = { path };
-    return ret_confirm(t, title, lines, 1, STYLE_NORMAL,
-                       N_("A file with this name is there already. Replace it?"));
-}
-
-/* One answer of the path form checked; the reason said when it is not
- * fine. */
-static bool path_fine(tui *t, const char *title, const char *path, bool for_writing)
-{
-    struct stat sb;
-    if (!for_writing) {
-        if (stat(path, &sb) != 0) {
-            say_errno(t, N_("The file cannot be read"), path);
-            return false;
-        }
-        if (!S_ISREG(sb.st_mode)) {
-            tui_say(t, STYLE_ERROR, _("That is not a file."));
-            return false;
-        }
-        return true;
-    }
-    if (!directory_exists(path)) {
-        tui_say(t, STYLE_ERROR, _("There is no directory with that name."));
-        return false;
-    }
-    if (stat(path, &sb) == 0) {
-        if (S_ISDIR(sb.st_mode)) {
-            tui_say(t, STYLE_ERROR, _("That is a directory: name the file too."));
-            return false;
-        }
-        return replace_confirmed(t, title, path);
-    }
-    return true;
-}
-
-bool xs_ask_path(tui *t, const char *title, const char *intro, const char *label,
-                 const char *def, bool for_writing, char *path, size_t pathsz)
-{
-    form_field *fl = ret_fields_new(1);
-    if (!fl)
-        return false;
-    ret_text_field(&fl[0], "path", label,
-                   N_("A full path; ~ is your home directory."), 1000, def);
-    form f = { title, intro, fl, 1, 0, 0 };
-    bool chosen = false;
-    while (!chosen && !t->quit && t->st && form_run(t, &f) == ACT_SAVE && t->st) {
-        char typed[1024];
-        form_get(&f, 0, typed, sizeof typed);
-        if (!xs_path_expand(typed, getenv("HOME"), def, path, pathsz))
-            tui_say(t, STYLE_ERROR, _("Name the file."));
-        else
-            chosen = path_fine(t, title, path, for_writing);
-    }
-    ret_fields_free(fl, 1);
-    return chosen;
 }
 
 bool xs_read_file(tui *t, const char *path, size_t max, uint8_t **data, size_t *len)
@@ -141,7 +72,7 @@ bool xs_read_file(tui *t, const char *path, size_t max, uint8_t **data, size_t *
     *len = 0;
     FILE *f = fopen(path, "rb");
     if (!f) {
-        say_errno(t, N_("The file cannot be read"), path);
+        private_file_say_errno(t, N_("The file cannot be read"), path);
         return false;
     }
     size_t cap = 4096, n = 0;
@@ -170,7 +101,7 @@ bool xs_read_file(tui *t, const char *path, size_t max, uint8_t **data, size_t *
         tui_say(t, STYLE_ERROR, _("The file is too large to be a hand-over file or an identity card."));
         ok = false;
     } else if (!ok) {
-        say_errno(t, N_("The file cannot be read"), path);
+        private_file_say_errno(t, N_("The file cannot be read"), path);
     }
     if (!ok) {
         if (buf)
@@ -181,40 +112,6 @@ bool xs_read_file(tui *t, const char *path, size_t max, uint8_t **data, size_t *
     *data = buf;
     *len = n;
     return true;
-}
-
-bool xs_write_file(const char *path, const void *data, size_t len)
-{
-    char tmp[4200];
-    if (snprintf(tmp, sizeof tmp, "%s.XXXXXX", path) >= (int)sizeof tmp) {
-        errno = ENAMETOOLONG;
-        return false;
-    }
-    int fd = mkstemp(tmp);
-    if (fd < 0)
-        return false;
-    const uint8_t *p = data;
-    size_t left = len;
-    bool ok = fchmod(fd, 0600) == 0;
-    while (ok && left) {
-        ssize_t w = write(fd, p, left);
-        if (w < 0 && errno == EINTR)
-            continue;
-        ok = w > 0;
-        if (ok)
-            p += w, left -= (size_t)w;
-    }
-    ok = ok && fsync(fd) == 0;
-    int saved = errno;
-    if (close(fd) != 0 && ok)
-        ok = false, saved = errno;
-    if (ok && rename(tmp, path) != 0)
-        ok = false, saved = errno;
-    if (!ok) {
-        unlink(tmp);
-        errno = saved;
-    }
-    return ok;
 }
 
 int xs_draw_fingerprint(int y, int x, int cols, const char *fp)
@@ -412,9 +309,10 @@ static void card_write(exchange_view *v)
 {
     tui *t = v->t;
     char path[4096], card[IDENTITY_CARD_MAX + 1];
-    if (!xs_ask_path(t, N_("This store's identity card"),
-                     N_("Only this store's name and public keys: give it to the other team."),
-                     N_("Write the card to"), XS_CARD_DEFAULT, true, path, sizeof path))
+    file_question q = { N_("This store's identity card"),
+                        N_("Only this store's name and public keys: give it to the other team."),
+                        N_("Write the card to"), XS_CARD_DEFAULT, true };
+    if (!private_file_ask(t, &q, NULL, NULL, path, sizeof path))
         return;
     store_status st = exchange_identity_card(t->st, card, sizeof card);
     if (st != ST_OK) {
@@ -422,7 +320,7 @@ static void card_write(exchange_view *v)
         return;
     }
     if (!private_file_write(path, card)) {
-        say_errno(t, N_("The identity card could not be written"), path);
+        private_file_say_errno(t, N_("The identity card could not be written"), path);
         return;
     }
     char msg[1024], clean[512];
@@ -529,9 +427,10 @@ static void peer_add(exchange_view *v)
     if (!may_change(t))
         return;
     char path[4096];
-    if (!xs_ask_path(t, N_("Add another team's store"),
-                     N_("The other team's identity card (w on their hand-over screen)."),
-                     N_("Card file"), "~/", false, path, sizeof path))
+    file_question q = { N_("Add another team's store"),
+                        N_("The other team's identity card (w on their hand-over screen)."),
+                        N_("Card file"), "~/", false };
+    if (!private_file_ask(t, &q, NULL, NULL, path, sizeof path))
         return;
     uint8_t *data = NULL;
     size_t len = 0;
@@ -656,17 +555,8 @@ static bool preview_confirmed(tui *t, const exch_preview *pv)
 
 static void refused_page(tui *t, store_status st, const exch_refusal *r)
 {
-    char text[1024];
-    if (r->code != EXCH_OK && r->code != EXCH_STORE_ERROR)
-        exch_refusal_text(r, xs_translate, text, sizeof text);
-    else
-        snprintf(text, sizeof text, "%s", _(store_status_text(st)));
-    view_lines L = { NULL, 0, 0 };
-    view_add_wrapped(&L, _("Not accepted"), text, STYLE_ERROR, -1);
-    view_add(&L, "", "", STYLE_NORMAL, -1);
-    view_add_wrapped(&L, "", _("Nothing was imported and nothing was written."), STYLE_NOTICE, -1);
-    xs_show_lines(t, _("Receive a hand-over file"), "", &L);
-    free(L.v);
+    xs_show_refusal(t, N_("Receive a hand-over file"), N_("Not accepted"),
+                    N_("Nothing was imported and nothing was written."), st, r);
 }
 
 /* After the import: what it did; true when the officer goes on to the
@@ -693,9 +583,10 @@ static char last_receive[4096] = "~/";
 static void receive_file(tui *t)
 {
     char path[4096];
-    if (!xs_ask_path(t, N_("Receive a hand-over file"),
-                     N_("A file sealed for this store: you see what it holds before importing."),
-                     N_("File"), last_receive, false, path, sizeof path))
+    file_question q = { N_("Receive a hand-over file"),
+                        N_("A file sealed for this store: you see what it holds before importing."),
+                        N_("File"), last_receive, false };
+    if (!private_file_ask(t, &q, NULL, NULL, path, sizeof path))
         return;
     snprintf(last_receive, sizeof last_receive, "%s", path);
     uint8_t *data = NULL;

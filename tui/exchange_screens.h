@@ -21,22 +21,14 @@ const char *xs_translate(const char *msgid);
  * refusal in the officer's language when r names one, else the store's
  * words for st. */
 void xs_say_refusal(tui *t, store_status st, const exch_refusal *r);
-
-/* A file asked for in a one-field form (title, intro and label msgids;
- * def the answer offered, "~" meaning home).  for_writing: the directory
- * must exist, and an existing file is replaced only when the officer says
- * so; else the file must exist.  True with the expanded path in path;
- * false when the officer went back. */
-bool xs_ask_path(tui *t, const char *title, const char *intro, const char *label,
-                 const char *def, bool for_writing, char *path, size_t pathsz);
+/* The same on a page of its own, titled title: label (msgid) before the
+ * refusal, nothing_done (msgid) under it, until a key is pressed. */
+void xs_show_refusal(tui *t, const char *title, const char *label, const char *nothing_done,
+                     store_status st, const exch_refusal *r);
 
 /* The whole file at path, at most max bytes, into *data (malloc'd: free
  * it).  False with the reason said on the message line. */
 bool xs_read_file(tui *t, const char *path, size_t max, uint8_t **data, size_t *len);
-/* Writes len bytes to path atomically: a 0600 temporary file in the same
- * directory, flushed to disk, then renamed over path.  False with errno
- * set (nothing left behind). */
-bool xs_write_file(const char *path, const void *data, size_t len);
 
 /* A fingerprint drawn for reading aloud: its groups numbered, digits
  * spaced, in bold, as many groups to a row as cols allows, from row y at

@@ -15,6 +15,7 @@
 #include "i18n/textwidth.h"
 #include "tui/exchange_fmt.h"
 #include "tui/exchange_screens.h"
+#include "tui/private_file.h"
 #include "tui/return_screens.h"
 
 #define TITLE N_("Hand the case over")
@@ -75,17 +76,8 @@ static bool reference_of(tui *t, const char *case_id, char *out, size_t outsz)
 
 static void refused(tui *t, store_status st, const exch_refusal *r)
 {
-    char text[1024];
-    if (r->code != EXCH_OK && r->code != EXCH_STORE_ERROR)
-        exch_refusal_text(r, xs_translate, text, sizeof text);
-    else
-        snprintf(text, sizeof text, "%s", _(store_status_text(st)));
-    view_lines L = { NULL, 0, 0 };
-    view_add_wrapped(&L, _("Not handed over"), text, STYLE_ERROR, -1);
-    view_add(&L, "", "", STYLE_NORMAL, -1);
-    view_add_wrapped(&L, "", _("Nothing was sealed and no file was written."), STYLE_NOTICE, -1);
-    xs_show_lines(t, _(TITLE), "", &L);
-    free(L.v);
+    xs_show_refusal(t, TITLE, N_("Not handed over"),
+                    N_("Nothing was sealed and no file was written."), st, r);
 }
 
 /* What went, what the consent left out, where the file is. */
@@ -153,7 +145,7 @@ static bool seal_and_write(tui *t, const char *case_id, const exch_peer *to,
         refused(t, st, &r);
         return false;
     }
-    bool ok = xs_write_file(path, file, len);
+    bool ok = private_file_write_data(path, file, len);
     if (!ok) {
         char msg[1024];
         snprintf(msg, sizeof msg, "%s: %s", _("The hand-over file could not be written"),
@@ -182,10 +174,9 @@ bool screen_case_handover(tui *t, const char *case_id)
                           : tui_pick(t, TITLE, N_("What goes in the file?"), 2, 0, profile_row,
                                      NULL);
     xs_handover_default(reference, def, sizeof def);
-    if (profile >= 0 &&
-        xs_ask_path(t, TITLE,
-                    N_("The file is sealed for that store only and signed by this one."),
-                    N_("Write the file to"), def, true, path, sizeof path) &&
+    file_question q = { TITLE, N_("The file is sealed for that store only and signed by this one."),
+                        N_("Write the file to"), def, true };
+    if (profile >= 0 && private_file_ask(t, &q, NULL, NULL, path, sizeof path) &&
         send_confirmed(t, reference, &sc.peers[to], (exch_profile)profile, path) && t->st)
         done = seal_and_write(t, case_id, &sc.peers[to], (exch_profile)profile, path);
     free(sc.peers);

@@ -1,17 +1,13 @@
 /* referral_sheet.c - the handover sheet read from the store and written to
- * a private file (tui/referral_sheet.h).  Moved here from cli_referral.c
+ * a private file (tui/referral_sheet.h, tui/private_file.h).  Moved here from cli_referral.c
  * so that the referral screen writes exactly what the command prints. */
 #define _GNU_SOURCE
 #include "config.h"
 #include "tui/referral_sheet.h"
-#include <errno.h>
-#include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "i18n/i18n.h"
 #include "i18n/thaitext.h"
 #include "i18n/thdate.h"
@@ -118,67 +114,6 @@ char *referral_sheet_text(const tc_clock *clock, const referral_sheet_parts *p, 
     return text;
 }
 
-/* ---- the file -------------------------------------------------------------- */
-
-static bool write_all(int fd, const char *text, size_t len)
-{
-    size_t done = 0;
-    while (done < len) {
-        ssize_t k = write(fd, text + done, len - done);
-        if (k < 0 && errno == EINTR)
-            continue;
-        if (k <= 0)
-            return false;
-        done += (size_t)k;
-    }
-    return true;
-}
-
-/* Makes a rename in path's directory durable; a failure only weakens that. */
-static void sync_directory_of(const char *path)
-{
-    char *dir = strdup(path);
-    char *slash = dir ? strrchr(dir, '/') : NULL;
-    if (dir) {
-        if (slash)
-            slash[slash == dir ? 1 : 0] = '\0';
-        int fd = open(slash ? dir : ".", O_RDONLY | O_DIRECTORY);
-        if (fd >= 0) {
-            fsync(fd);
-            close(fd);
-        }
-    }
-    free(dir);
-}
-
-bool private_file_write(const char *path, const char *text)
-{
-    char *tmp = NULL;
-    if (asprintf(&tmp, "%s.XXXXXX", path) < 0)
-        return false;
-    int fd = mkstemp(tmp);
-    if (fd < 0) {
-        int e = errno;
-        free(tmp);
-        errno = e;
-        return false;
-    }
-    bool ok = fchmod(fd, S_IRUSR | S_IWUSR) == 0 && write_all(fd, text, strlen(text))
-              && fsync(fd) == 0;
-    int e = ok ? 0 : errno;
-    if (close(fd) != 0 && ok)
-        ok = false, e = errno;
-    if (ok && rename(tmp, path) != 0)
-        ok = false, e = errno;
-    if (ok)
-        sync_directory_of(path);
-    else
-        unlink(tmp);
-    free(tmp);
-    errno = e;
-    return ok;
-}
-
 /* ---- where it goes ----------------------------------------------------------- */
 
 /* Appends text to out at *len, keeping only what is safe in a file name. */
@@ -196,33 +131,20 @@ static void append_name_part(const char *text, size_t max, char *out, size_t out
 bool referral_sheet_path(const char *dir, const char *home, const char *case_reference,
                          const char *referral_id, char *out, size_t outsz)
 {
+    char where[4096];
     if (!outsz)
         return false;
     out[0] = '\0';
-    if (!dir)
+    if (!private_file_path(dir, NULL, home, where, sizeof where))
         return false;
-    while (*dir == ' ')
-        dir++;
-    size_t dlen = strlen(dir);
-    while (dlen && dir[dlen - 1] == ' ')
-        dlen--;
-    if (!dlen)
-        return false;
-    const char *prefix = "";
-    if (dir[0] == '~' && (dlen == 1 || dir[1] == '/')) {
-        if (!home || !home[0])
-            return false;
-        prefix = home;
-        dir++, dlen--;
-    }
     char name[128];
     size_t nlen = 0;
     append_name_part("handover-", 9, name, sizeof name, &nlen);
     append_name_part(case_reference, 40, name, sizeof name, &nlen);
     append_name_part("-R-", 3, name, sizeof name, &nlen);
     append_name_part(referral_id, 8, name, sizeof name, &nlen);
-    bool slash = (dlen && dir[dlen - 1] == '/') || (!dlen && prefix[strlen(prefix) - 1] == '/');
-    int k = snprintf(out, outsz, "%s%.*s%s%s.txt", prefix, (int)dlen, dir, slash ? "" : "/", name);
+    bool slash = where[strlen(where) - 1] == '/';
+    int k = snprintf(out, outsz, "%s%s%s.txt", where, slash ? "" : "/", name);
     if (k < 0 || (size_t)k >= outsz) {
         out[0] = '\0';
         return false;

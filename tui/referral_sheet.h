@@ -10,6 +10,7 @@
 #include "core/clock.h"
 #include "core/handover.h"
 #include "db/referrals.h"
+#include "tui/private_file.h"   /* private_file_write(), the sheet's file */
 
 /* The referring team's contacts printed on the sheet: stored settings
  * "team.name", "team.phone", "team.email", "team.line_id", "team.address",
@@ -42,11 +43,6 @@ void referral_sheet_free(referral_sheet_parts *p);
 char *referral_sheet_text(const tc_clock *clock, const referral_sheet_parts *p, bool thai,
                           int width);
 
-/* Writes text to path atomically: a 0600 temporary file in the same
- * directory, flushed to disk, then renamed over path, so a reader sees the
- * old file or the whole new one, never half a sheet.  False with errno set
- * on failure (nothing is left behind). */
-bool private_file_write(const char *path, const char *text);
 
 /* Where the sheet of referral_id (case case_reference) goes in the
  * directory dir: "<dir>/handover-<reference>-R-<first 8 of the id>.txt".

@@ -27,6 +27,7 @@
 #include "i18n/textwidth.h"
 #include "i18n/thaitext.h"
 #include "tui/caseforms.h"
+#include "tui/private_file.h"
 #include "tui/report_out.h"
 #include "tui/report_view.h"
 #include "tui/return_screens.h"
@@ -788,34 +789,14 @@ static void format_row(void *ctx, size_t i, char *text, size_t textsz, char *inf
  * into place once complete: a failed write never leaves half a report. */
 static bool write_file(report_view *v, const char *path, const report_out_options *o)
 {
-    size_t len = strlen(path) + 8;
-    char *tmp = malloc(len);
-    if (!tmp)
+    private_file pf;
+    if (!private_file_begin(&pf, path))
         return false;
-    snprintf(tmp, len, "%s.XXXXXX", path);
-    int fd = mkstemp(tmp);
-    FILE *f = fd >= 0 ? fdopen(fd, "w") : NULL;
-    if (!f) {
-        int e = errno;
-        if (fd >= 0)
-            close(fd), unlink(tmp);
-        free(tmp);
-        errno = e;
+    if (!report_write(pf.f, v->t->st, &v->table, o)) {
+        private_file_discard(&pf);
         return false;
     }
-    bool ok = fchmod(fd, S_IRUSR | S_IWUSR) == 0 && report_write(f, v->t->st, &v->table, o);
-    ok = fflush(f) == 0 && ok;
-    ok = ok && fsync(fd) == 0;
-    int e = errno;
-    ok = fclose(f) == 0 && ok;
-    if (ok && rename(tmp, path) != 0)
-        ok = false, e = errno;
-    if (!ok) {
-        unlink(tmp);
-        errno = e;
-    }
-    free(tmp);
-    return ok;
+    return private_file_commit(&pf);
 }
 
 static void say_written(report_view *v, const char *path)
@@ -834,37 +815,26 @@ static void say_written(report_view *v, const char *path)
     tui_say(t, STYLE_NOTICE, msg);
 }
 
-/* One try at the path typed: false (and why, said) keeps the form open. */
-static bool write_to_typed(report_view *v, form *f, report_format fmt)
+/* What the file is written with, for write_to(). */
+typedef struct write_request {
+    report_view *v;
+    report_out_options o;
+} write_request;
+
+/* One try at the path chosen: false (and why, said) keeps the form open. */
+static bool write_to(void *ctx, const char *path)
 {
-    tui *t = v->t;
-    char typed[2048], path[4096];
-    form_get(f, 0, typed, sizeof typed);
-    if (!report_file_path(typed, getenv("HOME"), path, sizeof path)) {
-        tui_say(t, STYLE_ERROR, _("Name the file to write, e.g. ~/report.csv."));
-        return false;
-    }
-    struct stat sb;
-    if (stat(path, &sb) == 0) {
-        if (S_ISDIR(sb.st_mode)) {
-            tui_say(t, STYLE_ERROR, _("That is a directory: name a file in it."));
-            return false;
-        }
-        const char *lines[1] = { path };
-        if (!ret_confirm(t, N_("Write the report"), lines, 1, STYLE_NORMAL,
-                         N_("A file with this name exists. Replace it?")))
-            return false;
-    }
-    report_out_options o = { fmt, v->tags, v->outside };
+    write_request *w = ctx;
+    tui *t = w->v->t;
     say_now(t, _("Writing the report..."));
-    if (!write_file(v, path, &o)) {
+    if (!write_file(w->v, path, &w->o)) {
         char msg[4200];
         snprintf(msg, sizeof msg, "%s: %s", _("The report could not be written"),
                  strerror(errno));
         tui_say(t, STYLE_ERROR, msg);
         return false;
     }
-    say_written(v, path);
+    say_written(w->v, path);
     return true;
 }
 
@@ -879,20 +849,17 @@ static void write_report(report_view *v)
     if (i < 0 || !t->st)
         return;
     report_format fmt = i == 0 ? REPORT_FORMAT_CSV : REPORT_FORMAT_TEXT;
-    form_field fl;
-    char path[256];
-    form_field_init(&fl, "path", N_("File"),
-                    N_("~ is your home directory."), FIELD_TEXT, 1000, 4000);
-    report_file_default(v->period, fmt, v->outside, path, sizeof path);
-    lineedit_set(&fl.edit, path);
-    form f = { N_("Write the report"),
-               v->outside ? N_("For outside the team: cells under 11 people are hidden.")
-                          : N_("For the team: every figure. Outside the team? Press o on the "
-                               "report first."),
-               &fl, 1, 0, 0 };
-    bool done = false;
-    while (!done && !t->quit && t->st && form_run(t, &f) == ACT_SAVE && t->st)
-        done = write_to_typed(v, &f, fmt);
+    char def[256], path[4096];
+    report_file_default(v->period, fmt, v->outside, def, sizeof def);
+    file_question q = {
+        N_("Write the report"),
+        v->outside ? N_("For outside the team: cells under 11 people are hidden.")
+                   : N_("For the team: every figure. Outside the team? Press o on the "
+                        "report first."),
+        N_("File"), def, true,
+    };
+    write_request w = { v, { fmt, v->tags, v->outside } };
+    private_file_ask(t, &q, write_to, &w, path, sizeof path);
 }
 
 /* ---- the screen --------------------------------------------------------------------- */

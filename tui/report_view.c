@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "i18n/textwidth.h"
+#include "tui/private_file.h"
 
 int report_bar_cells(int64_t n, int64_t max, int width)
 {
@@ -161,37 +162,14 @@ report_period report_period_of_kind(report_period_kind kind, report_period curre
 
 bool report_file_path(const char *typed, const char *home, char *out, size_t outsz)
 {
-    if (!outsz)
-        return false;
-    out[0] = '\0';
-    if (!typed)
-        return false;
-    while (*typed == ' ')
-        typed++;
-    size_t len = strlen(typed);
-    while (len && typed[len - 1] == ' ')
-        len--;
-    if (!len)
-        return false;
-    const char *prefix = "";
-    if (typed[0] == '~' && (len == 1 || typed[1] == '/')) {
-        if (!home || !home[0])
-            return false;
-        prefix = home;
-        typed++, len--;
-        /* "~" alone is the home directory: no file named there. */
-        if (!len)
-            return false;
-        size_t plen = strlen(prefix);
-        if (plen && prefix[plen - 1] == '/')
-            typed++, len--;
-    }
-    int k = snprintf(out, outsz, "%s%.*s", prefix, (int)len, typed);
-    if (k < 0 || (size_t)k >= outsz) {
-        out[0] = '\0';
+    /* "~" alone is the home directory: no file named there. */
+    const char *s = typed ? typed + strspn(typed, " \t\r\n") : "";
+    if (s[0] == '~' && !s[1 + strspn(s + 1, " \t\r\n")]) {
+        if (outsz)
+            out[0] = '\0';
         return false;
     }
-    return true;
+    return private_file_path(typed, NULL, home, out, outsz);
 }
 
 void report_file_default(report_period p, report_format f, bool outside, char *out,

@@ -74,7 +74,8 @@ report_period report_period_of_kind(report_period_kind kind, report_period curre
 
 /* The file a typed path names: spaces trimmed, "~" or "~/..." in home.
  * false when nothing is typed, or "~" is typed and home is unknown, or it
- * does not fit. */
+ * does not fit.  private_file_path() (tui/private_file.h) without a
+ * default, and "~" alone, a directory, refused. */
 bool report_file_path(const char *typed, const char *home, char *out, size_t outsz);
 /* The path offered first: "~/tipcase-report-fy2569.csv" (".txt" for
  * text; "-outside" before the extension for an export meant for outside
