@@ -10,7 +10,9 @@
  * the SQLCipher file, never plaintext. */
 #include "config.h"
 #include "db/backup.h"
+#include "db/file_io.h"
 #include "db/keyslot.h"
+#include "db/le_bytes.h"
 #include "db/store_internal.h"
 #include "core/caseref.h"
 #include "core/msg.h"
@@ -76,34 +78,6 @@ const char *backup_status_text(backup_status s)
 
 /* ---- small helpers ---- */
 
-static void put_u32(unsigned char *p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static void put_u64(unsigned char *p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint32_t get_u32(const unsigned char *p)
-{
-    uint32_t v = 0;
-    for (int i = 3; i >= 0; i--)
-        v = (v << 8) | p[i];
-    return v;
-}
-
-static uint64_t get_u64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--)
-        v = (v << 8) | p[i];
-    return v;
-}
-
 static backup_status status_from_errno(int err)
 {
     switch (err) {
@@ -131,58 +105,6 @@ static char *path_with(const char *a, const char *b)
     if (p)
         snprintf(p, n, "%s%s", a, b);
     return p;
-}
-
-static bool write_all(int fd, const unsigned char *p, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
-/* Read exactly len bytes unless the file ends first; *got says how many. */
-static bool read_full(int fd, unsigned char *p, size_t len, size_t *got)
-{
-    *got = 0;
-    while (*got < len) {
-        ssize_t n = read(fd, p + *got, len - *got);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0)
-            return false;
-        if (n == 0)
-            break;
-        *got += (size_t)n;
-    }
-    return true;
-}
-
-/* fsync the folder holding path, so a rename in it survives a crash. */
-static bool sync_parent_dir(const char *path)
-{
-    char dir[PATH_MAX];
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        snprintf(dir, sizeof dir, ".");
-    else if (slash == path)
-        snprintf(dir, sizeof dir, "/");
-    else if ((size_t)(slash - path) < sizeof dir)
-        snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
-    else
-        return false;
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    bool ok = fsync(fd) == 0;
-    close(fd);
-    return ok;
 }
 
 /* A new empty file, 0600; a stale one of that name (an interrupted run of
@@ -240,12 +162,12 @@ static size_t header_seal(header *h, unsigned char *buf)
 {
     unsigned char *p = buf;
     memcpy(p, backup_magic, sizeof backup_magic);   p += sizeof backup_magic;
-    put_u32(p, BACKUP_FORMAT_VERSION);              p += 4;
+    le_put_u32(p, BACKUP_FORMAT_VERSION);           p += 4;
     memset(p, 0, CODE_FIELD_BYTES);
     memcpy(p, h->code, strlen(h->code));            p += CODE_FIELD_BYTES;
-    put_u64(p, (uint64_t)h->created_at);            p += 8;
-    put_u64(p, h->db_bytes);                        p += 8;
-    put_u32(p, h->slots_len);                       p += 4;
+    le_put_u64(p, (uint64_t)h->created_at);         p += 8;
+    le_put_u64(p, h->db_bytes);                     p += 8;
+    le_put_u32(p, h->slots_len);                    p += 4;
     memcpy(p, h->slots, h->slots_len);              p += h->slots_len;
     crypto_generichash(h->hash, HASH_BYTES, buf, (size_t)(p - buf), NULL, 0);
     memcpy(p, h->hash, HASH_BYTES);                 p += HASH_BYTES;
@@ -260,7 +182,7 @@ static backup_status header_parse_fixed(const unsigned char *p, size_t got, head
         return BK_NOT_BACKUP;
     if (got < FIXED_BYTES)
         return BK_DAMAGED;
-    uint32_t version = get_u32(p + 8);
+    uint32_t version = le_get_u32(p + 8);
     if (version > BACKUP_FORMAT_VERSION)
         return BK_TOO_NEW;
     if (version != BACKUP_FORMAT_VERSION)
@@ -270,9 +192,9 @@ static backup_status header_parse_fixed(const unsigned char *p, size_t got, head
         return BK_DAMAGED;
     memcpy(h->code, code, STORE_CODE_LEN);
     h->code[STORE_CODE_LEN] = '\0';
-    h->created_at = (int64_t)get_u64(p + 12 + CODE_FIELD_BYTES);
-    h->db_bytes = get_u64(p + 20 + CODE_FIELD_BYTES);
-    h->slots_len = get_u32(p + 28 + CODE_FIELD_BYTES);
+    h->created_at = (int64_t)le_get_u64(p + 12 + CODE_FIELD_BYTES);
+    h->db_bytes = le_get_u64(p + 20 + CODE_FIELD_BYTES);
+    h->slots_len = le_get_u32(p + 28 + CODE_FIELD_BYTES);
     if (!storecode_valid(h->code) || h->db_bytes > DATABASE_MAX_BYTES
         || h->slots_len < KEYSLOT_FILE_HEADER_BYTES || h->slots_len > BACKUP_SLOTS_MAX_BYTES)
         return BK_DAMAGED;
@@ -286,13 +208,13 @@ static backup_status header_read(int fd, header *h)
 {
     unsigned char buf[HEADER_MAX_BYTES];
     size_t got = 0;
-    if (!read_full(fd, buf, FIXED_BYTES, &got))
+    if (!file_read_full(fd, buf, FIXED_BYTES, &got))
         return BK_UNREADABLE;
     backup_status st = header_parse_fixed(buf, got, h);
     if (st != BK_OK)
         return st;
     size_t rest = h->slots_len + HASH_BYTES;
-    if (!read_full(fd, buf + FIXED_BYTES, rest, &got))
+    if (!file_read_full(fd, buf + FIXED_BYTES, rest, &got))
         return BK_UNREADABLE;
     if (got != rest)
         return BK_DAMAGED;
@@ -322,6 +244,20 @@ static backup_status backup_open(const char *file, int *fd, header *h)
     return st;
 }
 
+/* A key-slot failure: out of memory, or `otherwise` (what any other
+ * failure means to the caller). */
+static backup_status status_from_keyslot(keyslot_status k, backup_status otherwise)
+{
+    return k == KEYSLOT_OK ? BK_OK : k == KEYSLOT_NOMEM ? BK_NOMEM : otherwise;
+}
+
+/* The key-slot file the verified header carries: damaged unless it is
+ * one well-formed file. */
+static backup_status header_slots(const header *h, keyslot_file **ks)
+{
+    return status_from_keyslot(keyslot_file_parse(h->slots, h->slots_len, ks), BK_DAMAGED);
+}
+
 backup_status backup_read_info(const char *file, backup_info *out)
 {
     memset(out, 0, sizeof *out);
@@ -335,8 +271,7 @@ backup_status backup_read_info(const char *file, backup_info *out)
     keyslot_file *ks = NULL;
     if (st == BK_OK) {
         close(fd);
-        keyslot_status k = keyslot_file_parse(h->slots, h->slots_len, &ks);
-        st = k == KEYSLOT_OK ? BK_OK : k == KEYSLOT_NOMEM ? BK_NOMEM : BK_DAMAGED;
+        st = header_slots(h, &ks);
     }
     if (st == BK_OK) {
         snprintf(out->store_code, sizeof out->store_code, "%s", h->code);
@@ -389,7 +324,7 @@ static backup_status check_replaceable(const char *file)
         return errno == ENOENT ? BK_OK : status_from_errno(errno);
     unsigned char magic[sizeof backup_magic];
     size_t got = 0;
-    bool ok = read_full(fd, magic, sizeof magic, &got)
+    bool ok = file_read_full(fd, magic, sizeof magic, &got)
               && (got == 0 || (got == sizeof magic && memcmp(magic, backup_magic, got) == 0));
     close(fd);
     return ok ? BK_OK : BK_TARGET_NOT_BACKUP;
@@ -403,9 +338,9 @@ static backup_status read_slots(store *s, header *h)
         return status_from_errno(errno);
     size_t got = 0;
     unsigned char extra;
-    bool ok = read_full(fd, h->slots, sizeof h->slots, &got);
+    bool ok = file_read_full(fd, h->slots, sizeof h->slots, &got);
     size_t more = 0;
-    ok = ok && read_full(fd, &extra, 1, &more);
+    ok = ok && file_read_full(fd, &extra, 1, &more);
     int err = errno;
     close(fd);
     if (!ok)
@@ -510,22 +445,60 @@ static backup_status copy_database(store *s, const char *tmpdb, const backup_pro
     return st;
 }
 
-typedef struct seal_state {
+/* One pass of the secretstream over the database, sealing (backup) or
+ * opening (restore) it chunk by chunk from in to out. */
+typedef struct stream_job {
     int in, out;
     const header *h;
     const backup_progress *progress;
-    uint64_t done_before, total;
+    uint64_t done_before, total;    /* done_before: sealing only */
     crypto_secretstream_xchacha20poly1305_state *ss;    /* sodium_malloc */
     unsigned char *plain, *sealed;
-} seal_state;
+} stream_job;
+
+/* What both directions need around their own work: the stream key and
+ * the buffers, then start(z, key) (write or read the stream header) and
+ * chunks(z), and everything freed (the key wiped) whatever happened. */
+static backup_status run_stream(stream_job *z, const unsigned char data_key[DATA_KEY_BYTES],
+                                backup_status (*start)(stream_job *z, const unsigned char *key),
+                                backup_status (*chunks)(stream_job *z))
+{
+    unsigned char *key = stream_key(data_key);
+    z->ss = sodium_malloc(sizeof *z->ss);
+    z->plain = malloc(BACKUP_CHUNK_BYTES);
+    z->sealed = malloc(BACKUP_CHUNK_BYTES + SS_ABYTES);
+    backup_status st = key && z->ss && z->plain && z->sealed ? BK_OK : BK_NOMEM;
+    if (st == BK_OK)
+        st = start(z, key);
+    if (key)
+        sodium_free(key);
+    if (st == BK_OK)
+        st = chunks(z);
+    if (z->ss)
+        sodium_free(z->ss);
+    free(z->plain);
+    free(z->sealed);
+    return st;
+}
+
+/* fsync and close fd, a file just written; the first failure is the
+ * status. */
+static backup_status sync_and_close(int fd, backup_status st)
+{
+    if (st == BK_OK && fsync(fd) != 0)
+        st = status_from_errno(errno);
+    if (close(fd) != 0 && st == BK_OK)
+        st = status_from_errno(errno);
+    return st;
+}
 
 /* Push the database in chunks; the last carries TAG_FINAL. */
-static backup_status seal_chunks(seal_state *z)
+static backup_status seal_chunks(stream_job *z)
 {
     uint64_t left = z->h->db_bytes;
     do {
         size_t n = left < BACKUP_CHUNK_BYTES ? (size_t)left : BACKUP_CHUNK_BYTES, got = 0;
-        if (!read_full(z->in, z->plain, n, &got))
+        if (!file_read_full(z->in, z->plain, n, &got))
             return status_from_errno(errno);
         if (got != n)
             return BK_IO;       /* the intermediate copy shrank under us */
@@ -534,42 +507,25 @@ static backup_status seal_chunks(seal_state *z)
         crypto_secretstream_xchacha20poly1305_push(z->ss, z->sealed, &clen, z->plain, n,
                                                    z->h->hash, HASH_BYTES,
                                                    left == 0 ? SS_TAG_FINAL : SS_TAG_MESSAGE);
-        if (!write_all(z->out, z->sealed, (size_t)clen))
+        if (!file_write_all(z->out, z->sealed, (size_t)clen))
             return status_from_errno(errno);
         report(z->progress, z->done_before + (z->h->db_bytes - left), z->total);
     } while (left > 0);
     return BK_OK;
 }
 
-static backup_status seal_stream(seal_state *z, const unsigned char data_key[DATA_KEY_BYTES])
+static backup_status seal_start(stream_job *z, const unsigned char *key)
 {
-    unsigned char *key = stream_key(data_key);
-    z->ss = sodium_malloc(sizeof *z->ss);
-    z->plain = malloc(BACKUP_CHUNK_BYTES);
-    z->sealed = malloc(BACKUP_CHUNK_BYTES + SS_ABYTES);
-    backup_status st = key && z->ss && z->plain && z->sealed ? BK_OK : BK_NOMEM;
-    if (st == BK_OK) {
-        unsigned char ssh[SS_HEADER_BYTES];
-        crypto_secretstream_xchacha20poly1305_init_push(z->ss, ssh, key);
-        if (!write_all(z->out, ssh, sizeof ssh))
-            st = status_from_errno(errno);
-    }
-    if (key)
-        sodium_free(key);
-    if (st == BK_OK)
-        st = seal_chunks(z);
-    if (z->ss)
-        sodium_free(z->ss);
-    free(z->plain);
-    free(z->sealed);
-    return st;
+    unsigned char ssh[SS_HEADER_BYTES];
+    crypto_secretstream_xchacha20poly1305_init_push(z->ss, ssh, key);
+    return file_write_all(z->out, ssh, sizeof ssh) ? BK_OK : status_from_errno(errno);
 }
 
 /* Write the backup to tmp: the header, then tmpdb sealed. */
 static backup_status write_backup(store *s, header *h, const char *tmpdb, const char *tmp,
                                   const backup_progress *progress, uint64_t copy_bytes)
 {
-    seal_state z = { .in = open(tmpdb, O_RDONLY | O_CLOEXEC), .out = -1, .h = h,
+    stream_job z = { .in = open(tmpdb, O_RDONLY | O_CLOEXEC), .out = -1, .h = h,
                      .progress = progress, .done_before = copy_bytes };
     struct stat sb;
     if (z.in < 0 || fstat(z.in, &sb) != 0) {
@@ -586,23 +542,22 @@ static backup_status write_backup(store *s, header *h, const char *tmpdb, const 
     size_t len = header_seal(h, buf);
     backup_status st = BK_OK;
     z.out = create_fresh(tmp);
-    if (z.out < 0 || !write_all(z.out, buf, len))
+    if (z.out < 0 || !file_write_all(z.out, buf, len))
         st = status_from_errno(errno);
     if (st == BK_OK)
-        st = seal_stream(&z, s->key);
-    if (st == BK_OK && fsync(z.out) != 0)
-        st = status_from_errno(errno);
-    if (z.out >= 0 && close(z.out) != 0 && st == BK_OK)
-        st = status_from_errno(errno);
+        st = run_stream(&z, s->key, seal_start, seal_chunks);
+    if (z.out >= 0)
+        st = sync_and_close(z.out, st);
     close(z.in);
     return st;
 }
 
-static void remove_copy(const char *tmpdb)
+/* An SQLite database file and whatever SQLite may have left beside it. */
+static void remove_database(const char *path)
 {
     static const char *const suffixes[] = { "", "-journal", "-wal", "-shm" };
     for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        char *p = path_with(tmpdb, suffixes[i]);
+        char *p = path_with(path, suffixes[i]);
         if (p)
             unlink(p);
         free(p);
@@ -627,10 +582,8 @@ backup_status store_backup(store *s, const char *file, const backup_progress *pr
     if (st == BK_OK)
         st = write_backup(s, h, tmpdb, tmp, progress, copy_bytes);
     if (tmpdb)
-        remove_copy(tmpdb);
-    if (st == BK_OK && rename(tmp, file) != 0)
-        st = status_from_errno(errno);
-    if (st == BK_OK && !sync_parent_dir(file))
+        remove_database(tmpdb);
+    if (st == BK_OK && !file_rename_durable(tmp, file))
         st = status_from_errno(errno);
     if (st != BK_OK && tmp)
         unlink(tmp);
@@ -713,37 +666,21 @@ static bool restore_paths_make(const char *dir, restore_paths *p)
 /* Everything a failed restore wrote (the folder was empty before). */
 static void remove_restored(const char *dir, const restore_paths *p, bool made_dir)
 {
-    static const char *const suffixes[] = { "-wal", "-shm", "-journal" };
-    unlink(p->tmp);
+    remove_database(p->tmp);
     unlink(p->slots);
-    remove_copy(p->db);
-    for (size_t i = 0; i < sizeof suffixes / sizeof suffixes[0]; i++) {
-        char *x = path_with(p->tmp, suffixes[i]);
-        if (x)
-            unlink(x);
-        free(x);
-    }
+    remove_database(p->db);
     if (made_dir)
         rmdir(dir);
 }
 
-typedef struct open_state {
-    int in, out;
-    const header *h;
-    const backup_progress *progress;
-    uint64_t total;
-    crypto_secretstream_xchacha20poly1305_state *ss;    /* sodium_malloc */
-    unsigned char *plain, *sealed;
-} open_state;
-
 /* Pull every chunk: each must authenticate, the last (and only the last)
  * must be final, and nothing may follow it. */
-static backup_status open_chunks(open_state *z)
+static backup_status open_chunks(stream_job *z)
 {
     uint64_t left = z->h->db_bytes, done = header_bytes(z->h) + SS_HEADER_BYTES;
     do {
         size_t n = left < BACKUP_CHUNK_BYTES ? (size_t)left : BACKUP_CHUNK_BYTES, got = 0;
-        if (!read_full(z->in, z->sealed, n + SS_ABYTES, &got))
+        if (!file_read_full(z->in, z->sealed, n + SS_ABYTES, &got))
             return BK_UNREADABLE;
         unsigned long long mlen = 0;
         unsigned char tag = 0;
@@ -756,43 +693,26 @@ static backup_status open_chunks(open_state *z)
         left -= n;
         if (tag != (left == 0 ? SS_TAG_FINAL : SS_TAG_MESSAGE))
             return BK_DAMAGED;
-        if (!write_all(z->out, z->plain, n))
+        if (!file_write_all(z->out, z->plain, n))
             return status_from_errno(errno);
         done += got;
         report(z->progress, done, z->total);
     } while (left > 0);
     unsigned char extra;
     size_t more = 0;
-    if (!read_full(z->in, &extra, 1, &more))
+    if (!file_read_full(z->in, &extra, 1, &more))
         return BK_UNREADABLE;
     return more == 0 ? BK_OK : BK_DAMAGED;
 }
 
-static backup_status open_stream(open_state *z, const unsigned char data_key[DATA_KEY_BYTES])
+static backup_status open_start(stream_job *z, const unsigned char *key)
 {
-    unsigned char *key = stream_key(data_key);
-    z->ss = sodium_malloc(sizeof *z->ss);
-    z->plain = malloc(BACKUP_CHUNK_BYTES);
-    z->sealed = malloc(BACKUP_CHUNK_BYTES + SS_ABYTES);
-    backup_status st = key && z->ss && z->plain && z->sealed ? BK_OK : BK_NOMEM;
-    if (st == BK_OK) {
-        unsigned char ssh[SS_HEADER_BYTES];
-        size_t got = 0;
-        if (!read_full(z->in, ssh, sizeof ssh, &got))
-            st = BK_UNREADABLE;
-        else if (got != sizeof ssh
-                 || crypto_secretstream_xchacha20poly1305_init_pull(z->ss, ssh, key) != 0)
-            st = BK_DAMAGED;
-    }
-    if (key)
-        sodium_free(key);
-    if (st == BK_OK)
-        st = open_chunks(z);
-    if (z->ss)
-        sodium_free(z->ss);
-    free(z->plain);
-    free(z->sealed);
-    return st;
+    unsigned char ssh[SS_HEADER_BYTES];
+    size_t got = 0;
+    if (!file_read_full(z->in, ssh, sizeof ssh, &got))
+        return BK_UNREADABLE;
+    return got == sizeof ssh && crypto_secretstream_xchacha20poly1305_init_pull(z->ss, ssh, key) == 0
+           ? BK_OK : BK_DAMAGED;
 }
 
 /* Authenticate and decrypt the stream of in (positioned after the header)
@@ -800,16 +720,11 @@ static backup_status open_stream(open_state *z, const unsigned char data_key[DAT
 static backup_status unseal_to(int in, const header *h, const unsigned char *data_key,
                                const char *path, const backup_progress *progress)
 {
-    open_state z = { .in = in, .out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600),
+    stream_job z = { .in = in, .out = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600),
                      .h = h, .progress = progress, .total = file_bytes(h) };
     if (z.out < 0)
         return status_from_errno(errno);
-    backup_status st = open_stream(&z, data_key);
-    if (st == BK_OK && fsync(z.out) != 0)
-        st = status_from_errno(errno);
-    if (close(z.out) != 0 && st == BK_OK)
-        st = status_from_errno(errno);
-    return st;
+    return sync_and_close(z.out, run_stream(&z, data_key, open_start, open_chunks));
 }
 
 static backup_status status_from_open(store_status st)
@@ -854,16 +769,13 @@ static backup_status restore_prepare(restore_job *j, const char *file, const cha
 {
     bool missing = false;
     backup_status st = backup_open(file, &j->fd, j->h);
-    if (st == BK_OK) {
-        keyslot_status k = keyslot_file_parse(j->h->slots, j->h->slots_len, &j->ks);
-        st = k == KEYSLOT_OK ? BK_OK : k == KEYSLOT_NOMEM ? BK_NOMEM : BK_DAMAGED;
-    }
+    if (st == BK_OK)
+        st = header_slots(j->h, &j->ks);
     if (st == BK_OK)
         st = check_target(j->dir, &missing);
-    if (st == BK_OK) {
-        keyslot_status k = keyslot_unlock(j->ks, login, pass, j->key);
-        st = k == KEYSLOT_OK ? BK_OK : k == KEYSLOT_NOMEM ? BK_NOMEM : BK_WRONG_PASSPHRASE;
-    }
+    if (st == BK_OK)
+        st = status_from_keyslot(keyslot_unlock(j->ks, login, pass, j->key),
+                                 BK_WRONG_PASSPHRASE);
     if (st == BK_OK && missing) {
         st = make_dir(j->dir);
         j->made_dir = st == BK_OK;
@@ -876,9 +788,7 @@ static backup_status restore_write(restore_job *j, const backup_progress *progre
     backup_status st = unseal_to(j->fd, j->h, j->key, j->paths.tmp, progress);
     if (st == BK_OK && keyslot_file_save(j->ks, j->paths.slots) != KEYSLOT_OK)
         st = status_from_errno(errno);
-    if (st == BK_OK && rename(j->paths.tmp, j->paths.db) != 0)
-        st = status_from_errno(errno);
-    if (st == BK_OK && !sync_parent_dir(j->paths.db))
+    if (st == BK_OK && !file_rename_durable(j->paths.tmp, j->paths.db))
         st = status_from_errno(errno);
     return st;
 }

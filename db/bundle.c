@@ -10,6 +10,7 @@
  * its own size.  Plain text of a payload is wiped before it is freed. */
 #include "config.h"
 #include "db/bundle.h"
+#include "db/le_bytes.h"
 #include "core/msg.h"
 #include "core/utf8.h"
 #include <sodium.h>
@@ -434,44 +435,6 @@ bool bundle_add_item(bundle_payload *p, const char *table, const char *id,
     return true;
 }
 
-/* ------------------------------------------------- little-endian bytes */
-
-static void put_u16(uint8_t *b, uint16_t v)
-{
-    b[0] = (uint8_t)v;
-    b[1] = (uint8_t)(v >> 8);
-}
-
-static void put_u32(uint8_t *b, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-        b[i] = (uint8_t)(v >> (8 * i));
-}
-
-static void put_u64(uint8_t *b, uint64_t v)
-{
-    for (int i = 0; i < 8; i++)
-        b[i] = (uint8_t)(v >> (8 * i));
-}
-
-static uint16_t get_u16(const uint8_t *b)
-{
-    return (uint16_t)(b[0] | (b[1] << 8));
-}
-
-static uint32_t get_u32(const uint8_t *b)
-{
-    return (uint32_t)b[0] | (uint32_t)b[1] << 8 | (uint32_t)b[2] << 16 | (uint32_t)b[3] << 24;
-}
-
-static uint64_t get_u64(const uint8_t *b)
-{
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--)
-        v = v << 8 | b[i];
-    return v;
-}
-
 /* -------------------------------------------------------- payload codec */
 
 /* Bytes the payload takes, or 0 when it cannot fit in a bundle (the real
@@ -504,7 +467,7 @@ static uint8_t *put_text(uint8_t *w, const char *s, int width)
     if (width == 1)
         *w++ = (uint8_t)n;
     else {
-        put_u32(w, (uint32_t)n);
+        le_put_u32(w, (uint32_t)n);
         w += 4;
     }
     if (n)
@@ -514,13 +477,13 @@ static uint8_t *put_text(uint8_t *w, const char *s, int width)
 
 static void payload_write(const bundle_payload *p, uint8_t *w)
 {
-    put_u32(w, (uint32_t)p->n_items);
+    le_put_u32(w, (uint32_t)p->n_items);
     w += 4;
     for (size_t i = 0; i < p->n_items; i++) {
         const bundle_item *it = &p->items[i];
         w = put_text(w, it->table, 1);
         w = put_text(w, it->id, 1);
-        put_u16(w, (uint16_t)it->n_fields);
+        le_put_u16(w, (uint16_t)it->n_fields);
         w += 2;
         for (size_t f = 0; f < it->n_fields; f++) {
             w = put_text(w, it->fields[f].name, 1);
@@ -599,7 +562,7 @@ static bool take_u16(reader *r, uint16_t *v)
     const uint8_t *b;
     if (!take(r, 2, &b))
         return false;
-    *v = get_u16(b);
+    *v = le_get_u16(b);
     return true;
 }
 
@@ -608,7 +571,7 @@ static bool take_u32(reader *r, uint32_t *v)
     const uint8_t *b;
     if (!take(r, 4, &b))
         return false;
-    *v = get_u32(b);
+    *v = le_get_u32(b);
     return true;
 }
 
@@ -719,7 +682,7 @@ static void header_from_bytes(const uint8_t *d, bundle_header *h)
 {
     memcpy(h->id, d + OFF_ID, BUNDLE_ID_BYTES);
     sodium_bin2hex(h->id_text, sizeof h->id_text, h->id, BUNDLE_ID_BYTES);
-    h->created_at = (int64_t)get_u64(d + OFF_CREATED);
+    h->created_at = (int64_t)le_get_u64(d + OFF_CREATED);
     memcpy(h->sender.sign_pk, d + OFF_SIGN_PK, IDENTITY_SIGN_PK);
     memcpy(h->sender.box_pk, d + OFF_BOX_PK, IDENTITY_BOX_PK);
     memcpy(h->recipient_fp, d + OFF_RECIPIENT, IDENTITY_FP_BYTES);
@@ -728,9 +691,9 @@ static void header_from_bytes(const uint8_t *d, bundle_header *h)
 static void header_to_bytes(const bundle_header *h, uint8_t *d)
 {
     memcpy(d, bundle_magic, sizeof bundle_magic);
-    put_u16(d + OFF_VERSION, BUNDLE_FORMAT_VERSION);
+    le_put_u16(d + OFF_VERSION, BUNDLE_FORMAT_VERSION);
     memcpy(d + OFF_ID, h->id, BUNDLE_ID_BYTES);
-    put_u64(d + OFF_CREATED, (uint64_t)h->created_at);
+    le_put_u64(d + OFF_CREATED, (uint64_t)h->created_at);
     memcpy(d + OFF_SIGN_PK, h->sender.sign_pk, IDENTITY_SIGN_PK);
     memcpy(d + OFF_BOX_PK, h->sender.box_pk, IDENTITY_BOX_PK);
     memcpy(d + OFF_RECIPIENT, h->recipient_fp, IDENTITY_FP_BYTES);
@@ -766,7 +729,7 @@ bundle_status bundle_seal(const identity_keys *sender, const identity_public *re
     hdr.sender = sender->pub;
     identity_fingerprint(recipient, hdr.recipient_fp);
     header_to_bytes(&hdr, file);
-    put_u32(file + OFF_SEALED_LEN, (uint32_t)sealed_len);
+    le_put_u32(file + OFF_SEALED_LEN, (uint32_t)sealed_len);
     int sealed = crypto_box_seal(file + OFF_SEALED, plain, plain_len, recipient->box_pk);
     sodium_memzero(plain, plain_len);
     free(plain);
@@ -792,7 +755,7 @@ static bundle_status bundle_frame(const uint8_t *data, size_t len, size_t *seale
         return len == 0 ? BUNDLE_TRUNCATED : BUNDLE_NOT_A_BUNDLE;
     if (len < OFF_ID)
         return BUNDLE_TRUNCATED;
-    uint16_t version = get_u16(data + OFF_VERSION);
+    uint16_t version = le_get_u16(data + OFF_VERSION);
     if (version == 0)
         return BUNDLE_NOT_A_BUNDLE;
     if (version > BUNDLE_FORMAT_VERSION)
@@ -801,7 +764,7 @@ static bundle_status bundle_frame(const uint8_t *data, size_t len, size_t *seale
         return BUNDLE_TOO_LARGE;
     if (len < BUNDLE_MIN_FILE)
         return BUNDLE_TRUNCATED;
-    size_t sealed = get_u32(data + OFF_SEALED_LEN);
+    size_t sealed = le_get_u32(data + OFF_SEALED_LEN);
     if (sealed > len - BUNDLE_MIN_FILE)
         return BUNDLE_TRUNCATED;
     if (sealed < len - BUNDLE_MIN_FILE)

@@ -5,14 +5,13 @@
  * wiped before it is freed. */
 #include "config.h"
 #include "db/keyslot.h"
+#include "db/file_io.h"
+#include "db/le_bytes.h"
 #include <errno.h>
 #include <fcntl.h>
-#include <limits.h>
 #include <sodium.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #define LOGIN_HASH_BYTES 32
@@ -74,36 +73,6 @@ static bool kdf_params_acceptable(uint64_t ops, uint64_t mem)
 {
     return ops >= crypto_pwhash_OPSLIMIT_MIN && ops <= KDF_OPSLIMIT_CEILING
         && mem >= crypto_pwhash_MEMLIMIT_MIN && mem <= KDF_MEMLIMIT_CEILING;
-}
-
-/* ---- little-endian helpers ---- */
-
-static void put_u32(unsigned char *p, uint32_t v)
-{
-    for (int i = 0; i < 4; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static void put_u64(unsigned char *p, uint64_t v)
-{
-    for (int i = 0; i < 8; i++)
-        p[i] = (unsigned char)(v >> (8 * i));
-}
-
-static uint32_t get_u32(const unsigned char *p)
-{
-    uint32_t v = 0;
-    for (int i = 3; i >= 0; i--)
-        v = (v << 8) | p[i];
-    return v;
-}
-
-static uint64_t get_u64(const unsigned char *p)
-{
-    uint64_t v = 0;
-    for (int i = 7; i >= 0; i--)
-        v = (v << 8) | p[i];
-    return v;
 }
 
 /* ---- slots ---- */
@@ -240,8 +209,8 @@ static keyslot_status parse_slots(keyslot_file *f, const unsigned char *p, size_
         const unsigned char *q = p;
         memcpy(s->login_hash, q, LOGIN_HASH_BYTES);  q += LOGIN_HASH_BYTES;
         memcpy(s->salt, q, sizeof s->salt);          q += sizeof s->salt;
-        s->opslimit = get_u64(q);                    q += 8;
-        s->memlimit = get_u64(q);                    q += 8;
+        s->opslimit = le_get_u64(q);                 q += 8;
+        s->memlimit = le_get_u64(q);                 q += 8;
         memcpy(s->nonce, q, NONCE_BYTES);            q += NONCE_BYTES;
         memcpy(s->wrapped, q, WRAPPED_BYTES);
         if (!kdf_params_acceptable(s->opslimit, s->memlimit))
@@ -258,10 +227,10 @@ static keyslot_status parse_file(const unsigned char *buf, size_t len, keyslot_f
 {
     if (len < KEYSLOT_FILE_HEADER_BYTES || memcmp(buf, keyslot_magic, sizeof keyslot_magic))
         return KEYSLOT_DAMAGED;
-    if (get_u32(buf + 8) != KEYSLOT_FORMAT_VERSION)
+    if (le_get_u32(buf + 8) != KEYSLOT_FORMAT_VERSION)
         return KEYSLOT_DAMAGED;
     memcpy(f->store_id, buf + 12, STORE_ID_BYTES);
-    uint32_t count = get_u32(buf + 12 + STORE_ID_BYTES);
+    uint32_t count = le_get_u32(buf + 12 + STORE_ID_BYTES);
     if (count > KEYSLOT_MAX
         || len != KEYSLOT_FILE_HEADER_BYTES + (size_t)count * KEYSLOT_RECORD_BYTES)
         return KEYSLOT_DAMAGED;
@@ -272,15 +241,15 @@ static size_t serialise(const keyslot_file *f, unsigned char *buf)
 {
     unsigned char *p = buf;
     memcpy(p, keyslot_magic, sizeof keyslot_magic);  p += sizeof keyslot_magic;
-    put_u32(p, KEYSLOT_FORMAT_VERSION);              p += 4;
+    le_put_u32(p, KEYSLOT_FORMAT_VERSION);           p += 4;
     memcpy(p, f->store_id, STORE_ID_BYTES);          p += STORE_ID_BYTES;
-    put_u32(p, (uint32_t)f->count);                  p += 4;
+    le_put_u32(p, (uint32_t)f->count);               p += 4;
     for (size_t i = 0; i < f->count; i++) {
         const slot *s = &f->slots[i];
         memcpy(p, s->login_hash, LOGIN_HASH_BYTES);  p += LOGIN_HASH_BYTES;
         memcpy(p, s->salt, sizeof s->salt);          p += sizeof s->salt;
-        put_u64(p, s->opslimit);                     p += 8;
-        put_u64(p, s->memlimit);                     p += 8;
+        le_put_u64(p, s->opslimit);                  p += 8;
+        le_put_u64(p, s->memlimit);                  p += 8;
         memcpy(p, s->nonce, NONCE_BYTES);            p += NONCE_BYTES;
         memcpy(p, s->wrapped, WRAPPED_BYTES);        p += WRAPPED_BYTES;
     }
@@ -296,23 +265,11 @@ static keyslot_status read_whole(const char *path, unsigned char *buf, size_t *l
     int fd = open(path, O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return KEYSLOT_IO;
-    size_t have = 0;
-    for (;;) {
-        ssize_t n = read(fd, buf + have, FILE_MAX_BYTES + 1 - have);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n < 0) {
-            int saved = errno;
-            close(fd);
-            errno = saved;
-            return KEYSLOT_IO;
-        }
-        if (n == 0 || (have += (size_t)n) > FILE_MAX_BYTES)
-            break;
-    }
+    bool ok = file_read_full(fd, buf, FILE_MAX_BYTES + 1, len);
+    int saved = errno;
     close(fd);
-    *len = have;
-    return KEYSLOT_OK;
+    errno = saved;
+    return ok ? KEYSLOT_OK : KEYSLOT_IO;
 }
 
 keyslot_status keyslot_file_parse(const unsigned char *buf, size_t len, keyslot_file **out)
@@ -359,85 +316,11 @@ keyslot_status keyslot_file_load(const char *path, keyslot_file **out)
     return KEYSLOT_OK;
 }
 
-static bool write_all(int fd, const unsigned char *p, size_t len)
-{
-    while (len > 0) {
-        ssize_t n = write(fd, p, len);
-        if (n < 0 && errno == EINTR)
-            continue;
-        if (n <= 0)
-            return false;
-        p += n;
-        len -= (size_t)n;
-    }
-    return true;
-}
-
-/* fsync the directory holding path, so the rename itself survives a crash. */
-static bool sync_parent_dir(const char *path)
-{
-    char dir[PATH_MAX];
-    const char *slash = strrchr(path, '/');
-    if (!slash)
-        strcpy(dir, ".");
-    else if (slash == path)
-        strcpy(dir, "/");
-    else {
-        size_t n = (size_t)(slash - path);
-        if (n >= sizeof dir)
-            return false;
-        memcpy(dir, path, n);
-        dir[n] = '\0';
-    }
-    int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0)
-        return false;
-    bool ok = fsync(fd) == 0;
-    int saved = errno;
-    close(fd);
-    errno = saved;
-    return ok;
-}
-
-static int create_temp_beside(const char *path, char *tmp, size_t tmpsz)
-{
-    for (int attempt = 0; attempt < 16; attempt++) {
-        int n = snprintf(tmp, tmpsz, "%s.new-%08x", path, (unsigned)randombytes_random());
-        if (n < 0 || (size_t)n >= tmpsz) {
-            errno = ENAMETOOLONG;
-            return -1;
-        }
-        int fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-        if (fd >= 0 || errno != EEXIST)
-            return fd;
-    }
-    return -1;
-}
-
 keyslot_status keyslot_file_save(const keyslot_file *f, const char *path)
 {
     unsigned char buf[FILE_MAX_BYTES];
     size_t len = serialise(f, buf);
-    char tmp[PATH_MAX];
-    int fd = create_temp_beside(path, tmp, sizeof tmp);
-    if (fd < 0)
-        return KEYSLOT_IO;
-    bool ok = write_all(fd, buf, len) && fsync(fd) == 0;
-    int saved = errno;
-    if (close(fd) != 0 && ok) {
-        ok = false;
-        saved = errno;
-    }
-    if (ok && rename(tmp, path) != 0) {
-        ok = false;
-        saved = errno;
-    }
-    if (!ok) {
-        unlink(tmp);
-        errno = saved;
-        return KEYSLOT_IO;
-    }
-    return sync_parent_dir(path) ? KEYSLOT_OK : KEYSLOT_IO;
+    return file_replace_atomic(path, buf, len) ? KEYSLOT_OK : KEYSLOT_IO;
 }
 
 /* ---- operations on slots ---- */
