@@ -26,10 +26,8 @@ printf 'correct horse battery staple\n' >"$TC_TMP/p"
 tc_check "init" 0 "$T" --data-dir "$d" --user admin --passphrase-fd 3 init --name "Admin Officer" 3<"$TC_TMP/p"
 tc_check "init twice is refused" 1 "$T" --data-dir "$d" --user admin --passphrase-fd 3 init 3<"$TC_TMP/p"
 
-mode=$(stat -c %a "$d/cases.db")
-[ "$mode" = 600 ] && tc_pass "database is 0600" || tc_fail "database mode $mode"
-mode=$(stat -c %a "$d/keyslots")
-[ "$mode" = 600 ] && tc_pass "key slots are 0600" || tc_fail "key slots mode $mode"
+tc_mode "database is 0600" "$d/cases.db" 600
+tc_mode "key slots are 0600" "$d/keyslots" 600
 
 printf 'wrong passphrase here\n' >"$TC_TMP/bad"
 before=$(md5sum "$d/cases.db" "$d/keyslots")

@@ -15,27 +15,12 @@
 TC_NAME=cli_exchange
 . "$top_srcdir/tests/e2e/lib.sh"
 
-unset LANGUAGE LC_ALL
-LANG=C.UTF-8
-export LANG
-tc_thai_catalogue_pending
 # Saturday 21 Nov 2026, 10:00 in Bangkok.
-TIPCASE_NOW=2026-11-21T03:00:00Z
-export TIPCASE_NOW
-T=$TIPCASE
+tc_cli_setup 2026-11-21T03:00:00Z
 a=$TC_TMP/maesot
 b=$TC_TMP/samutsakhon
 c=$TC_TMP/stranger
-pass='correct horse battery staple'
-printf '%s\n' "$pass" >"$TC_TMP/p"
 
-tc_env=
-on() {      # on DIR ARGS...: tipcase as that store's administrator
-    _dir=$1
-    shift
-    # shellcheck disable=SC2086 # tc_env is one word or none
-    env $tc_env "$T" --data-dir "$_dir" --user admin --passphrase-fd 3 "$@" 3<"$TC_TMP/p"
-}
 audit_rows() {  # the number of audit rows a store's check reports
     on "$1" check 2>/dev/null | sed -n 's/^Audit trail: ok (\([0-9]*\) entries).*/\1/p'
 }
@@ -59,8 +44,7 @@ tc_has "its name" out "Store name:	Mae Sot shelter"
 fp_a=$(sed -n 's/^Fingerprint:	//p' "$TC_TMP/out")
 [ ${#fp_a} = 35 ] && tc_pass "a fingerprint of six groups of five digits" ||
     tc_fail "fingerprint '$fp_a'"
-perm=$(stat -c %a "$TC_TMP/a.card" 2>/dev/null)
-[ "$perm" = 600 ] && tc_pass "the card is 0600" || tc_fail "card mode $perm"
+tc_mode "the card is 0600" "$TC_TMP/a.card" 600
 tc_env=LANGUAGE=th
 tc_check "identity of B, in Thai" 0 on "$b" identity --store-name "ศูนย์คุ้มครอง สมุทรสาคร" \
     --output "$TC_TMP/b.card"
@@ -118,8 +102,7 @@ tc_check "hand over to B's card" 0 on "$a" handover "$ref" --to "$TC_TMP/b.card"
     --output "$TC_TMP/case.tcb"
 tc_has "a bundle" out "Bundle "
 tc_has "the person's section went" out "Sections sent:	Person and case"
-perm=$(stat -c %a "$TC_TMP/case.tcb" 2>/dev/null)
-[ "$perm" = 600 ] && tc_pass "the bundle is 0600" || tc_fail "bundle mode $perm"
+tc_mode "the bundle is 0600" "$TC_TMP/case.tcb" 600
 ls "$TC_TMP"/case.tcb.* >/dev/null 2>&1 && tc_fail "a temporary file was left" ||
     tc_pass "no temporary file left"
 if grep -q "Jaidee" "$TC_TMP/case.tcb" || grep -q "ใจดี" "$TC_TMP/case.tcb"; then

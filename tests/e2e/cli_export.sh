@@ -9,21 +9,7 @@
 TC_NAME=cli_export
 . "$top_srcdir/tests/e2e/lib.sh"
 
-unset LANGUAGE LC_ALL
-LANG=C.UTF-8
-export LANG
-tc_thai_catalogue_pending
-TIPCASE_NOW=2026-04-10T03:00:00Z
-export TIPCASE_NOW
-d=$TC_TMP/store
-T=$TIPCASE
-printf 'correct horse battery staple\n' >"$TC_TMP/p"
-
-tc_env=
-tc() {
-    # shellcheck disable=SC2086 # tc_env is one word or none
-    env $tc_env "$T" --data-dir "$d" --user admin --passphrase-fd 3 "$@" 3<"$TC_TMP/p"
-}
+tc_cli_setup 2026-04-10T03:00:00Z
 
 tc_check "init" 0 tc init --name "Admin Officer"
 tc_check "help" 0 "$T" --help
@@ -58,10 +44,7 @@ while read -r ref; do
 done <"$TC_TMP/refs"
 if [ "$leaked" = 0 ]; then tc_pass "no reference in the file"; else
     tc_fail "a case reference is in the file"; fi
-case $(stat -c %a "$csv") in
-    600) tc_pass "the file is 0600" ;;
-    *) tc_fail "the file is $(stat -c %a "$csv")" ;;
-esac
+tc_mode "the file is 0600" "$csv" 600
 
 tc_env=LANGUAGE=th
 tc_check "export in Thai" 0 tc export --htcds --period fy2569 --output "$csv"

@@ -9,22 +9,8 @@
 TC_NAME=cli_referral
 . "$top_srcdir/tests/e2e/lib.sh"
 
-unset LANGUAGE LC_ALL
-LANG=C.UTF-8
-export LANG
-tc_thai_catalogue
 # Friday 20 Nov 2026, 17:00 in Bangkok.
-TIPCASE_NOW=2026-11-20T10:00:00Z
-export TIPCASE_NOW
-d=$TC_TMP/store
-T=$TIPCASE
-printf 'correct horse battery staple\n' >"$TC_TMP/p"
-
-tc_env=     # one VAR=value for the next commands, e.g. LANGUAGE=th
-tc() {      # tipcase as the administrator, passphrase from $TC_TMP/p
-    # shellcheck disable=SC2086 # tc_env is one word or none
-    env $tc_env "$T" --data-dir "$d" --user admin --passphrase-fd 3 "$@" 3<"$TC_TMP/p"
-}
+tc_cli_setup 2026-11-20T10:00:00Z tc_thai_catalogue
 
 tc_check "init" 0 tc init --name "Admin Officer"
 tc_check "help lists the referral commands" 0 "$T" --help
@@ -141,8 +127,7 @@ tc_env=LANGUAGE=th
 tc_check "the sheet in Thai to a file" 0 tc referral sheet "$short" --output "$TC_TMP/sheet.txt"
 tc_env=
 tc_has "a warning that it is sensitive" err "ข้อมูลส่วนบุคคล"
-perm=$(stat -c %a "$TC_TMP/sheet.txt" 2>/dev/null)
-[ "$perm" = 600 ] && tc_pass "the sheet file is 0600" || tc_fail "sheet file mode $perm"
+tc_mode "the sheet file is 0600" "$TC_TMP/sheet.txt" 600
 ls "$TC_TMP"/sheet.txt.* >/dev/null 2>&1 && tc_fail "a temporary file was left" ||
     tc_pass "no temporary file left"
 tc_has "the reference" sheet.txt "$ref/R-$short"

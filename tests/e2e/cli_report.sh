@@ -10,22 +10,8 @@
 TC_NAME=cli_report
 . "$top_srcdir/tests/e2e/lib.sh"
 
-unset LANGUAGE LC_ALL
-LANG=C.UTF-8
-export LANG
-tc_thai_catalogue_pending
 # Saturday 21 Nov 2026, 10:00 in Bangkok: fiscal year 2570.
-TIPCASE_NOW=2026-11-21T03:00:00Z
-export TIPCASE_NOW
-d=$TC_TMP/store
-T=$TIPCASE
-printf 'correct horse battery staple\n' >"$TC_TMP/p"
-
-tc_env=     # one VAR=value for the next commands, e.g. LANGUAGE=th
-tc() {      # tipcase as the administrator, passphrase from $TC_TMP/p
-    # shellcheck disable=SC2086 # tc_env is one word or none
-    env $tc_env "$T" --data-dir "$d" --user admin --passphrase-fd 3 "$@" 3<"$TC_TMP/p"
-}
+tc_cli_setup 2026-11-21T03:00:00Z
 
 tc_check "init" 0 tc init --name "Admin Officer"
 tc_check "help names report" 0 "$T" --help
@@ -72,8 +58,7 @@ if [ "$(head -n 1 "$TC_TMP/team.csv" | tail -c 2 | od -An -tx1 | tr -d ' \n')" =
     tc_pass "lines end in CRLF"; else tc_fail "a line without CRLF"; fi
 tc_has "the Thai title in the CSV" team.csv "ปีงบประมาณ พ.ศ. 2570"
 tc_has "the breakdown's code column" team.csv ",male,0,0,0,0,0,0,0,1,"
-if [ "$(stat -c %a "$TC_TMP/team.csv")" = 600 ]; then tc_pass "the file is private (0600)"
-else tc_fail "the file is not 0600"; fi
+tc_mode "the file is private (0600)" "$TC_TMP/team.csv" 600
 
 tc_check "CSV for outside the team" 0 tc report --period fy2570 --format csv --outside \
     --output "$TC_TMP/outside.csv"

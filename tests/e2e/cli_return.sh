@@ -12,32 +12,18 @@
 TC_NAME=cli_return
 . "$top_srcdir/tests/e2e/lib.sh"
 
-unset LANGUAGE LC_ALL
-LANG=C.UTF-8
-export LANG
-tc_thai_catalogue_pending
 # Friday 27 Feb 2026, 10:00 in Bangkok.
-TIPCASE_NOW=2026-02-27T03:00:00Z
-export TIPCASE_NOW
-d=$TC_TMP/store
-T=$TIPCASE
-printf 'correct horse battery staple\n' >"$TC_TMP/p"
-printf 'correct horse battery staple\nsocial worker pass\n' >"$TC_TMP/p2"
+tc_cli_setup 2026-02-27T03:00:00Z
+printf '%s\nsocial worker pass\n' "$pass" >"$TC_TMP/p2"
 printf 'social worker pass\n' >"$TC_TMP/sw"
 
-tc_env=     # one VAR=value for the next commands, e.g. LANGUAGE=th
-tc() {      # tipcase as the administrator, passphrase from $TC_TMP/p
-    # shellcheck disable=SC2086 # tc_env is one word or none
-    env $tc_env "$T" --data-dir "$d" --user admin --passphrase-fd 3 "$@" 3<"$TC_TMP/p"
-}
 sw() {      # tipcase as the social worker
-    # shellcheck disable=SC2086
-    env $tc_env "$T" --data-dir "$d" --user somsri --passphrase-fd 3 "$@" 3<"$TC_TMP/sw"
+    tc_as "$d" somsri "$TC_TMP/sw" "$@"
 }
 
 tc_check "init" 0 tc init --name "Admin Officer"
-tc_check "a social worker" 0 env "$T" --data-dir "$d" --user admin --passphrase-fd 3 \
-    user add somsri --name "Somsri" --role social_worker 3<"$TC_TMP/p2"
+tc_check "a social worker" 0 tc_as "$d" admin "$TC_TMP/p2" \
+    user add somsri --name "Somsri" --role social_worker
 tc_check "help lists the new commands" 0 "$T" --help
 tc_has "help names followup add" out "followup add CASE --at DATE"
 tc_has "help names repatriation show" out "repatriation show CASE"

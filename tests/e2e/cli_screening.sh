@@ -9,22 +9,8 @@
 TC_NAME=cli_screening
 . "$top_srcdir/tests/e2e/lib.sh"
 
-unset LANGUAGE LC_ALL
-LANG=C.UTF-8
-export LANG
-tc_thai_catalogue
 # 10:00 on 21 Nov 2026 in Bangkok.
-TIPCASE_NOW=2026-11-21T03:00:00Z
-export TIPCASE_NOW
-d=$TC_TMP/store
-T=$TIPCASE
-printf 'correct horse battery staple\n' >"$TC_TMP/p"
-
-tc_env=     # one VAR=value for the next commands, e.g. LANGUAGE=th
-tc() {      # tipcase as the administrator, passphrase from $TC_TMP/p
-    # shellcheck disable=SC2086 # tc_env is one word or none
-    env $tc_env "$T" --data-dir "$d" --user admin --passphrase-fd 3 "$@" 3<"$TC_TMP/p"
-}
+tc_cli_setup 2026-11-21T03:00:00Z tc_thai_catalogue
 
 tc_check "init" 0 tc init --name "Admin Officer"
 tc_check "help lists the clock commands" 0 "$T" --help

@@ -19,27 +19,14 @@
 TC_NAME=exchange_th
 . "$top_srcdir/tests/e2e/lib.sh"
 
-tc_thai_catalogue_pending
-unset LC_ALL NO_COLOR
-LANG=C.UTF-8
-LANGUAGE=th
 # Saturday 21 Nov 2026, 10:00 in Bangkok.
-TIPCASE_NOW=2026-11-21T03:00:00Z
+tc_thai_setup 2026-11-21T03:00:00Z
 HOME=$TC_TMP/home
-export LANG LANGUAGE TIPCASE_LOCALEDIR TIPCASE_NOW HOME
+export HOME
 mkdir -p "$HOME"
-T=$TIPCASE
 a=$TC_TMP/maesot
 b=$TC_TMP/samutsakhon
 c=$TC_TMP/embassy
-pass='correct horse battery staple'
-printf '%s\n' "$pass" >"$TC_TMP/p"
-
-on() {      # on DIR ARGS...: tipcase as that store's administrator
-    _dir=$1
-    shift
-    "$T" --data-dir "$_dir" --user admin --passphrase-fd 3 "$@" 3<"$TC_TMP/p"
-}
 
 if tc_admin_store "$a" "สมชาย ใจดี" --name "มะลิ ใจดี" --sex female --age 24 \
         --nationality MM --languages my &&
@@ -127,8 +114,7 @@ row_has "ไม่ส่งเนื่องจากความยินย�
 tc_keys Escape
 tc_expect "เขียนไฟล์ส่งต่อข้อมูลแล้ว" "the file is written"
 second=$HOME/handover-$ref.tcb
-perm=$(stat -c %a "$second" 2>/dev/null)
-[ "$perm" = 600 ] && tc_pass "the file is 0600" || tc_fail "file mode '$perm'"
+tc_mode "the file is 0600" "$second" 600
 tc_keys Escape q
 tc_wait_exit 10 >/dev/null
 tc_stop
@@ -194,8 +180,7 @@ tc_keys w
 tc_expect "~/tipcase-identity.txt" "w offers the card in the home directory"
 tc_keys Enter
 tc_expect "เขียนบัตรระบุตัวตนแล้ว" "the card is written"
-perm=$(stat -c %a "$HOME/tipcase-identity.txt" 2>/dev/null)
-[ "$perm" = 600 ] && tc_pass "the card is 0600" || tc_fail "card mode '$perm'"
+tc_mode "the card is 0600" "$HOME/tipcase-identity.txt" 600
 grep -q "^fingerprint: $fp_b\$" "$HOME/tipcase-identity.txt" && tc_pass "it carries B's fingerprint" ||
     tc_fail "the card does not carry B's fingerprint"
 

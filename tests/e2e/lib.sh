@@ -82,6 +82,71 @@ tc_thai_catalogue_pending() {
     fi
 }
 
+# ---- a script's set-up ---------------------------------------------------------
+
+# tc_cli_setup NOW [CATALOGUE]: what a command-line script sets first:
+# C.UTF-8 with neither LANGUAGE nor LC_ALL (English until tc_env says
+# LANGUAGE=th), the Thai catalogue (CATALOGUE: tc_thai_catalogue_pending,
+# the default, or tc_thai_catalogue), TIPCASE_NOW=NOW, and the names of
+# tc_setup_names.
+tc_cli_setup() {
+    unset LANGUAGE LC_ALL
+    LANG=C.UTF-8
+    export LANG
+    ${2:-tc_thai_catalogue_pending}
+    tc_setup_names "$1"
+}
+
+# tc_thai_setup NOW [CATALOGUE]: the same for a script that drives the
+# screens in Thai: LANGUAGE=th, neither LC_ALL nor NO_COLOR, every setting
+# exported (tc_start passes them on).
+tc_thai_setup() {
+    ${2:-tc_thai_catalogue_pending}
+    unset LC_ALL NO_COLOR
+    LANG=C.UTF-8
+    LANGUAGE=th
+    export LANG LANGUAGE TIPCASE_LOCALEDIR
+    tc_setup_names "$1"
+}
+
+# tc_setup_names NOW: TIPCASE_NOW=NOW (exported) and
+#   T       the program ($TIPCASE)
+#   d       the store's data directory, $TC_TMP/store (not made yet)
+#   pass    the administrator's passphrase, also $TC_TMP/p (one line)
+#   tc_env  empty: one VAR=value (LANGUAGE=th) for the tc and on commands
+#           that follow, until it is emptied again
+tc_setup_names() {
+    TIPCASE_NOW=$1
+    export TIPCASE_NOW
+    T=$TIPCASE
+    d=$TC_TMP/store
+    pass='correct horse battery staple'
+    printf '%s\n' "$pass" >"$TC_TMP/p"
+    tc_env=
+}
+
+# tc_as DIR USER PASSFILE ARGS...: tipcase on the store in DIR as USER, the
+# passphrase read from PASSFILE on fd 3, with $tc_env in its environment.
+tc_as() {
+    _tc_as_dir=$1 _tc_as_user=$2 _tc_as_pass=$3
+    shift 3
+    # shellcheck disable=SC2086 # tc_env is one word or none
+    env $tc_env "$TIPCASE" --data-dir "$_tc_as_dir" --user "$_tc_as_user" --passphrase-fd 3 \
+        "$@" 3<"$_tc_as_pass"
+}
+
+# tc ARGS...: tipcase as the administrator on $d.
+tc() {
+    tc_as "$d" admin "$TC_TMP/p" "$@"
+}
+
+# on DIR ARGS...: tipcase as the administrator of the store in DIR.
+on() {
+    _tc_on_dir=$1
+    shift
+    tc_as "$_tc_on_dir" admin "$TC_TMP/p" "$@"
+}
+
 # tc_admin_store DIR NAME [CASE-ADD-ARGS...]: a new store in DIR made the
 # way a script makes one, its administrator "admin" named NAME with the
 # passphrase in $TC_TMP/p; with more arguments, one case added with them
@@ -113,6 +178,14 @@ tc_check() {
         sed 's/^/  out: /' "$TC_TMP/out"
         sed 's/^/  err: /' "$TC_TMP/err"
     fi
+}
+
+# tc_mode WHAT PATH MODE: PATH is there with the permission bits MODE (600
+# for a file only its officer may read, 700 for a folder).
+tc_mode() {
+    _tc_mode=$(stat -c %a "$2" 2>/dev/null)
+    if [ "$_tc_mode" = "$3" ]; then tc_pass "$1"; else
+        tc_fail "$1: mode '$_tc_mode', wanted $3"; fi
 }
 
 # tc_has WHAT FILE TEXT / tc_hasnt WHAT FILE TEXT: FILE (out, err, or any

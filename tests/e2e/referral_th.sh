@@ -11,23 +11,14 @@
 TC_NAME=referral_th
 . "$top_srcdir/tests/e2e/lib.sh"
 
-tc_thai_catalogue_pending
-unset LC_ALL NO_COLOR
-LANG=C.UTF-8
-LANGUAGE=th
 # Friday 20 Nov 2026, 17:00 in Bangkok.
-TIPCASE_NOW=2026-11-20T10:00:00Z
-export LANG LANGUAGE TIPCASE_LOCALEDIR TIPCASE_NOW
-d=$TC_TMP/store
-T=$TIPCASE
-pass='correct horse battery staple'
-printf '%s\n' "$pass" >"$TC_TMP/p"
+tc_thai_setup 2026-11-20T10:00:00Z
 printf '%s\nsecond officer pass\n' "$pass" >"$TC_TMP/p2"
 
 if tc_admin_store "$d" "สมชาย ใจดี" --name "มะลิ ใจงาม" --sex female --age 25 \
         --nationality MM --languages my &&
-   "$T" --data-dir "$d" --user admin --passphrase-fd 3 user add somsri --name "สมศรี" \
-        --role social_worker 3<"$TC_TMP/p2" >/dev/null 2>&1; then
+   tc_as "$d" admin "$TC_TMP/p2" user add somsri --name "สมศรี" --role social_worker \
+        >/dev/null 2>&1; then
     tc_pass "a store, a case and a social worker"
 else
     tc_fail "could not set up the store"
@@ -130,8 +121,7 @@ tc_keys F10
 tc_expect "บันทึกไว้ที่" "the sheet is written"
 tc_expect "ข้อมูลส่วนบุคคล" "with the warning in full"
 sheet=$(ls "$TC_TMP"/sheets/handover-*.txt 2>/dev/null | head -1)
-perm=$(stat -c %a "$sheet" 2>/dev/null)
-[ "$perm" = 600 ] && tc_pass "the sheet file is 0600" || tc_fail "sheet file mode '$perm'"
+tc_mode "the sheet file is 0600" "$sheet" 600
 grep -q "แบบส่งต่อบุคคลเพื่อรับความช่วยเหลือ" "$sheet" 2>/dev/null &&
     tc_pass "the sheet is in Thai" || tc_fail "no Thai title in the sheet"
 grep -q "$ref/R-" "$sheet" 2>/dev/null && tc_pass "the sheet carries the reference" ||
@@ -172,8 +162,7 @@ tc_expect "บทบาทของท่านไม่มีสิทธิ์
 tc_keys Escape Escape q
 tc_wait_exit 10 >/dev/null
 tc_stop
-"$T" --data-dir "$d" --user admin --passphrase-fd 3 agency list --search "sk_shelter" \
-    3<"$TC_TMP/p" >"$TC_TMP/out" 2>&1
+tc agency list --search "sk_shelter" >"$TC_TMP/out" 2>&1
 grep -q "^sk_shelter" "$TC_TMP/out" && tc_fail "the agency was added" ||
     tc_pass "nothing was added"
 tc_summary

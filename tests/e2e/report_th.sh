@@ -16,23 +16,10 @@
 TC_NAME=report_th
 . "$top_srcdir/tests/e2e/lib.sh"
 
-tc_thai_catalogue_pending
-unset LC_ALL NO_COLOR
-LANG=C.UTF-8
-LANGUAGE=th
 # Friday 20 Nov 2026, 10:00 in Bangkok: fiscal year 2570 (1 Oct 2026 - 30 Sep 2027).
-TIPCASE_NOW=2026-11-20T03:00:00Z
-export LANG LANGUAGE TIPCASE_LOCALEDIR TIPCASE_NOW
-d=$TC_TMP/store
+tc_thai_setup 2026-11-20T03:00:00Z
 home=$TC_TMP/home
 mkdir -p "$home"
-T=$TIPCASE
-pass='correct horse battery staple'
-printf '%s\n' "$pass" >"$TC_TMP/p"
-
-tc() {      # tipcase as the administrator, passphrase from $TC_TMP/p
-    "$T" --data-dir "$d" --user admin --passphrase-fd 3 "$@" 3<"$TC_TMP/p"
-}
 # refer REF AGENCY: a referral sent now, consent to be signed later.
 refer() {
     tc referral add "$1" --agency "$2" --urgency urgent --channel letter --needs shelter \
@@ -196,8 +183,7 @@ if [ -f "$csv" ]; then
     file_has "the Thai period name" team.csv "2570"
     file_has "two women referred" team.csv "^หญิง,.*,2,"
     file_has "one man referred" team.csv "^ชาย,.*,1,"
-    if [ "$(stat -c %a "$csv")" = 600 ]; then tc_pass "only the officer can read it"; else
-        tc_fail "the file's mode is $(stat -c %a "$csv")"; fi
+    tc_mode "only the officer can read it" "$csv" 600
 else
     tc_fail "no file at $csv"
 fi

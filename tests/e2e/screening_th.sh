@@ -10,22 +10,14 @@
 TC_NAME=screening_th
 . "$top_srcdir/tests/e2e/lib.sh"
 
-tc_thai_catalogue
-unset LC_ALL NO_COLOR
-LANG=C.UTF-8
-LANGUAGE=th
 # 10:00 in Thailand: the interview form's default time.
-TIPCASE_NOW=2026-11-21T03:00:00Z
-export LANG LANGUAGE TIPCASE_LOCALEDIR TIPCASE_NOW
-d=$TC_TMP/store
-T=$TIPCASE
-printf 'รหัสผ่านยาวพอสำหรับทดสอบ\n' >"$TC_TMP/p"
+tc_thai_setup 2026-11-21T03:00:00Z tc_thai_catalogue
+pass='รหัสผ่านยาวพอสำหรับทดสอบ'
+printf '%s\n' "$pass" >"$TC_TMP/p"
 
-"$T" --data-dir "$d" --user officer.th --passphrase-fd 3 init --name "สมชาย ใจดี" 3<"$TC_TMP/p" \
-    >/dev/null 2>&1 || tc_fail "init"
-"$T" --data-dir "$d" --user officer.th --passphrase-fd 3 case add --name "นายสมศักดิ์ กลับบ้าน" \
-    --sex male --age 27 --nationality TH --province Tak 3<"$TC_TMP/p" >"$TC_TMP/ref" 2>&1 ||
-    tc_fail "case add"
+tc_as "$d" officer.th "$TC_TMP/p" init --name "สมชาย ใจดี" >/dev/null 2>&1 || tc_fail "init"
+tc_as "$d" officer.th "$TC_TMP/p" case add --name "นายสมศักดิ์ กลับบ้าน" --sex male --age 27 \
+    --nationality TH --province Tak >"$TC_TMP/ref" 2>&1 || tc_fail "case add"
 
 # Unlock and open the case's screenings tab.
 open_screenings() {
