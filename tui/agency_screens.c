@@ -252,10 +252,7 @@ static void agency_view(tui *t, const char *code)
             ui_text(y, CASEVIEW_LABEL_COLS + 2, view_value_cols(), L.v[i].value, L.v[i].style);
         }
         tui_draw_end(t, KEYS_AGENCY_VIEW);
-        ui_key k;
-        key_action act = tui_key(t, KEYS_AGENCY_VIEW, &k);
-        if (act == ACT_NONE)
-            act = keys_action_any_layout(KEYS_AGENCY_VIEW, k);
+        key_action act = tui_command_key(t, KEYS_AGENCY_VIEW);
         if (act == ACT_BACK)
             break;
         if (tui_scroll_move(act, &top, L.n, rows))
@@ -500,11 +497,8 @@ static bool list_run(agency_list *l, char code_out[TC_CODE_MAX + 1])
     while (!chosen && !t->quit && t->st) {
         list_load(l);
         list_draw(l, NULL);
-        ui_key k;
         const key_binding *keys = list_keys(l);
-        key_action a = tui_key(t, keys, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(keys, k);
+        key_action a = tui_command_key(t, keys);
         if (a == ACT_BACK || t->quit || !t->st)
             break;
         size_t page = (size_t)list_rows();

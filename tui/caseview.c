@@ -822,10 +822,7 @@ void screen_case_view_at(tui *t, const char *case_id, case_tab tab)
         keep_in_view(cv);
         draw_view(cv);
         const key_binding *keys = case_tab_keys(cv->tab);
-        ui_key k;
-        key_action a = tui_key(t, keys, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(keys, k);
+        key_action a = tui_command_key(t, keys);
         if (t->quit || !t->st)
             break;
         case_tab to = case_tab_after(cv->tab, a);

@@ -238,10 +238,7 @@ static void one_conflict(conflicts_view *v)
         L.n = 0;
         one_lines(t, v, c, &L);
         ret_view_draw(t, _(ONE_TITLE), head, &L, &top, -1, KEYS_CONFLICT);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_CONFLICT, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_CONFLICT, k);
+        key_action a = tui_command_key(t, KEYS_CONFLICT);
         if (a == ACT_BACK || t->quit || !t->st)
             break;
         if (tui_scroll_move(a, &top, L.n, ret_view_rows()))
@@ -281,30 +278,17 @@ void screen_conflicts(tui *t)
     if (!v)
         return;
     v->t = t;
-    bool reload = true;
-    while (!t->quit && t->st) {
-        if (reload)
+    key_action a = ACT_REDRAW;
+    while (!t->quit && t->st && a != ACT_BACK) {
+        /* What an open conflict or another language may have changed. */
+        if (a == ACT_OPEN || a == ACT_REDRAW)
             cv_load(v);
-        reload = false;
         cv_draw(v);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_CONFLICTS, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_CONFLICTS, k);
-        if (a == ACT_BACK || t->quit || !t->st)
-            break;
-        if (tui_list_move(a, &v->sel, v->n, (size_t)cv_page()))
-            continue;
-        switch (a) {
-        case ACT_HELP: keys_show_help(_(TITLE), KEYS_CONFLICTS); break;
-        case ACT_OPEN:
-            if (v->sel < v->n)
-                one_conflict(v);
-            reload = true;
-            break;
-        case ACT_REDRAW: reload = true; break;
-        default: break;
-        }
+        a = tui_list_key(t, KEYS_CONFLICTS, &v->sel, v->n, (size_t)cv_page());
+        if (a == ACT_HELP)
+            keys_show_help(_(TITLE), KEYS_CONFLICTS);
+        else if (a == ACT_OPEN && v->sel < v->n)
+            one_conflict(v);
     }
     exchange_conflicts_free(v->c, v->n);
     free(v);

@@ -137,10 +137,7 @@ void xs_show_lines(tui *t, const char *title, const char *head, view_lines *L)
     int top = 0;
     while (!t->quit && t->st) {
         ret_view_draw(t, title, head, L, &top, -1, KEYS_SCREENING_RECORD);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_SCREENING_RECORD, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_SCREENING_RECORD, k);
+        key_action a = tui_command_key(t, KEYS_SCREENING_RECORD);
         if (tui_scroll_move(a, &top, L->n, ret_view_rows()))
             continue;
         if (a == ACT_HELP)
@@ -536,10 +533,7 @@ static bool preview_confirmed(tui *t, const exch_preview *pv)
         L.n = 0;
         preview_lines(t, pv, false, &L);
         ret_view_draw(t, _("Receive a hand-over file"), head, &L, &top, -1, KEYS_RECEIVE);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_RECEIVE, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_RECEIVE, k);
+        key_action a = tui_command_key(t, KEYS_RECEIVE);
         if (tui_scroll_move(a, &top, L.n, ret_view_rows()))
             continue;
         if (a == ACT_HELP)
@@ -636,21 +630,13 @@ void screen_exchange(tui *t)
     if (!v)
         return;
     v->t = t;
-    bool reload = true;
-    while (!t->quit && t->st) {
-        if (reload)
+    key_action a = ACT_REDRAW;
+    while (!t->quit && t->st && a != ACT_BACK) {
+        /* Every command may change the store's name, its peers or conflicts. */
+        if (a != ACT_NONE)
             ev_load(v);
-        reload = false;
         ev_draw(v);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_EXCHANGE, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_EXCHANGE, k);
-        if (a == ACT_BACK || t->quit || !t->st)
-            break;
-        if (tui_list_move(a, &v->sel, v->n, (size_t)ev_page()))
-            continue;
-        reload = true;
+        a = tui_list_key(t, KEYS_EXCHANGE, &v->sel, v->n, (size_t)ev_page());
         switch (a) {
         case ACT_HELP: keys_show_help(_(TITLE), KEYS_EXCHANGE); break;
         case ACT_CARD_WRITE: card_write(v); break;

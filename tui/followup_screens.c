@@ -300,15 +300,9 @@ void screen_followups(tui *t)
     while (!t->quit && t->st) {
         fl_load(t, &d);
         fl_draw(t, &d);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_FOLLOWUPS, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_FOLLOWUPS, k);
-        size_t page = (size_t)fl_rows();
-        if (a == ACT_BACK || t->quit || !t->st)
+        key_action a = tui_list_key(t, KEYS_FOLLOWUPS, &d.sel, d.n, (size_t)fl_rows());
+        if (a == ACT_BACK)
             break;
-        if (tui_list_move(a, &d.sel, d.n, page))
-            continue;
         switch (a) {
         case ACT_HELP: keys_show_help(_("Follow-ups due"), KEYS_FOLLOWUPS); break;
         case ACT_FILTER_OVERDUE: d.overdue_only = !d.overdue_only, d.sel = d.top = 0; break;

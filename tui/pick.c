@@ -29,6 +29,14 @@ void tui_list_clamp(size_t *sel, size_t *top, size_t n, size_t page)
         *top = *sel - page + 1;
 }
 
+key_action tui_list_key(tui *t, const key_binding *keys, size_t *sel, size_t n, size_t page)
+{
+    key_action a = tui_command_key(t, keys);
+    if (a == ACT_BACK || t->quit || !t->st)
+        return ACT_BACK;
+    return tui_list_move(a, sel, n, page) ? ACT_NONE : a;
+}
+
 bool tui_scroll_move(key_action a, int *top, int n, int page)
 {
     switch (a) {
@@ -77,10 +85,7 @@ long tui_pick(tui *t, const char *screen, const char *heading, size_t n, size_t 
                 ui_text(y, ui_cols() - info_w - 2, info_w, info, st);
         }
         tui_draw_end(t, KEYS_PICK);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_PICK, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_PICK, k);
+        key_action a = tui_command_key(t, KEYS_PICK);
         if (tui_list_move(a, &sel, n, (size_t)rows))
             continue;
         switch (a) {

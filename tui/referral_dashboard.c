@@ -307,10 +307,7 @@ void screen_referral_dashboard(tui *t)
     while (!t->quit && t->st) {
         dash_load(d);
         dash_draw(d);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_REFERRAL_DASH, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_REFERRAL_DASH, k);
+        key_action a = tui_command_key(t, KEYS_REFERRAL_DASH);
         if (a == ACT_BACK || t->quit || !t->st)
             break;
         dash_act(d, a);

@@ -791,10 +791,7 @@ void screen_referral_view(tui *t, const char *referral_id)
         reread = false;
         view_build(v);
         view_draw(v);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_REFERRAL_VIEW, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_REFERRAL_VIEW, k);
+        key_action a = tui_command_key(t, KEYS_REFERRAL_VIEW);
         if (t->quit || !t->st || a == ACT_BACK)
             break;
         if (tui_scroll_move(a, &v->top, v->lines.n, view_rows()))

@@ -414,10 +414,7 @@ void screen_reintegration(tui *t, const char *case_id)
                 continue;
             }
             reint_draw(v);
-            ui_key k;
-            key_action a = tui_key(t, KEYS_REINTEGRATION, &k);
-            if (a == ACT_NONE)
-                a = keys_action_any_layout(KEYS_REINTEGRATION, k);
+            key_action a = tui_command_key(t, KEYS_REINTEGRATION);
             if (t->quit || !t->st || !reint_act(v, a))
                 break;
         }

@@ -948,10 +948,7 @@ void screen_report(tui *t)
         if (report_ready(v) && v->dirty)
             lines_make(v);
         report_draw(v);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_REPORT, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_REPORT, k);
+        key_action a = tui_command_key(t, KEYS_REPORT);
         if (a == ACT_BACK || t->quit || !t->st)
             break;
         report_act(v, a);

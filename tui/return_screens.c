@@ -703,10 +703,7 @@ void screen_repatriation(tui *t, const char *case_id)
                 continue;
             }
             view_draw(v);
-            ui_key k;
-            key_action a = tui_key(t, KEYS_REPATRIATION, &k);
-            if (a == ACT_NONE)
-                a = keys_action_any_layout(KEYS_REPATRIATION, k);
+            key_action a = tui_command_key(t, KEYS_REPATRIATION);
             if (t->quit || !t->st || !view_act(v, a))
                 break;
         }

@@ -462,10 +462,7 @@ static void wizard_run(session *s)
             continue;
         }
         draw_wizard(s);
-        ui_key k;
-        key_action a = tui_key(t, KEYS_WIZARD, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(KEYS_WIZARD, k);
+        key_action a = tui_command_key(t, KEYS_WIZARD);
         if (t->quit || !t->st)
             return;
         switch (a) {
@@ -748,10 +745,7 @@ static key_action doc_view(session *s, const key_binding *keys, const char *scre
         if (d.n > (size_t)rows && top + (size_t)rows < d.n && !t->message[0])
             ui_text(ui_rows() - 2, 1, ui_cols() - 2, _("More below (PgDn)."), STYLE_NOTICE);
         tui_draw_end(t, keys);
-        ui_key k;
-        key_action a = tui_key(t, keys, &k);
-        if (a == ACT_NONE)
-            a = keys_action_any_layout(keys, k);
+        key_action a = tui_command_key(t, keys);
         size_t page = (size_t)rows;
         switch (a) {
         case ACT_UP: if (top) top--; continue;

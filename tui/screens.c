@@ -45,10 +45,7 @@ void tui_draw_end(tui *t, const key_binding *keys)
 
 int tui_confirm_key(tui *t, const char *screen_title)
 {
-    ui_key k;
-    key_action a = tui_key(t, KEYS_CONFIRM, &k);
-    if (a == ACT_NONE)
-        a = keys_action_any_layout(KEYS_CONFIRM, k);
+    key_action a = tui_command_key(t, KEYS_CONFIRM);
     if (t->quit || !t->st || a == ACT_BACK)
         return 0;
     if (a == ACT_OPEN)
@@ -138,6 +135,13 @@ key_action tui_key(tui *t, const key_binding *table, ui_key *key)
         t->message[0] = '\0';
         return a;
     }
+}
+
+key_action tui_command_key(tui *t, const key_binding *table)
+{
+    ui_key k;
+    key_action a = tui_key(t, table, &k);
+    return a == ACT_NONE ? keys_action_any_layout(table, k) : a;
 }
 
 /* ---- first run and unlock ---------------------------------------------- */

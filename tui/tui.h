@@ -30,6 +30,10 @@ int tui_run(app_options *opt);
  * key, and switches language, before returning; the screen then gets
  * ACT_REDRAW.  Sets t->quit when the officer left from the lock screen. */
 key_action tui_key(tui *t, const key_binding *table, ui_key *key);
+/* tui_key() for a screen whose letters are commands: a key the table does
+ * not know is read as the key in the same place on a US keyboard
+ * (keys_action_any_layout: "ื" is n, "๑" is 1). */
+key_action tui_command_key(tui *t, const key_binding *table);
 /* A line at the bottom: what was saved, or why something was refused. */
 void tui_say(tui *t, ui_style style, const char *text);
 void tui_draw_title(tui *t, const char *screen);
@@ -96,6 +100,11 @@ long tui_pick(tui *t, const char *screen, const char *heading, size_t n, size_t 
  * the last row (0 when there is none) and scrolls top so sel shows. */
 bool tui_list_move(key_action a, size_t *sel, size_t n, size_t page);
 void tui_list_clamp(size_t *sel, size_t *top, size_t n, size_t page);
+/* One key of a list screen, read with tui_command_key(): a moving key
+ * moves *sel (tui_list_move) and comes back as ACT_NONE, like a key the
+ * screen does not know; leaving (Esc, the officer quitting, the store
+ * locked away) comes back as ACT_BACK. */
+key_action tui_list_key(tui *t, const key_binding *keys, size_t *sel, size_t n, size_t page);
 /* A text of n lines scrolled page lines at a time, as the screens that
  * show a record move in it: the first line shown after a moving action;
  * false, changing nothing, for any other action.  top may leave 0..n: the
