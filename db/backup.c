@@ -711,8 +711,9 @@ static backup_status open_start(stream_job *z, const unsigned char *key)
     size_t got = 0;
     if (!file_read_full(z->in, ssh, sizeof ssh, &got))
         return BK_UNREADABLE;
-    return got == sizeof ssh && crypto_secretstream_xchacha20poly1305_init_pull(z->ss, ssh, key) == 0
-           ? BK_OK : BK_DAMAGED;
+    if (got != sizeof ssh || crypto_secretstream_xchacha20poly1305_init_pull(z->ss, ssh, key) != 0)
+        return BK_DAMAGED;
+    return BK_OK;
 }
 
 /* Authenticate and decrypt the stream of in (positioned after the header)

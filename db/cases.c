@@ -381,11 +381,9 @@ static void case_from_row(sqlite3_stmt *q, tc_case *c)
     store_column_copy(q, 4, c->name_original, sizeof c->name_original);
     store_column_copy(q, 5, c->name_latin, sizeof c->name_latin);
     store_column_copy(q, 6, c->aliases, sizeof c->aliases);
-    const unsigned char *sex = sqlite3_column_text(q, 7);
-    if (!sex || !sex_from_code((const char *)sex, &c->sex))
-        c->sex = SEX_UNKNOWN;
+    c->sex = store_column_sex(q, 7);
     c->birth_known = column_date(q, 8, &c->birth);
-    c->estimated_age = sqlite3_column_type(q, 9) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 9);
+    c->estimated_age = store_column_estimated_age(q, 9);
     store_column_copy(q, 10, c->languages, sizeof c->languages);
     store_column_copy(q, 11, c->entry_point, sizeof c->entry_point);
     store_column_copy(q, 12, c->province, sizeof c->province);
@@ -596,11 +594,9 @@ static void row_from_list(const store *s, sqlite3_stmt *q, caldate today, tc_cas
     store_column_copy(q, 2, c.name_thai, sizeof c.name_thai);
     store_column_copy(q, 3, c.name_original, sizeof c.name_original);
     store_column_copy(q, 4, c.name_latin, sizeof c.name_latin);
-    const unsigned char *sex = sqlite3_column_text(q, 5);
-    if (!sex || !sex_from_code((const char *)sex, &c.sex))
-        c.sex = SEX_UNKNOWN;
+    c.sex = store_column_sex(q, 5);
     c.birth_known = column_date(q, 6, &c.birth);
-    c.estimated_age = sqlite3_column_type(q, 7) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 7);
+    c.estimated_age = store_column_estimated_age(q, 7);
     c.date_met_known = column_date(q, 8, &c.date_met);
     c.created_at = store_column_time(q, 9);
 
@@ -617,6 +613,17 @@ static void row_from_list(const store *s, sqlite3_stmt *q, caldate today, tc_cas
     r->created_at = c.created_at;
     r->incomplete = sqlite3_column_int(q, 11) != 0;
     r->high_risk = sqlite3_column_int(q, 12) != 0;
+}
+
+tc_sex store_column_sex(sqlite3_stmt *q, int col)
+{
+    tc_sex sex;
+    return sex_from_code(store_column_text(q, col), &sex) ? sex : SEX_UNKNOWN;
+}
+
+int store_column_estimated_age(sqlite3_stmt *q, int col)
+{
+    return sqlite3_column_type(q, col) == SQLITE_NULL ? -1 : sqlite3_column_int(q, col);
 }
 
 void store_column_display_name(sqlite3_stmt *q, int first, char *out, size_t outsz)

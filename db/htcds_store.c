@@ -72,13 +72,6 @@ static void each_item(const char *list, void (*fn)(const char *item, void *ctx),
     }
 }
 
-static void add_exploitation(const char *item, void *ctx)
-{
-    htcds_case *c = ctx;
-    if (c->n_exploitation < INTAKE_MAX_EXPLOITATION && strlen(item) <= TC_CODE_MAX)
-        memcpy(c->exploitation[c->n_exploitation++], item, strlen(item) + 1);
-}
-
 /* "passport:employer": the holder is what the export needs. */
 static void add_holder(const char *item, void *ctx)
 {
@@ -100,18 +93,12 @@ static void add_indicator(const char *item, void *ctx)
     ((htcds_case *)ctx)->indicator_controls |= htcds_indicator_controls(item);
 }
 
-static const char *text_at(sqlite3_stmt *q, int col)
-{
-    const unsigned char *t = sqlite3_column_text(q, col);
-    return t ? (const char *)t : "";
-}
-
 /* Age at the registration day: from the date of birth, else the estimate
  * (recorded as years at the date met). */
 static int age_at(sqlite3_stmt *q, caldate registered, bool registered_known)
 {
     caldate birth;
-    if (registered_known && caldate_parse_iso(text_at(q, COL_BIRTH), &birth) &&
+    if (registered_known && caldate_parse_iso(store_column_text(q, COL_BIRTH), &birth) &&
         caldate_compare(birth, registered) <= 0)
         return caldate_age_years(birth, registered);
     if (sqlite3_column_type(q, COL_AGE) == SQLITE_INTEGER)
@@ -148,27 +135,28 @@ static void read_closure(const char *text, htcds_case *c)
 static void case_from_row(sqlite3_stmt *q, htcds_case *c)
 {
     htcds_case_init(c);
-    tc_sex sex;
-    c->sex = sex_from_code(text_at(q, COL_SEX), &sex) ? (int)sex : SEX_UNKNOWN;
+    c->sex = (int)store_column_sex(q, COL_SEX);
     caldate registered;
-    bool known = caldate_parse_iso(text_at(q, COL_SORT_DATE), &registered);
+    bool known = caldate_parse_iso(store_column_text(q, COL_SORT_DATE), &registered);
     c->year = known ? registered.year : 0;
     c->age = age_at(q, registered, known);
-    if (strlen(text_at(q, COL_NATIONALITY)) == 2)
-        memcpy(c->nationality, text_at(q, COL_NATIONALITY), 3);
-    each_item(text_at(q, COL_EXPLOITATION), add_exploitation, c);
+    if (strlen(store_column_text(q, COL_NATIONALITY)) == 2)
+        memcpy(c->nationality, store_column_text(q, COL_NATIONALITY), 3);
+    c->n_exploitation = store_split_codes(store_column_text(q, COL_EXPLOITATION),
+                                          c->exploitation[0], sizeof c->exploitation[0],
+                                          INTAKE_MAX_EXPLOITATION);
     store_column_copy(q, COL_SECTOR, c->sector, sizeof c->sector);
     store_column_copy(q, COL_RECRUITMENT, c->recruitment, sizeof c->recruitment);
-    each_item(text_at(q, COL_DOCUMENTS), add_holder, c);
-    read_decision(text_at(q, COL_DECISION), c);
+    each_item(store_column_text(q, COL_DOCUMENTS), add_holder, c);
+    read_decision(store_column_text(q, COL_DECISION), c);
     need_set needs = 0;
-    if (need_set_parse(text_at(q, COL_NEEDS), &needs))
+    if (need_set_parse(store_column_text(q, COL_NEEDS), &needs))
         c->needs = (uint32_t)needs;
-    each_item(text_at(q, COL_TYPES), add_agency_type, c);
+    each_item(store_column_text(q, COL_TYPES), add_agency_type, c);
     c->repatriated = sqlite3_column_int(q, COL_RETURNED) != 0;
     c->followup = sqlite3_column_int(q, COL_REINTEGRATION) != 0;
-    read_closure(text_at(q, COL_CLOSURE), c);
-    each_item(text_at(q, COL_INDICATORS), add_indicator, c);
+    read_closure(store_column_text(q, COL_CLOSURE), c);
+    each_item(store_column_text(q, COL_INDICATORS), add_indicator, c);
 }
 
 static void read_row(sqlite3_stmt *q, void *elem, void *ctx)

@@ -33,26 +33,6 @@ static void join_codes(const char *items, size_t stride, int n, int max, char *o
     }
 }
 
-/* Splits "a,b,c" into items (each itemsz bytes), at most max; returns the
- * count.  An item too long for its field is skipped (it cannot have been
- * written by this program). */
-static int split_codes(const char *text, char *items, size_t itemsz, int max)
-{
-    int n = 0;
-    const char *p = text;
-    while (p && *p && n < max) {
-        const char *end = strchr(p, ',');
-        size_t len = end ? (size_t)(end - p) : strlen(p);
-        if (len > 0 && len < itemsz) {
-            memcpy(items + (size_t)n * itemsz, p, len);
-            items[(size_t)n * itemsz + len] = '\0';
-            n++;
-        }
-        p = end ? end + 1 : NULL;
-    }
-    return n;
-}
-
 static void join_documents(const tc_intake *in, char *out, size_t outsz)
 {
     size_t len = 0;
@@ -69,7 +49,7 @@ static void join_documents(const tc_intake *in, char *out, size_t outsz)
 static void split_documents(const char *text, tc_intake *in)
 {
     char pairs[INTAKE_MAX_DOCUMENTS][2 * TC_CODE_MAX + 2];
-    int n = split_codes(text, &pairs[0][0], sizeof pairs[0], INTAKE_MAX_DOCUMENTS);
+    int n = store_split_codes(text, &pairs[0][0], sizeof pairs[0], INTAKE_MAX_DOCUMENTS);
     in->n_documents = 0;
     for (int i = 0; i < n; i++) {
         char *colon = strchr(pairs[i], ':');
@@ -125,7 +105,7 @@ static void read_intake(sqlite3_stmt *q, int first, void *rec)
     store_column_copy(q, i++, in->sector, sizeof in->sector);
     store_column_copy(q, i++, in->origin, sizeof in->origin);
     const unsigned char *t = sqlite3_column_text(q, i++);
-    in->n_transit = split_codes(t ? (const char *)t : "", &in->transit[0][0],
+    in->n_transit = store_split_codes(t ? (const char *)t : "", &in->transit[0][0],
                                 sizeof in->transit[0], INTAKE_MAX_TRANSIT);
     store_column_copy(q, i++, in->exploitation_country, sizeof in->exploitation_country);
     const unsigned char *crossing = sqlite3_column_text(q, i++);
@@ -133,7 +113,7 @@ static void read_intake(sqlite3_stmt *q, int first, void *rec)
         in->crossing = CROSSING_UNKNOWN;
     store_column_copy(q, i++, in->crossing_point, sizeof in->crossing_point);
     t = sqlite3_column_text(q, i++);
-    in->n_exploitation = split_codes(t ? (const char *)t : "", &in->exploitation[0][0],
+    in->n_exploitation = store_split_codes(t ? (const char *)t : "", &in->exploitation[0][0],
                                      sizeof in->exploitation[0], INTAKE_MAX_EXPLOITATION);
     in->exploitation_from_known = rec_column_date(q, i++, &in->exploitation_from);
     in->exploitation_to_known = rec_column_date(q, i++, &in->exploitation_to);

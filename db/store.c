@@ -222,8 +222,30 @@ store_status store_audit(store *s, const char *action, const char *table_name,
 
 void store_column_copy(sqlite3_stmt *q, int col, char *out, size_t outsz)
 {
+    snprintf(out, outsz, "%s", store_column_text(q, col));
+}
+
+const char *store_column_text(sqlite3_stmt *q, int col)
+{
     const unsigned char *t = sqlite3_column_text(q, col);
-    snprintf(out, outsz, "%s", t ? (const char *)t : "");
+    return t ? (const char *)t : "";
+}
+
+int store_split_codes(const char *text, char *items, size_t itemsz, int max)
+{
+    int n = 0;
+    const char *p = text;
+    while (p && *p && n < max) {
+        const char *end = strchr(p, ',');
+        size_t len = end ? (size_t)(end - p) : strlen(p);
+        if (len > 0 && len < itemsz) {
+            memcpy(items + (size_t)n * itemsz, p, len);
+            items[(size_t)n * itemsz + len] = '\0';
+            n++;
+        }
+        p = end ? end + 1 : NULL;
+    }
+    return n;
 }
 
 sqlite3 *store_db_handle(store *s)

@@ -103,6 +103,18 @@ store_status store_collect(store *s, sqlite3_stmt *q, size_t size,
 
 /* Copy a text column into out (truncating at outsz - 1 bytes); NULL -> "". */
 void store_column_copy(sqlite3_stmt *q, int col, char *out, size_t outsz);
+/* A text column as it is, valid until q steps or is finalized; NULL -> "". */
+const char *store_column_text(sqlite3_stmt *q, int col);
+/* Split a stored comma list ("a,b,c") into items, each itemsz bytes of
+ * an array, at most max of them; returns how many.  Empty items and items
+ * too long for their field are skipped (this program never wrote them). */
+int store_split_codes(const char *text, char *items, size_t itemsz, int max);
+/* A person's stored sex code (persons.sex) as a tc_sex; SEX_UNKNOWN for
+ * NULL or a code core does not know (db/cases.c). */
+tc_sex store_column_sex(sqlite3_stmt *q, int col);
+/* A person's estimated age (persons.estimated_age); -1 for NULL
+ * (db/cases.c). */
+int store_column_estimated_age(sqlite3_stmt *q, int col);
 
 /* Officers: read the officer whose login matches (any case). */
 store_status store_officer_by_login(store *s, const char *login, tc_officer *out);
