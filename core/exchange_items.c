@@ -130,23 +130,38 @@ static void trim(const char **start, size_t *len)
         (*len)--;
 }
 
+/* Steps *p (NULL once the list is done) past the next item of a comma
+ * list: the item, spaces around it dropped, is [*code, *code+*len); an
+ * empty item has len 0.  False when there is no item left. */
+static bool next_code(const char **p, const char **code, size_t *len)
+{
+    if (!*p)
+        return false;
+    const char *comma = strchr(*p, ',');
+    *len = comma ? (size_t)(comma - *p) : strlen(*p);
+    *code = *p;
+    trim(code, len);
+    *p = comma ? comma + 1 : NULL;
+    return true;
+}
+
 /* Counts every code before judging any, so "more than 15" is said even
  * when a later code is also unknown: the limit is the rule people meet. */
 static size_t count_codes(const char *text)
 {
-    size_t n = 0;
-    const char *p = text;
-    for (;;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        const char *st = p;
-        trim(&st, &len);
-        if (len)
-            n++;
-        if (!comma)
-            return n;
-        p = comma + 1;
-    }
+    size_t n = 0, len;
+    const char *p = text, *code;
+    while (next_code(&p, &code, &len))
+        n += len > 0;
+    return n;
+}
+
+/* The problem with the code [s, s+len), which goes into bad. */
+static exch_items_problem refuse_code(exch_items_problem problem, char *bad, size_t badsz,
+                                      const char *s, size_t len)
+{
+    copy_bad(bad, badsz, s, len);
+    return problem;
 }
 
 exch_items_problem exch_items_parse(const char *text, exch_item_choice *out, char *bad,
@@ -158,35 +173,23 @@ exch_items_problem exch_items_parse(const char *text, exch_item_choice *out, cha
         return EXCH_ITEMS_EMPTY;
     if (total > EXCH_ITEMS_MAX)
         return EXCH_ITEMS_TOO_MANY;
-    const char *p = text;
-    for (;;) {
-        const char *comma = strchr(p, ',');
-        size_t len = comma ? (size_t)(comma - p) : strlen(p);
-        const char *st = p;
-        trim(&st, &len);
-        if (len) {
-            char code[32];
-            exch_item it;
-            if (len >= sizeof code) {
-                copy_bad(bad, badsz, st, len);
-                return EXCH_ITEMS_UNKNOWN;
-            }
-            memcpy(code, st, len);
-            code[len] = '\0';
-            if (!exch_item_from_code(code, &it)) {
-                copy_bad(bad, badsz, st, len);
-                return EXCH_ITEMS_UNKNOWN;
-            }
-            for (size_t i = 0; i < c.n; i++)
-                if (c.items[i] == it) {
-                    copy_bad(bad, badsz, st, len);
-                    return EXCH_ITEMS_REPEATED;
-                }
-            c.items[c.n++] = it;
-        }
-        if (!comma)
-            break;
-        p = comma + 1;
+    const char *p = text, *st;
+    size_t len;
+    while (next_code(&p, &st, &len)) {
+        if (!len)
+            continue;
+        char code[32];
+        exch_item it;
+        if (len >= sizeof code)
+            return refuse_code(EXCH_ITEMS_UNKNOWN, bad, badsz, st, len);
+        memcpy(code, st, len);
+        code[len] = '\0';
+        if (!exch_item_from_code(code, &it))
+            return refuse_code(EXCH_ITEMS_UNKNOWN, bad, badsz, st, len);
+        for (size_t i = 0; i < c.n; i++)
+            if (c.items[i] == it)
+                return refuse_code(EXCH_ITEMS_REPEATED, bad, badsz, st, len);
+        c.items[c.n++] = it;
     }
     *out = c;
     return EXCH_ITEMS_OK;

@@ -125,9 +125,15 @@ static const char *const control_codes[HTCDS_CTL_COUNT] = {
     [HTCDS_CTL_OTHER] = "Other",
 };
 
+/* codes[i], or "" when i is outside 0..n-1. */
+static const char *pick(const char *const *codes, int n, int i)
+{
+    return i >= 0 && i < n ? codes[i] : "";
+}
+
 const char *htcds_control_code(htcds_control c)
 {
-    return (int)c >= 0 && c < HTCDS_CTL_COUNT ? control_codes[c] : "";
+    return pick(control_codes, HTCDS_CTL_COUNT, (int)c);
 }
 
 htcds_age htcds_age_band(int age)
@@ -168,7 +174,7 @@ static const char *const column_names[HTCDS_COLUMN_COUNT] = {
 
 const char *htcds_column_name(htcds_column c)
 {
-    return (int)c >= 0 && c < HTCDS_COLUMN_COUNT ? column_names[c] : "";
+    return pick(column_names, HTCDS_COLUMN_COUNT, (int)c);
 }
 
 bool htcds_column_is_htcds(htcds_column c)
@@ -429,11 +435,6 @@ void htcds_row_from_case(const htcds_case *c, htcds_row *r)
 
 /* ---- Field text ------------------------------------------------------------ */
 
-static const char *pick(const char *const *codes, int n, int i)
-{
-    return i >= 0 && i < n ? codes[i] : "";
-}
-
 /* The codes of the set bits, joined by ';'. */
 static void join_bits(const char *const *codes, int n, uint32_t bits, char *out, size_t outsz)
 {
@@ -530,6 +531,14 @@ static size_t suppress_row(htcds_row *r)
     return n;
 }
 
+/* Suppresses row i and counts what that took. */
+static void suppress_counted(htcds_export *e, size_t i)
+{
+    size_t n = suppress_row(&e->rows[i]);
+    e->values_suppressed += n;
+    e->rows_suppressed += n > 0;
+}
+
 void htcds_suppress(htcds_export *e, int k)
 {
     if (!e->n_rows)
@@ -537,11 +546,8 @@ void htcds_suppress(htcds_export *e, int k)
     qi_key *keys = malloc(e->n_rows * sizeof *keys);
     if (!keys) {
         /* Cannot count the groups: suppress everything rather than leak. */
-        for (size_t i = 0; i < e->n_rows; i++) {
-            size_t n = suppress_row(&e->rows[i]);
-            e->values_suppressed += n;
-            e->rows_suppressed += n > 0;
-        }
+        for (size_t i = 0; i < e->n_rows; i++)
+            suppress_counted(e, i);
         return;
     }
     for (size_t i = 0; i < e->n_rows; i++)
@@ -552,11 +558,8 @@ void htcds_suppress(htcds_export *e, int k)
         while (end < e->n_rows && keys[end].key == keys[start].key)
             end++;
         if (end - start < (size_t)k)
-            for (size_t i = start; i < end; i++) {
-                size_t n = suppress_row(&e->rows[keys[i].row]);
-                e->values_suppressed += n;
-                e->rows_suppressed += n > 0;
-            }
+            for (size_t i = start; i < end; i++)
+                suppress_counted(e, keys[i].row);
         start = end;
     }
     free(keys);

@@ -3,6 +3,7 @@
  * header's clock and the timeline, and the text area a case note is
  * written in (paragraphs, Thai word wrap, moving between wrapped lines). */
 #include "tests/harness.h"
+#include "tests/harness_keys.h"
 
 #include <curses.h>
 #include <locale.h>
@@ -17,18 +18,6 @@
 #include "tui/casefmt.h"
 #include "tui/keys.h"
 #include "tui/textarea.h"
-
-static ui_key key(int code)
-{
-    ui_key k = { false, code, false };
-    return k;
-}
-
-static ui_key fkey(int code)
-{
-    ui_key k = { true, code, false };
-    return k;
-}
 
 /* ---- tabs and keys ---------------------------------------------------- */
 
@@ -65,14 +54,14 @@ static void test_every_tab_switches_by_number_on_both_layouts(void)
         const key_binding *keys = case_tab_keys((case_tab)tab);
         for (int n = 0; n < 9; n++) {
             key_action want = (key_action)(ACT_TAB_1 + n);
-            CU_ASSERT_EQUAL(keys_action_any_layout(keys, key('1' + n)), want);
-            CU_ASSERT_EQUAL(keys_action_any_layout(keys, key(thai_digit[n])), want);
-            CU_ASSERT_EQUAL(keys_action_any_layout(keys, key(kedmanee[n])), want);
+            CU_ASSERT_EQUAL(keys_action_any_layout(keys, harness_key('1' + n)), want);
+            CU_ASSERT_EQUAL(keys_action_any_layout(keys, harness_key(thai_digit[n])), want);
+            CU_ASSERT_EQUAL(keys_action_any_layout(keys, harness_key(kedmanee[n])), want);
             CU_ASSERT_EQUAL(case_tab_after((case_tab)tab, want), (case_tab)n);
         }
-        CU_ASSERT_EQUAL(keys_action(keys, key('\t')), ACT_TAB_NEXT);
-        CU_ASSERT_EQUAL(keys_action(keys, fkey(KEY_BTAB)), ACT_TAB_PREV);
-        CU_ASSERT_EQUAL(keys_action(keys, key(27)), ACT_BACK);
+        CU_ASSERT_EQUAL(keys_action(keys, harness_key('\t')), ACT_TAB_NEXT);
+        CU_ASSERT_EQUAL(keys_action(keys, harness_fkey(KEY_BTAB)), ACT_TAB_PREV);
+        CU_ASSERT_EQUAL(keys_action(keys, harness_key(27)), ACT_BACK);
     }
 }
 
@@ -85,9 +74,10 @@ static void test_thai_twin_of_every_letter_does_the_same(void)
         const key_binding *keys = case_tab_keys((case_tab)tab);
         for (wchar_t c = 0x0E01; c <= 0x0E5B; c++) {
             int twin = keys_ascii_twin(c);
-            if (!twin || keys_action(keys, key(c)) != ACT_NONE)
+            if (!twin || keys_action(keys, harness_key(c)) != ACT_NONE)
                 continue;
-            CU_ASSERT_EQUAL(keys_action_any_layout(keys, key(c)), keys_action(keys, key(twin)));
+            CU_ASSERT_EQUAL(keys_action_any_layout(keys, harness_key(c)),
+                            keys_action(keys, harness_key(twin)));
             checked++;
         }
     }
@@ -97,14 +87,14 @@ static void test_thai_twin_of_every_letter_does_the_same(void)
 static void test_screenings_keys_on_thai_layout(void)
 {
     const key_binding *k = case_tab_keys(TAB_SCREENINGS);
-    CU_ASSERT_EQUAL(keys_action_any_layout(k, key(L'ื')), ACT_NEW);        /* n */
-    CU_ASSERT_EQUAL(keys_action_any_layout(k, key(L'ร')), ACT_IDENTIFY);   /* i */
-    CU_ASSERT_EQUAL(keys_action_any_layout(k, key(L'แ')), ACT_CLOCKS);     /* c */
-    CU_ASSERT_EQUAL(keys_action_any_layout(k, key('\r')), ACT_OPEN);
+    CU_ASSERT_EQUAL(keys_action_any_layout(k, harness_key(L'ื')), ACT_NEW);        /* n */
+    CU_ASSERT_EQUAL(keys_action_any_layout(k, harness_key(L'ร')), ACT_IDENTIFY);   /* i */
+    CU_ASSERT_EQUAL(keys_action_any_layout(k, harness_key(L'แ')), ACT_CLOCKS);     /* c */
+    CU_ASSERT_EQUAL(keys_action_any_layout(k, harness_key('\r')), ACT_OPEN);
     const key_binding *needs = case_tab_keys(TAB_NEEDS);
-    CU_ASSERT_EQUAL(keys_action_any_layout(needs, key(L'ห')), ACT_STATE);  /* s */
-    CU_ASSERT_EQUAL(keys_action_any_layout(needs, key(L'ป')), ACT_WITHDRAW_ENTRY); /* x */
-    CU_ASSERT_EQUAL(keys_action_any_layout(case_tab_keys(TAB_CONSENT), key(L'ไ')),
+    CU_ASSERT_EQUAL(keys_action_any_layout(needs, harness_key(L'ห')), ACT_STATE);  /* s */
+    CU_ASSERT_EQUAL(keys_action_any_layout(needs, harness_key(L'ป')), ACT_WITHDRAW_ENTRY); /* x */
+    CU_ASSERT_EQUAL(keys_action_any_layout(case_tab_keys(TAB_CONSENT), harness_key(L'ไ')),
                     ACT_WITHDRAW);                                            /* w */
 }
 
@@ -112,8 +102,8 @@ static void test_screenings_keys_on_thai_layout(void)
 static void test_thai_letters_are_text_in_forms(void)
 {
     for (wchar_t c = 0x0E01; c <= 0x0E5B; c++) {
-        CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_FORM, key(c)), ACT_NONE);
-        CU_ASSERT_EQUAL(keys_action(KEYS_TEXTAREA, key(c)), ACT_NONE);
+        CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_FORM, harness_key(c)), ACT_NONE);
+        CU_ASSERT_EQUAL(keys_action(KEYS_TEXTAREA, harness_key(c)), ACT_NONE);
     }
     CU_ASSERT_EQUAL(keys_ascii_twin(L'a'), 0);
     CU_ASSERT_EQUAL(keys_ascii_twin(L'ก'), 'd');

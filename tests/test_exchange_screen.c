@@ -6,6 +6,7 @@
  * by side, the paths offered and typed, what a preview says of a case;
  * and the keys that lead to the screens (on either keyboard layout). */
 #include "tests/harness.h"
+#include "tests/harness_keys.h"
 
 #include <locale.h>
 #include <stdio.h>
@@ -290,33 +291,27 @@ static void test_preview_case_says_only_what_is_there(void)
 
 /* ---- keys ---------------------------------------------------------------------------------- */
 
-static ui_key key(int code)
-{
-    ui_key k = { false, code, false };
-    return k;
-}
-
 static void test_keys_lead_to_the_screens(void)
 {
-    CU_ASSERT_EQUAL(keys_action(KEYS_CASE_LIST, key('X')), ACT_EXCHANGE);
+    CU_ASSERT_EQUAL(keys_action(KEYS_CASE_LIST, harness_key('X')), ACT_EXCHANGE);
     /* H hands the case over from every tab of the case view. */
     for (int tab = 0; tab < TAB_COUNT; tab++)
-        CHECK_ROW(keys_action(case_tab_keys((case_tab)tab), key('H')) == ACT_CASE_HANDOVER,
+        CHECK_ROW(keys_action(case_tab_keys((case_tab)tab), harness_key('H')) == ACT_CASE_HANDOVER,
                   case_tab_label((case_tab)tab));
-    CU_ASSERT_EQUAL(keys_action(KEYS_EXCHANGE, key('i')), ACT_RECEIVE);
-    CU_ASSERT_EQUAL(keys_action(KEYS_EXCHANGE, key('c')), ACT_CONFLICTS);
-    CU_ASSERT_EQUAL(keys_action(KEYS_RECEIVE, key('y')), ACT_SAVE);
-    CU_ASSERT_EQUAL(keys_action(KEYS_RECEIVE, key(27)), ACT_BACK);
-    CU_ASSERT_EQUAL(keys_action(KEYS_CONFLICTS, key('\r')), ACT_OPEN);
+    CU_ASSERT_EQUAL(keys_action(KEYS_EXCHANGE, harness_key('i')), ACT_RECEIVE);
+    CU_ASSERT_EQUAL(keys_action(KEYS_EXCHANGE, harness_key('c')), ACT_CONFLICTS);
+    CU_ASSERT_EQUAL(keys_action(KEYS_RECEIVE, harness_key('y')), ACT_SAVE);
+    CU_ASSERT_EQUAL(keys_action(KEYS_RECEIVE, harness_key(27)), ACT_BACK);
+    CU_ASSERT_EQUAL(keys_action(KEYS_CONFLICTS, harness_key('\r')), ACT_OPEN);
 }
 
 static void test_keys_on_the_thai_layout(void)
 {
-    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_CONFLICT, key(0x0E2A)), ACT_KEEP_LOCAL);
-    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_CONFLICT, key(0x0E30)), ACT_TAKE_INCOMING);
-    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_EXCHANGE, key(0x0E23)), ACT_RECEIVE);
-    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_EXCHANGE, key(0x0E41)), ACT_CONFLICTS);
-    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_RECEIVE, key(0x0E31)), ACT_SAVE);
+    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_CONFLICT, harness_key(0x0E2A)), ACT_KEEP_LOCAL);
+    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_CONFLICT, harness_key(0x0E30)), ACT_TAKE_INCOMING);
+    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_EXCHANGE, harness_key(0x0E23)), ACT_RECEIVE);
+    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_EXCHANGE, harness_key(0x0E41)), ACT_CONFLICTS);
+    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_RECEIVE, harness_key(0x0E31)), ACT_SAVE);
 }
 
 static CU_TestInfo fingerprint_tests[] = {

@@ -5,6 +5,7 @@
  * Thai keyboard layout. */
 #include "config.h"
 #include "tests/harness.h"
+#include "tests/harness_keys.h"
 
 #include <dirent.h>
 #include <errno.h>
@@ -158,12 +159,6 @@ static void test_private_file(void)
 
 /* ---- keys -------------------------------------------------------------------- */
 
-static ui_key key(int code)
-{
-    ui_key k = { false, code, false };
-    return k;
-}
-
 static void test_keys_on_both_layouts(void)
 {
     static const struct {
@@ -193,14 +188,15 @@ static void test_keys_on_both_layouts(void)
         { KEYS_CASE_LIST, L'A', 0, ACT_AGENCIES },
     };
     for (size_t r = 0; r < COUNT(rows); r++) {
-        CU_ASSERT_EQUAL(keys_action_any_layout(rows[r].table, key(rows[r].us)), rows[r].want);
+        CU_ASSERT_EQUAL(keys_action_any_layout(rows[r].table, harness_key(rows[r].us)),
+                        rows[r].want);
         if (rows[r].thai)
-            CU_ASSERT_EQUAL(keys_action_any_layout(rows[r].table, key(rows[r].thai)),
+            CU_ASSERT_EQUAL(keys_action_any_layout(rows[r].table, harness_key(rows[r].thai)),
                             rows[r].want);
     }
     /* Choosing an agency: the new, edit and retired keys are not there. */
-    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_AGENCY_PICK, key('n')), ACT_NONE);
-    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_AGENCY_PICK, key('e')), ACT_NONE);
+    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_AGENCY_PICK, harness_key('n')), ACT_NONE);
+    CU_ASSERT_EQUAL(keys_action_any_layout(KEYS_AGENCY_PICK, harness_key('e')), ACT_NONE);
 }
 
 /* Every key the help shows says what it does, and every table can be left. */

@@ -7,6 +7,7 @@
  * report screen on a US and a Thai keyboard layout. */
 #include "config.h"
 #include "tests/harness.h"
+#include "tests/harness_keys.h"
 
 #include <curses.h>
 #include <stdio.h>
@@ -297,23 +298,11 @@ static void test_file_offered_first(void)
 
 /* ---- keys -------------------------------------------------------------------------------- */
 
-static ui_key key(int code)
-{
-    ui_key k = { false, code, false };
-    return k;
-}
-
-static ui_key fkey(int code)
-{
-    ui_key k = { true, code, false };
-    return k;
-}
-
 static void test_case_list_opens_reports_with_T(void)
 {
-    CU_ASSERT_EQUAL(keys_action(KEYS_CASE_LIST, key('T')), ACT_REPORT);
+    CU_ASSERT_EQUAL(keys_action(KEYS_CASE_LIST, harness_key('T')), ACT_REPORT);
     /* Shift-t on the Thai layout is another character: T stays English. */
-    CU_ASSERT_EQUAL(keys_action(KEYS_CASE_LIST, key('t')), ACT_NONE);
+    CU_ASSERT_EQUAL(keys_action(KEYS_CASE_LIST, harness_key('t')), ACT_NONE);
 }
 
 static void test_report_keys_on_both_layouts(void)
@@ -348,7 +337,7 @@ static void test_report_keys_on_both_layouts(void)
     };
     for (size_t i = 0; i < COUNT(rows); i++)
         CHECK_ROW(keys_action_any_layout(KEYS_REPORT, rows[i].k) == rows[i].want, rows[i].name);
-    CU_ASSERT_EQUAL(keys_action(KEYS_REPORT, fkey(KEY_F(2))), ACT_LANGUAGE);
+    CU_ASSERT_EQUAL(keys_action(KEYS_REPORT, harness_fkey(KEY_F(2))), ACT_LANGUAGE);
 }
 
 /* Every key the help names says what it does; the key line has the help

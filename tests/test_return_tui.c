@@ -6,6 +6,7 @@
  * Return tab and the plan screens on a US and a Thai keyboard layout. */
 #include "config.h"
 #include "tests/harness.h"
+#include "tests/harness_keys.h"
 
 #include <stdio.h>
 #include <stdlib.h>
@@ -18,12 +19,6 @@
 #include "tui/return_fmt.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
-static ui_key key(int code)
-{
-    ui_key k = { false, code, false };
-    return k;
-}
 
 /* ---- dates --------------------------------------------------------------- */
 
@@ -251,14 +246,15 @@ static void test_keys_on_both_layouts(void)
         { KEYS_CASE_LIST, L'F', 0, ACT_FOLLOWUPS },
     };
     for (size_t r = 0; r < COUNT(rows); r++) {
-        CU_ASSERT_EQUAL(keys_action_any_layout(rows[r].table, key(rows[r].us)), rows[r].want);
+        CU_ASSERT_EQUAL(keys_action_any_layout(rows[r].table, harness_key(rows[r].us)),
+                        rows[r].want);
         if (rows[r].thai)
-            CU_ASSERT_EQUAL(keys_action_any_layout(rows[r].table, key(rows[r].thai)),
+            CU_ASSERT_EQUAL(keys_action_any_layout(rows[r].table, harness_key(rows[r].thai)),
                             rows[r].want);
     }
     /* Every tab now answers 9 and its Thai digit. */
     for (int tab = 0; tab < TAB_COUNT; tab++)
-        CU_ASSERT_EQUAL(keys_action_any_layout(case_tab_keys((case_tab)tab), key(L'๙')),
+        CU_ASSERT_EQUAL(keys_action_any_layout(case_tab_keys((case_tab)tab), harness_key(L'๙')),
                         ACT_TAB_9);
 }
 
