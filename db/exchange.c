@@ -453,13 +453,11 @@ static void bundle_row_read(sqlite3_stmt *q, void *elem, void *ctx)
     exch_bundle_row *b = elem;
     store_column_copy(q, 0, b->id, sizeof b->id);
     store_column_copy(q, 1, b->bundle_id, sizeof b->bundle_id);
-    const unsigned char *dir = sqlite3_column_text(q, 2);
-    b->sent = dir && !strcmp((const char *)dir, "sent");
+    b->sent = store_column_is(q, 2, "sent");
     store_column_copy(q, 3, b->peer_id, sizeof b->peer_id);
     store_column_copy(q, 4, b->peer_name, sizeof b->peer_name);
-    const unsigned char *prof = sqlite3_column_text(q, 5);
-    b->profile = prof && !strcmp((const char *)prof, "cross_border") ? EXCH_PROFILE_CROSS_BORDER
-                                                                      : EXCH_PROFILE_FULL;
+    b->profile = store_column_is(q, 5, "cross_border") ? EXCH_PROFILE_CROSS_BORDER
+                                                         : EXCH_PROFILE_FULL;
     b->n_cases = (size_t)sqlite3_column_int64(q, 6);
     b->n_rows = (size_t)sqlite3_column_int64(q, 7);
     b->n_new = (size_t)sqlite3_column_int64(q, 8);

@@ -82,11 +82,8 @@ static void conflict_read(sqlite3_stmt *q, void *elem, void *ctx)
     store_column_copy(q, 9, x->field, sizeof x->field);
     x->local_value = exch_strdup_or_null((const char *)sqlite3_column_text(q, 10));
     x->incoming_value = exch_strdup_or_null((const char *)sqlite3_column_text(q, 11));
-    const unsigned char *state = sqlite3_column_text(q, 12);
-    x->open = state && !strcmp((const char *)state, "open");
-    const unsigned char *res = sqlite3_column_text(q, 13);
-    x->resolution = res && !strcmp((const char *)res, "incoming") ? EXCH_KEEP_INCOMING
-                                                                  : EXCH_KEEP_LOCAL;
+    x->open = store_column_is(q, 12, "open");
+    x->resolution = store_column_is(q, 13, "incoming") ? EXCH_KEEP_INCOMING : EXCH_KEEP_LOCAL;
     x->at = store_column_time(q, 14);
     x->resolved_at = store_column_time(q, 15);
     store_column_copy(q, 16, x->resolved_by_name, sizeof x->resolved_by_name);

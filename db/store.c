@@ -231,6 +231,11 @@ const char *store_column_text(sqlite3_stmt *q, int col)
     return t ? (const char *)t : "";
 }
 
+bool store_column_is(sqlite3_stmt *q, int col, const char *code)
+{
+    return strcmp(store_column_text(q, col), code) == 0;
+}
+
 int store_split_codes(const char *text, char *items, size_t itemsz, int max)
 {
     int n = 0;

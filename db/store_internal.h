@@ -105,6 +105,8 @@ store_status store_collect(store *s, sqlite3_stmt *q, size_t size,
 void store_column_copy(sqlite3_stmt *q, int col, char *out, size_t outsz);
 /* A text column as it is, valid until q steps or is finalized; NULL -> "". */
 const char *store_column_text(sqlite3_stmt *q, int col);
+/* Whether a text column holds exactly code (a NULL column never does). */
+bool store_column_is(sqlite3_stmt *q, int col, const char *code);
 /* Split a stored comma list ("a,b,c") into items, each itemsz bytes of
  * an array, at most max of them; returns how many.  Empty items and items
  * too long for their field are skipped (this program never wrote them). */
