@@ -166,12 +166,6 @@ static void *vec_push(vec *v)
 
 /* ---- small readers ---------------------------------------------------- */
 
-static const char *column_text(sqlite3_stmt *q, int col)
-{
-    const unsigned char *t = sqlite3_column_text(q, col);
-    return t ? (const char *)t : "";
-}
-
 static bool column_day_of_moment(const loader *l, sqlite3_stmt *q, int col, caldate *out)
 {
     int64_t t;
@@ -267,10 +261,30 @@ static report_event event_on(uint32_t person, report_event_kind kind, caldate on
     return e;
 }
 
+typedef store_status (*row_fn)(loader *l, sqlite3_stmt *q);
+typedef store_status (*row_ctx_fn)(loader *l, sqlite3_stmt *q, vec *ctx);
+
+/* Steps q to its end, handing every row to row(l, q), or when row is NULL
+ * to row_ctx(l, q, ctx); stops at the first status that is not ST_OK;
+ * finalizes q.  The one loop of every reader below. */
+static store_status step_rows(loader *l, sqlite3_stmt *q, row_fn row, row_ctx_fn row_ctx,
+                              vec *ctx)
+{
+    store_status st = ST_OK;
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW
+           && (st = row ? row(l, q) : row_ctx(l, q, ctx)) == ST_OK)
+        ;
+    if (st == ST_OK && rc != SQLITE_DONE)
+        st = store_status_from_sqlite(l->s, rc);
+    sqlite3_finalize(q);
+    return st;
+}
+
 /* Runs sql (its parameters bound by bind, may be NULL) and hands every
- * row to row(); stops at the first status that is not ST_OK. */
-static store_status each_row(loader *l, const char *sql, void (*bind)(sqlite3_stmt *q),
-                             store_status (*row)(loader *l, sqlite3_stmt *q))
+ * row to row() or row_ctx() (step_rows). */
+static store_status run_rows(loader *l, const char *sql, void (*bind)(sqlite3_stmt *q),
+                             row_fn row, row_ctx_fn row_ctx, vec *ctx)
 {
     sqlite3_stmt *q = NULL;
     store_status st = store_prepare(l->s, sql, &q);
@@ -278,16 +292,14 @@ static store_status each_row(loader *l, const char *sql, void (*bind)(sqlite3_st
         return st;
     if (bind)
         bind(q);
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        st = row(l, q);
-        if (st != ST_OK)
-            break;
-    }
-    if (st == ST_OK && rc != SQLITE_DONE)
-        st = store_status_from_sqlite(l->s, rc);
-    sqlite3_finalize(q);
-    return st;
+    return step_rows(l, q, row, row_ctx, ctx);
+}
+
+/* Runs sql and hands every row to row(); stops at the first status that
+ * is not ST_OK. */
+static store_status each_row(loader *l, const char *sql, void (*bind)(sqlite3_stmt *q), row_fn row)
+{
+    return run_rows(l, sql, bind, row, NULL, NULL);
 }
 
 /* ---- the people ------------------------------------------------------- */
@@ -308,35 +320,17 @@ static store_status person_read(loader *l, sqlite3_stmt *q, vec *persons)
     if (!r)
         return ST_NOMEM;
     store_column_copy(q, 0, r->id, sizeof r->id);
-    tc_sex sex = SEX_UNKNOWN;
-    r->sex = sex_from_code(column_text(q, 1), &sex) ? (int)sex : SEX_UNKNOWN;
+    r->sex = (int)store_column_sex(q, 1);
     r->birth_known = rec_column_date(q, 2, &r->birth);
-    r->estimated_age = sqlite3_column_type(q, 3) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 3);
+    r->estimated_age = store_column_estimated_age(q, 3);
     return ST_OK;
 }
 
-/* Runs sql (its parameters bound by bind, may be NULL) and hands every
- * row to row() with ctx; stops at the first status that is not ST_OK. */
+/* The same, handing every row to row() with ctx. */
 static store_status each_row_ctx(loader *l, const char *sql, void (*bind)(sqlite3_stmt *q),
-                                 store_status (*row)(loader *l, sqlite3_stmt *q, vec *ctx),
-                                 vec *ctx)
+                                 row_ctx_fn row, vec *ctx)
 {
-    sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(l->s, sql, &q);
-    if (st != ST_OK)
-        return st;
-    if (bind)
-        bind(q);
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
-        st = row(l, q, ctx);
-        if (st != ST_OK)
-            break;
-    }
-    if (st == ST_OK && rc != SQLITE_DONE)
-        st = store_status_from_sqlite(l->s, rc);
-    sqlite3_finalize(q);
-    return st;
+    return run_rows(l, sql, bind, NULL, row, ctx);
 }
 
 /* Age at the date met: from the date of birth, else the estimated age
@@ -379,7 +373,7 @@ static store_status case_read(loader *l, sqlite3_stmt *q, vec *persons)
         return ST_NOMEM;
     report_person_dims *d = &l->f.people[i];
     store_column_copy(q, 0, l->ids[i], TC_ID_LEN);
-    const person_row *p = bsearch(column_text(q, 2), persons->items, persons->n, sizeof *p,
+    const person_row *p = bsearch(store_column_text(q, 2), persons->items, persons->n, sizeof *p,
                                   compare_id);
     d->sex = p ? p->sex : SEX_UNKNOWN;
     store_column_copy(q, 3, d->entry_point, sizeof d->entry_point);
@@ -469,7 +463,7 @@ static void reset_minimums(loader *l)
 static store_status nationality_row(loader *l, sqlite3_stmt *q)
 {
     uint32_t i;
-    if (!person_of(l, column_text(q, 0), &i))
+    if (!person_of(l, store_column_text(q, 0), &i))
         return ST_OK;
     int64_t position = sqlite3_column_int64(q, 1);
     if (position >= l->first[i])
@@ -484,28 +478,18 @@ static store_status nationality_row(loader *l, sqlite3_stmt *q)
 /* "forced_labour,debt_bondage" into the person's exploitation codes. */
 static void split_exploitation(report_person_dims *d, const char *list)
 {
-    d->n_exploitation = 0;
-    while (*list && d->n_exploitation < REPORT_MAX_EXPLOITATION) {
-        size_t len = strcspn(list, ",");
-        if (len > 0 && len <= TC_CODE_MAX) {
-            memcpy(d->exploitation[d->n_exploitation], list, len);
-            d->exploitation[d->n_exploitation][len] = '\0';
-            d->n_exploitation++;
-        }
-        list += len;
-        if (*list == ',')
-            list++;
-    }
+    d->n_exploitation = store_split_codes(list, d->exploitation[0], sizeof d->exploitation[0],
+                                          REPORT_MAX_EXPLOITATION);
 }
 
 static store_status intake_row(loader *l, sqlite3_stmt *q)
 {
     uint32_t i;
-    if (!person_of(l, column_text(q, 0), &i))
+    if (!person_of(l, store_column_text(q, 0), &i))
         return ST_OK;
     report_person_dims *d = &l->f.people[i];
     store_column_copy(q, 1, d->sector, sizeof d->sector);
-    split_exploitation(d, column_text(q, 2));
+    split_exploitation(d, store_column_text(q, 2));
     if (l->gaps) {
         l->missing[i] |= (uint16_t)(!d->sector[0]) << GAP_SECTOR;
         l->missing[i] |= (uint16_t)(d->n_exploitation == 0) << GAP_EXPLOITATION;
@@ -518,14 +502,14 @@ static store_status intake_row(loader *l, sqlite3_stmt *q)
 static store_status closure_row(loader *l, sqlite3_stmt *q)
 {
     uint32_t i;
-    if (!person_of(l, column_text(q, 0), &i))
+    if (!person_of(l, store_column_text(q, 0), &i))
         return ST_OK;
     int64_t seq = sqlite3_column_int64(q, 3);
     if (l->second[i] != INT64_MAX && seq < l->second[i])
         return ST_OK;
     l->second[i] = seq;
-    l->excluded[i] = !strcmp(column_text(q, 1), "close")
-                     && !strcmp(column_text(q, 2), REPORT_CLOSED_IN_ERROR);
+    l->excluded[i] = !strcmp(store_column_text(q, 1), "close")
+                     && !strcmp(store_column_text(q, 2), REPORT_CLOSED_IN_ERROR);
     return ST_OK;
 }
 
@@ -562,11 +546,11 @@ static store_status screening_row(loader *l, sqlite3_stmt *q)
 {
     uint32_t i;
     int64_t t;
-    if (!person_of(l, column_text(q, 0), &i))
+    if (!person_of(l, store_column_text(q, 0), &i))
         return ST_OK;
-    if (timestamp_parse_iso(column_text(q, 1), &t))
+    if (timestamp_parse_iso(store_column_text(q, 1), &t))
         keep_min(&l->first[i], t);
-    if (sqlite3_column_int(q, 2) && timestamp_parse_iso(column_text(q, 3), &t))
+    if (sqlite3_column_int(q, 2) && timestamp_parse_iso(store_column_text(q, 3), &t))
         keep_min(&l->second[i], t);
     return ST_OK;
 }
@@ -593,7 +577,7 @@ static store_status identification_row(loader *l, sqlite3_stmt *q)
 {
     uint32_t i;
     caldate d;
-    if (person_of(l, column_text(q, 0), &i) && rec_column_date(q, 1, &d))
+    if (person_of(l, store_column_text(q, 0), &i) && rec_column_date(q, 1, &d))
         keep_min(&l->first[i], caldate_to_days(d));
     return ST_OK;
 }
@@ -642,14 +626,14 @@ static store_status load_screening(loader *l)
 static store_status referral_row(loader *l, sqlite3_stmt *q, vec *sent)
 {
     uint32_t i;
-    if (!person_of(l, column_text(q, 1), &i))
+    if (!person_of(l, store_column_text(q, 1), &i))
         return ST_OK;
     int64_t at = sqlite3_column_int64(q, 2);
     report_event e = event_on(i, EVENT_REFERRED, day_of_seconds(l, at));
     referral_state state = REFERRAL_SENT;
     agency_type type = AGENCY_GOVERNMENT;   /* the directory always has the agency */
-    referral_state_from_code(column_text(q, 3), &state);
-    agency_type_from_code(column_text(q, 4), &type);
+    referral_state_from_code(store_column_text(q, 3), &state);
+    agency_type_from_code(store_column_text(q, 4), &type);
     e.state = (uint8_t)state;
     e.sub = (uint8_t)type;
     sent_referral *r = vec_push(sent);
@@ -674,7 +658,7 @@ static void bind_accepted(sqlite3_stmt *q)
 static store_status accepted_row(loader *l, sqlite3_stmt *q, vec *sent)
 {
     (void)l;
-    sent_referral *r = sent->n ? bsearch(column_text(q, 0), sent->items, sent->n,
+    sent_referral *r = sent->n ? bsearch(store_column_text(q, 0), sent->items, sent->n,
                                          sizeof *r, compare_id)
                                : NULL;
     if (r)
@@ -726,13 +710,13 @@ static store_status need_read(loader *l, sqlite3_stmt *q, vec *versions)
     if (!v)
         return ST_NOMEM;
     store_column_copy(q, 0, v->record, sizeof v->record);
-    if (!person_of(l, column_text(q, 1), &v->person))
+    if (!person_of(l, store_column_text(q, 1), &v->person))
         v->person = UINT32_MAX;
     need_kind kind = NEED_SAFETY;
-    need_kind_from_code(column_text(q, 2), &kind);
+    need_kind_from_code(store_column_text(q, 2), &kind);
     v->kind = (uint8_t)kind;
     need_state state;
-    v->state = need_state_from_code(column_text(q, 3), &state) ? (int8_t)state : -1;
+    v->state = need_state_from_code(store_column_text(q, 3), &state) ? (int8_t)state : -1;
     v->at_known = column_day_of_moment(l, q, 4, &v->at);
     v->version = sqlite3_column_int(q, 5);
     v->withdrawn = sqlite3_column_int(q, 6) != 0;
@@ -804,7 +788,7 @@ static store_status repatriation_row(loader *l, sqlite3_stmt *q)
 {
     uint32_t i;
     caldate on;
-    if (!person_of(l, column_text(q, 0), &i))
+    if (!person_of(l, store_column_text(q, 0), &i))
         return ST_OK;
     bool known = column_day_of_moment(l, q, 1, &on);
     if (!known && l->gaps)
@@ -850,7 +834,7 @@ static store_status reintegration_row(loader *l, sqlite3_stmt *q)
 {
     uint32_t i;
     caldate start, next;
-    if (!person_of(l, column_text(q, 1), &i) || !rec_column_date(q, 2, &start))
+    if (!person_of(l, store_column_text(q, 1), &i) || !rec_column_date(q, 2, &start))
         return ST_OK;
     report_event e = event_on(i, EVENT_REINTEGRATION, start);
     bool closed = sqlite3_column_int(q, 4) != 0;
@@ -861,7 +845,7 @@ static store_status reintegration_row(loader *l, sqlite3_stmt *q)
         st = push_event(l, &w);
     }
     if (st == ST_OK)
-        st = remember_plan(l, column_text(q, 0), i, start, column_text(q, 3));
+        st = remember_plan(l, store_column_text(q, 0), i, start, store_column_text(q, 3));
     return st;
 }
 
@@ -1091,8 +1075,7 @@ static store_status push_named(loader *l, const char *case_id, report_event *e)
 
 typedef enum bound_kind { BOUND_NONE, BOUND_MOMENT, BOUND_DAY, BOUND_SECONDS } bound_kind;
 
-static store_status each_period_row(loader *l, int which, bound_kind kind,
-                                    store_status (*row)(loader *l, sqlite3_stmt *q))
+static store_status each_period_row(loader *l, int which, bound_kind kind, row_fn row)
 {
     sqlite3_stmt *q = NULL;
     store_status st = store_prepare(l->s, period_sql[which], &q);
@@ -1109,13 +1092,7 @@ static store_status each_period_row(loader *l, int which, bound_kind kind,
         sqlite3_bind_int64(q, 1, b.lo_t);
         sqlite3_bind_int64(q, 2, b.hi_t);
     }
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW && (st = row(l, q)) == ST_OK)
-        ;
-    if (st == ST_OK && rc != SQLITE_DONE)
-        st = store_status_from_sqlite(l->s, rc);
-    sqlite3_finalize(q);
-    return st;
+    return step_rows(l, q, row, NULL, NULL);
 }
 
 /* A first milestone: a moment (screened, grounds) or a day (victim). */
@@ -1125,7 +1102,7 @@ static store_status milestone(loader *l, sqlite3_stmt *q, report_event_kind kind
     if (is_day ? !rec_column_date(q, 1, &on) : !column_day_of_moment(l, q, 1, &on))
         return ST_OK;
     report_event e = event_on(0, kind, on);
-    return push_named(l, column_text(q, 0), &e);
+    return push_named(l, store_column_text(q, 0), &e);
 }
 
 static store_status screened_row(loader *l, sqlite3_stmt *q)
@@ -1150,11 +1127,11 @@ static store_status referred_row(loader *l, sqlite3_stmt *q)
     report_event e = event_on(0, EVENT_REFERRED, day_of_seconds(l, sqlite3_column_int64(q, 1)));
     referral_state state = REFERRAL_SENT;
     agency_type type = AGENCY_GOVERNMENT;   /* the directory always has the agency */
-    referral_state_from_code(column_text(q, 2), &state);
-    agency_type_from_code(column_text(q, 3), &type);
+    referral_state_from_code(store_column_text(q, 2), &state);
+    agency_type_from_code(store_column_text(q, 3), &type);
     e.state = (uint8_t)state;
     e.sub = (uint8_t)type;
-    return push_named(l, column_text(q, 0), &e);
+    return push_named(l, store_column_text(q, 0), &e);
 }
 
 static store_status accepted_period_row(loader *l, sqlite3_stmt *q)
@@ -1164,7 +1141,7 @@ static store_status accepted_period_row(loader *l, sqlite3_stmt *q)
     report_event e = event_on(0, EVENT_REFERRAL_ACCEPTED, on);
     if (caldate_compare(from, on) <= 0)
         e.days = days_between(from, on);
-    return push_named(l, column_text(q, 0), &e);
+    return push_named(l, store_column_text(q, 0), &e);
 }
 
 static store_status need_period_row(loader *l, sqlite3_stmt *q)
@@ -1173,22 +1150,21 @@ static store_status need_period_row(loader *l, sqlite3_stmt *q)
     if (!column_day_of_moment(l, q, 2, &on))
         return ST_OK;
     need_kind kind = NEED_SAFETY;
-    need_kind_from_code(column_text(q, 3), &kind);
-    bool provided = !strcmp(column_text(q, 1), need_state_code(NEED_PROVIDED));
+    need_kind_from_code(store_column_text(q, 3), &kind);
+    bool provided = !strcmp(store_column_text(q, 1), need_state_code(NEED_PROVIDED));
     report_event e = event_on(0, provided ? EVENT_NEED_PROVIDED : EVENT_NEED_UNAVAILABLE, on);
     e.sub = (uint8_t)kind;
-    return push_named(l, column_text(q, 0), &e);
+    return push_named(l, store_column_text(q, 0), &e);
 }
 
 /* One person's dimensions from their report_cases row (PERSON_SQL). */
 static void person_dims(loader *l, sqlite3_stmt *q, uint32_t i)
 {
     report_person_dims *d = &l->f.people[i];
-    tc_sex sex = SEX_UNKNOWN;
-    d->sex = sex_from_code(column_text(q, 0), &sex) ? (int)sex : SEX_UNKNOWN;
+    d->sex = (int)store_column_sex(q, 0);
     person_row p;
     p.birth_known = rec_column_date(q, 1, &p.birth);
-    p.estimated_age = sqlite3_column_type(q, 2) == SQLITE_NULL ? -1 : sqlite3_column_int(q, 2);
+    p.estimated_age = store_column_estimated_age(q, 2);
     d->date_met_known = rec_column_date(q, 3, &d->date_met);
     d->age = age_at_meeting(l, q, 4, d, &p);
     column_put(q, 5, d->entry_point, sizeof d->entry_point);
@@ -1196,9 +1172,9 @@ static void person_dims(loader *l, sqlite3_stmt *q, uint32_t i)
     column_put(q, 7, d->officer, sizeof d->officer);
     column_put(q, 8, d->nationality, sizeof d->nationality);
     column_put(q, 9, d->sector, sizeof d->sector);
-    split_exploitation(d, column_text(q, 10));
-    l->excluded[i] = !strcmp(column_text(q, 11), "close")
-                     && !strcmp(column_text(q, 12), REPORT_CLOSED_IN_ERROR);
+    split_exploitation(d, store_column_text(q, 10));
+    l->excluded[i] = !strcmp(store_column_text(q, 11), "close")
+                     && !strcmp(store_column_text(q, 12), REPORT_CLOSED_IN_ERROR);
 }
 
 /* A person to read, sorted by the first eight bytes of the case id as a
