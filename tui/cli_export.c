@@ -140,20 +140,18 @@ int cli_export_cmd(app_options *opt, cli_args *a)
     if (!ARG(a, OPT_HTCDS) || a->npos != 1 || !path || !*path)
         return cli_usage_error(_("export --htcds [--period P] --output FILE"));
     report_period period;
-    const report_period *p = NULL;
+    bool given;
     char code[64] = "all";
-    if (ARG(a, OPT_PERIOD)) {
-        period_problem problem = report_period_parse(ARG(a, OPT_PERIOD), &period);
-        if (problem != PERIOD_OK)
-            return cli_refuse(period_problem_text(problem));
-        p = &period;
+    int rc = cli_period_arg(a, &period, &given);
+    if (rc != EXIT_OK)
+        return rc;
+    if (given)
         report_period_code(period, code, sizeof code);
-    }
     store *s = NULL;
     store_status st = cli_unlock(opt, &s);
     if (st != ST_OK)
         return cli_status_exit(st);
-    int rc = export_to(s, p, code, path);
+    rc = export_to(s, given ? &period : NULL, code, path);
     store_close(s);
     return rc;
 }

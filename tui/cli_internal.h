@@ -110,6 +110,12 @@ void cli_return_usage(FILE *to);
  * [--output FILE] [--outside] [--tags] [--gaps] (issue 7). */
 int cli_report_cmd(app_options *opt, cli_args *a);
 void cli_report_usage(FILE *to);
+/* --period as report_period_parse() reads it, for report and export:
+ * EXIT_OK with *out set and *given true; EXIT_OK with *given false (and
+ * *out untouched) when there is no --period; else the refusal printed and
+ * EXIT_USER.  (cli_report.c) */
+struct report_period;
+int cli_period_arg(cli_args *a, struct report_period *out, bool *given);
 /* cli_export.c: export --htcds [--period P] --output FILE (issue 7). */
 int cli_export_cmd(app_options *opt, cli_args *a);
 void cli_export_usage(FILE *to);

@@ -50,20 +50,27 @@ static caldate today_of(const app_options *opt)
     return caldate_from_timestamp(tc_now(&opt->clock), opt->clock.utc_offset);
 }
 
+int cli_period_arg(cli_args *a, report_period *out, bool *given)
+{
+    const char *period = ARG(a, OPT_PERIOD);
+    *given = period != NULL;
+    period_problem pp = period ? report_period_parse(period, out) : PERIOD_OK;
+    return pp == PERIOD_OK ? EXIT_OK : cli_refuse(period_problem_text(pp));
+}
+
 /* EXIT_OK with *r filled, or the refusal already printed. */
 static int read_request(app_options *opt, cli_args *a, report_request *r)
 {
     memset(r, 0, sizeof *r);
     if (a->npos != 1)
         return cli_usage_error(_("report takes no other words: use --period and --by"));
-    const char *period = ARG(a, OPT_PERIOD), *by = ARG(a, OPT_BY), *format = ARG(a, OPT_FORMAT);
-    if (period) {
-        period_problem pp = report_period_parse(period, &r->period);
-        if (pp != PERIOD_OK)
-            return cli_refuse(period_problem_text(pp));
-    } else {
+    const char *by = ARG(a, OPT_BY), *format = ARG(a, OPT_FORMAT);
+    bool given;
+    int rc = cli_period_arg(a, &r->period, &given);
+    if (rc != EXIT_OK)
+        return rc;
+    if (!given)
         r->period = report_period_fiscal_year(fiscal_year_be(today_of(opt)));
-    }
     r->dim = DIM_TOTAL;
     if (by && !report_dim_from_code(by, &r->dim))
         return cli_refuse(N_("Break the report down by total, sex, age, nationality, "
