@@ -751,10 +751,7 @@ store_status store_setting_write(store *s, const char *key, const char *value)
     sqlite3_bind_text(q, 3, value, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 4, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 5, s->me.id, -1, SQLITE_STATIC);
-    st = store_step_done(s, q);
-    if (st == ST_OK)
-        st = store_audit(s, "setting.set", "settings", id);
-    return st;
+    return store_step_audit(s, q, "setting.set", "settings", id);
 }
 
 store_status store_setting_set(store *s, const char *key, const char *value)

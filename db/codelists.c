@@ -304,10 +304,7 @@ static store_status insert_row(store *s, record_list which, const tc_code_row *r
         sqlite3_bind_null(q, 6);
     rec_bind_text(q, 7, now);
     rec_bind_text(q, 8, s->me.id);
-    st = store_step_done(s, q);
-    if (st == ST_OK)
-        st = store_audit(s, "code.add", "code_rows", id);
-    return st;
+    return store_step_audit(s, q, "code.add", "code_rows", id);
 }
 
 static store_status add_in_tx(store *s, record_list which, const tc_code_row *row,

@@ -160,10 +160,7 @@ static store_status identity_insert(store *s, const identity_keys *k)
     sqlite3_bind_text(q, 6, fp, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 7, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 8, s->me.id, -1, SQLITE_STATIC);
-    st = store_step_done(s, q);
-    if (st == ST_OK)
-        st = store_audit(s, "identity.create", "store_identity", id);
-    return st;
+    return store_step_audit(s, q, "identity.create", "store_identity", id);
 }
 
 store_status exch_identity_load(store *s, bool create, identity_keys **out)
@@ -330,10 +327,7 @@ static store_status peer_insert(store *s, const exch_peer *p)
     sqlite3_bind_text(q, 6, p->kind, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 7, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 8, s->me.id, -1, SQLITE_STATIC);
-    st = store_step_done(s, q);
-    if (st == ST_OK)
-        st = store_audit(s, "peer.add", "exchange_peers", p->id);
-    return st;
+    return store_step_audit(s, q, "peer.add", "exchange_peers", p->id);
 }
 
 /* Inside the transaction: is the card this store's own, or known? */

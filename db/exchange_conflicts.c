@@ -220,10 +220,7 @@ static store_status mark_resolved(store *s, const exch_conflict *x, exch_keep ke
     sqlite3_bind_text(q, 2, keep == EXCH_KEEP_INCOMING ? "incoming" : "local", -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 3, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 4, s->me.id, -1, SQLITE_STATIC);
-    st = store_step_done(s, q);
-    if (st == ST_OK)
-        st = store_audit(s, "conflict.resolve", "exchange_conflicts", x->id);
-    return st;
+    return store_step_audit(s, q, "conflict.resolve", "exchange_conflicts", x->id);
 }
 
 /* The open conflicts of the same record from the same bundle (one field

@@ -136,10 +136,7 @@ store_status store_officer_insert(store *s, const tc_officer *o, const char *id)
     sqlite3_bind_text(q, 4, role_code(o->role), -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 5, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 6, s->me.id, -1, SQLITE_STATIC);
-    st = store_step_done(s, q);
-    if (st == ST_OK)
-        st = store_audit(s, "officer.add", "officers", id);
-    return st;
+    return store_step_audit(s, q, "officer.add", "officers", id);
 }
 
 /* A slot with no officer row is left over from an add that failed after
@@ -219,10 +216,7 @@ static store_status officer_deactivate(store *s, const char *id)
     sqlite3_bind_text(q, 1, id, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 3, s->me.id, -1, SQLITE_STATIC);
-    st = store_step_done(s, q);
-    if (st == ST_OK)
-        st = store_audit(s, "officer.remove", "officers", id);
-    return st;
+    return store_step_audit(s, q, "officer.remove", "officers", id);
 }
 
 static store_status slot_remove(store *s, const char *login)

@@ -214,10 +214,7 @@ static store_status start_in_tx(store *s, void *arg)
     sqlite3_bind_int(q, 15, sc->child ? 1 : 0);
     store_bind_time(q, 16, sc->created_at);
     sqlite3_bind_text(q, 17, s->me.id, -1, SQLITE_STATIC);
-    st = store_step_done(s, q);
-    if (st == ST_OK)
-        st = store_audit(s, "screening.start", "screenings", sc->id);
-    return st;
+    return store_step_audit(s, q, "screening.start", "screenings", sc->id);
 }
 
 store_status store_screening_start(store *s, tc_screening *sc, interview_check *problem)
@@ -491,10 +488,7 @@ static store_status write_decision(store *s, const decide_change *c)
     sqlite3_bind_text(q, 4, c->reason ? c->reason : "", -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 5, now, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 6, s->me.id, -1, SQLITE_STATIC);
-    st = store_step_done(s, q);
-    if (st == ST_OK)
-        st = store_audit(s, "screening.decide", "screenings", c->screening_id);
-    return st;
+    return store_step_audit(s, q, "screening.decide", "screenings", c->screening_id);
 }
 
 static store_status decide_in_tx(store *s, void *arg)

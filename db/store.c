@@ -141,6 +141,15 @@ store_status store_step_done(store *s, sqlite3_stmt *q)
     return st;
 }
 
+store_status store_step_audit(store *s, sqlite3_stmt *q, const char *action,
+                              const char *table_name, const char *record_id)
+{
+    store_status st = store_step_done(s, q);
+    if (st == ST_OK)
+        st = store_audit(s, action, table_name, record_id);
+    return st;
+}
+
 store_status store_step_reset(store *s, sqlite3_stmt *q)
 {
     int rc = sqlite3_step(q);

@@ -55,6 +55,10 @@ store_status store_exec(store *s, const char *sql);
 store_status store_prepare(store *s, const char *sql, sqlite3_stmt **q);
 /* Step a statement that returns no rows, finalize it; ST_OK when done. */
 store_status store_step_done(store *s, sqlite3_stmt *q);
+/* store_step_done, then (when it worked) store_audit of the change: the
+ * end of every single-row write. */
+store_status store_step_audit(store *s, sqlite3_stmt *q, const char *action,
+                              const char *table_name, const char *record_id);
 /* Step a statement that returns no rows and reset it (keeping its
  * bindings) for the next row of a loop; ST_OK when done. */
 store_status store_step_reset(store *s, sqlite3_stmt *q);
