@@ -155,21 +155,33 @@ static bool holds(const uint8_t *data, size_t len, const char *needle)
     return false;
 }
 
-/* Hand cases over from `from` to the peer of fingerprint `to`. */
+/* What a hand-over wrote: the sealed file and what the sender was told. */
+typedef struct sent {
+    uint8_t *file;
+    size_t len;
+    exch_handover_result res;
+} sent;
+
+/* Hand a case over from `from` to the peer of fingerprint `to`. */
 static store_status hand(store *from, const char *case_id, const char *to, exch_profile prof,
-                         uint8_t **file, size_t *len, exch_handover_result *res,
-                         exch_refusal *r)
+                         sent *b, exch_refusal *r)
 {
     const char *cases[] = { case_id };
-    return exchange_handover(from, cases, 1, to, prof, file, len, res, r);
+    return exchange_handover(from, cases, 1, to, prof, &b->file, &b->len, &b->res, r);
+}
+
+static void sent_free(sent *b)
+{
+    exchange_handover_result_free(&b->res);
+    free(b->file);
+    b->file = NULL;
 }
 
 /* hand() of the full profile where it must go (fatal otherwise). */
-static void hand_full(store *from, const char *case_id, const char *to, uint8_t **file,
-                      size_t *len, exch_handover_result *res)
+static void hand_full(store *from, const char *case_id, const char *to, sent *b)
 {
     exch_refusal r;
-    CU_ASSERT_EQUAL_FATAL(hand(from, case_id, to, EXCH_PROFILE_FULL, file, len, res, &r), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(hand(from, case_id, to, EXCH_PROFILE_FULL, b, &r), ST_OK);
 }
 
 /* What a refused bundle must leave exactly as it was. */
@@ -315,20 +327,18 @@ static void test_round_trip_thai_case(void)
 {
     two t = two_open();
     tc_case c = consented_case(t.a.s);
-    uint8_t *file = NULL;
-    size_t len = 0;
-    exch_handover_result res;
+    sent bundle = { 0 };
     exch_refusal r;
-    hand_full(t.a.s, c.reference, t.ib.fingerprint, &file, &len, &res);
-    CU_ASSERT_EQUAL(res.n_cases, 1);
-    CU_ASSERT_EQUAL(strlen(res.bundle_id), BUNDLE_ID_TEXT - 1);
-    CU_ASSERT(res.cases[0].sections & (1u << EXCH_SECTION_PERSON));
-    CU_ASSERT(res.cases[0].sections & (1u << EXCH_SECTION_STORY));
-    CU_ASSERT(res.cases[0].sections & (1u << EXCH_SECTION_NEEDS));
-    CU_ASSERT(res.cases[0].sections & (1u << EXCH_SECTION_IDENTIFICATION));
+    hand_full(t.a.s, c.reference, t.ib.fingerprint, &bundle);
+    CU_ASSERT_EQUAL(bundle.res.n_cases, 1);
+    CU_ASSERT_EQUAL(strlen(bundle.res.bundle_id), BUNDLE_ID_TEXT - 1);
+    CU_ASSERT(bundle.res.cases[0].sections & (1u << EXCH_SECTION_PERSON));
+    CU_ASSERT(bundle.res.cases[0].sections & (1u << EXCH_SECTION_STORY));
+    CU_ASSERT(bundle.res.cases[0].sections & (1u << EXCH_SECTION_NEEDS));
+    CU_ASSERT(bundle.res.cases[0].sections & (1u << EXCH_SECTION_IDENTIFICATION));
     /* Sealed: the names are nowhere in the file in clear. */
-    CU_ASSERT_FALSE(holds(file, len, "ใจดี"));
-    CU_ASSERT_FALSE(holds(file, len, "Jaidee"));
+    CU_ASSERT_FALSE(holds(bundle.file, bundle.len, "ใจดี"));
+    CU_ASSERT_FALSE(holds(bundle.file, bundle.len, "Jaidee"));
     /* The sender's trail: the bundle and the case. */
     CU_ASSERT_EQUAL(harness_count_rows(t.a.s, "SELECT count(*) FROM exchange_bundles"
                                               " WHERE direction = 'sent'"), 1);
@@ -338,8 +348,9 @@ static void test_round_trip_thai_case(void)
 
     exch_incoming *in = NULL;
     exch_preview pv;
-    CU_ASSERT_EQUAL_FATAL(exchange_receive_open(t.b.s, file, len, &in, &pv, &r), ST_OK);
-    CU_ASSERT_STRING_EQUAL(pv.bundle_id, res.bundle_id);
+    CU_ASSERT_EQUAL_FATAL(exchange_receive_open(t.b.s, bundle.file, bundle.len, &in, &pv, &r),
+                          ST_OK);
+    CU_ASSERT_STRING_EQUAL(pv.bundle_id, bundle.res.bundle_id);
     CU_ASSERT_STRING_EQUAL(pv.sender.name, "Mae Sot shelter");
     CU_ASSERT_STRING_EQUAL(pv.sender_store_code, store_code(t.a.s));
     CU_ASSERT_EQUAL_FATAL(pv.n_cases, 1);
@@ -397,12 +408,11 @@ static void test_round_trip_thai_case(void)
     CU_ASSERT_EQUAL(exchange_bundle_list(t.b.s, &hist, &n), ST_OK);
     CU_ASSERT_EQUAL_FATAL(n, 1);
     CU_ASSERT_FALSE(hist[0].sent);
-    CU_ASSERT_STRING_EQUAL(hist[0].bundle_id, res.bundle_id);
+    CU_ASSERT_STRING_EQUAL(hist[0].bundle_id, bundle.res.bundle_id);
     CU_ASSERT_EQUAL(hist[0].n_cases, 1);
     free(hist);
 
-    exchange_handover_result_free(&res);
-    free(file);
+    sent_free(&bundle);
     two_close(&t);
 }
 
@@ -413,19 +423,17 @@ static void test_consent_limits(void)
     two t = two_open();
     tc_case c = thai_case(t.a.s);
     add_return_plan(t.a.s, c.id);
-    uint8_t *file = NULL;
-    size_t len = 0;
-    exch_handover_result res;
+    sent bundle = { 0 };
     exch_refusal r;
     char before[1024], after[1024];
     snapshot(t.a.s, before, sizeof before);
     /* No consent: refused, naming the case, nothing written. */
-    CU_ASSERT_EQUAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_FULL, &file, &len, &res, &r),
+    CU_ASSERT_EQUAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_FULL, &bundle, &r),
                     ST_INVALID);
     CU_ASSERT_EQUAL(r.code, EXCH_NO_CONSENT);
     CU_ASSERT_EQUAL(r.cover, CONSENT_NOT_COVERED);
     CU_ASSERT_STRING_EQUAL(r.detail, c.reference);
-    CU_ASSERT_PTR_NULL(file);
+    CU_ASSERT_PTR_NULL(bundle.file);
     snapshot(t.a.s, after, sizeof after);
     CU_ASSERT_STRING_EQUAL(after, before);
     char text[512];
@@ -435,29 +443,28 @@ static void test_consent_limits(void)
 
     /* Consent to the police does not cover a shelter. */
     add_consent(t.a.s, c.id, CONSENT_REFERRAL, "police");
-    CU_ASSERT_EQUAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_FULL, &file, &len, &res, &r),
+    CU_ASSERT_EQUAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_FULL, &bundle, &r),
                     ST_INVALID);
     CU_ASSERT_EQUAL(r.code, EXCH_NO_CONSENT);
 
     /* Consent to shelters: the record goes, but not the return plan,
      * which needs the repatriation consent too. */
     add_consent(t.a.s, c.id, CONSENT_REFERRAL, "shelter");
-    hand_full(t.a.s, c.id, t.ib.fingerprint, &file, &len, &res);
-    CU_ASSERT(res.cases[0].left_out & (1u << EXCH_SECTION_RETURN));
-    CU_ASSERT_FALSE(res.cases[0].sections & (1u << EXCH_SECTION_RETURN));
+    hand_full(t.a.s, c.id, t.ib.fingerprint, &bundle);
+    CU_ASSERT(bundle.res.cases[0].left_out & (1u << EXCH_SECTION_RETURN));
+    CU_ASSERT_FALSE(bundle.res.cases[0].sections & (1u << EXCH_SECTION_RETURN));
     exch_preview pv;
-    CU_ASSERT_EQUAL_FATAL(receive(t.b.s, file, len, &pv, &r), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(receive(t.b.s, bundle.file, bundle.len, &pv, &r), ST_OK);
     exchange_preview_free(&pv);
     CU_ASSERT_EQUAL(harness_count_rows(t.b.s, "SELECT count(*) FROM repatriations"), 0);
     CU_ASSERT_EQUAL(harness_count_rows(t.b.s, "SELECT count(*) FROM cases"), 1);
-    free(file);
-    exchange_handover_result_free(&res);
+    sent_free(&bundle);
 
     /* With it, the plan goes as well. */
     add_consent(t.a.s, c.id, CONSENT_REPATRIATION, "");
-    hand_full(t.a.s, c.id, t.ib.fingerprint, &file, &len, &res);
-    CU_ASSERT(res.cases[0].sections & (1u << EXCH_SECTION_RETURN));
-    CU_ASSERT_EQUAL_FATAL(receive(t.b.s, file, len, &pv, &r), ST_OK);
+    hand_full(t.a.s, c.id, t.ib.fingerprint, &bundle);
+    CU_ASSERT(bundle.res.cases[0].sections & (1u << EXCH_SECTION_RETURN));
+    CU_ASSERT_EQUAL_FATAL(receive(t.b.s, bundle.file, bundle.len, &pv, &r), ST_OK);
     CU_ASSERT_EQUAL(pv.n_conflict_fields, 0);
     CU_ASSERT(pv.n_same > 0);
     exchange_preview_free(&pv);
@@ -465,8 +472,7 @@ static void test_consent_limits(void)
                                               " WHERE is_current = 1"), 1);
     CU_ASSERT_EQUAL(harness_count_rows(t.b.s, "SELECT count(*) FROM repatriation_steps"),
                     harness_count_rows(t.a.s, "SELECT count(*) FROM repatriation_steps"));
-    free(file);
-    exchange_handover_result_free(&res);
+    sent_free(&bundle);
     harness_check_chain(t.b.s);
     two_close(&t);
 }
@@ -477,13 +483,11 @@ static void test_cross_border_profile(void)
 {
     two t = two_open();
     tc_case c = consented_case(t.a.s);
-    uint8_t *file = NULL;
-    size_t len = 0;
-    exch_handover_result res;
+    sent bundle = { 0 };
     exch_refusal r;
     /* No items chosen yet. */
-    CU_ASSERT_EQUAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_CROSS_BORDER, &file, &len,
-                         &res, &r), ST_INVALID);
+    CU_ASSERT_EQUAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_CROSS_BORDER, &bundle, &r),
+                    ST_INVALID);
     CU_ASSERT_EQUAL(r.code, EXCH_ITEMS_NOT_SET);
     /* Sixteen items: refused, not cut to fifteen. */
     char sixteen[EXCH_ITEMS_TEXT_MAX * 2] = "";
@@ -492,23 +496,23 @@ static void test_cross_border_profile(void)
         strcat(sixteen, exch_item_code((exch_item)i));
     }
     CU_ASSERT_EQUAL(store_setting_set(t.a.s, EXCH_SETTING_CROSSBORDER_ITEMS, sixteen), ST_OK);
-    CU_ASSERT_EQUAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_CROSS_BORDER, &file, &len,
-                         &res, &r), ST_INVALID);
+    CU_ASSERT_EQUAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_CROSS_BORDER, &bundle, &r),
+                    ST_INVALID);
     CU_ASSERT_EQUAL(r.code, EXCH_ITEMS_INVALID);
     CU_ASSERT_EQUAL(r.items, EXCH_ITEMS_TOO_MANY);
     CU_ASSERT_EQUAL(store_setting_set(t.a.s, EXCH_SETTING_CROSSBORDER_ITEMS,
                                       "sex,age_band,nationality,exploitation,month_identified"),
                     ST_OK);
     /* A referral consent is not a consent to share abroad. */
-    CU_ASSERT_EQUAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_CROSS_BORDER, &file, &len,
-                         &res, &r), ST_INVALID);
+    CU_ASSERT_EQUAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_CROSS_BORDER, &bundle, &r),
+                    ST_INVALID);
     CU_ASSERT_EQUAL(r.code, EXCH_NO_CONSENT);
     add_consent(t.a.s, c.id, CONSENT_SHARE_CROSS_BORDER, "");
-    CU_ASSERT_EQUAL_FATAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_CROSS_BORDER, &file,
-                               &len, &res, &r), ST_OK);
-    CU_ASSERT_EQUAL(res.n_items, 5);
+    CU_ASSERT_EQUAL_FATAL(hand(t.a.s, c.id, t.ib.fingerprint, EXCH_PROFILE_CROSS_BORDER, &bundle,
+                               &r), ST_OK);
+    CU_ASSERT_EQUAL(bundle.res.n_items, 5);
     exch_preview pv;
-    CU_ASSERT_EQUAL_FATAL(receive(t.b.s, file, len, &pv, &r), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(receive(t.b.s, bundle.file, bundle.len, &pv, &r), ST_OK);
     CU_ASSERT_EQUAL(pv.profile, EXCH_PROFILE_CROSS_BORDER);
     CU_ASSERT_EQUAL(pv.n_new, 1);
     exchange_preview_free(&pv);
@@ -520,8 +524,7 @@ static void test_cross_border_profile(void)
                                        " AND nationality = 'MM' AND exploitation = 'forced_labour'"
                                        " AND month_identified = '2026-11' AND province IS NULL",
                                 c.id), 1);
-    free(file);
-    exchange_handover_result_free(&res);
+    sent_free(&bundle);
     harness_check_chain(t.b.s);
     two_close(&t);
 }
@@ -553,43 +556,39 @@ static void test_refused_bundles_write_nothing(void)
     learn(t.a.s, c.s, "");      /* A knows C; B does not */
     learn(c.s, t.b.s, "");      /* C knows B */
     tc_case k = consented_case(t.a.s);
-    uint8_t *file = NULL;
-    size_t len = 0;
-    exch_handover_result res;
+    sent bundle = { 0 };
     exch_refusal r;
-    hand_full(t.a.s, k.id, t.ib.fingerprint, &file, &len, &res);
-    exchange_handover_result_free(&res);
+    hand_full(t.a.s, k.id, t.ib.fingerprint, &bundle);
 
     /* Tampered: one byte of the sealed part changed. */
-    uint8_t *bad = malloc(len);
-    memcpy(bad, file, len);
-    bad[len / 2] ^= 0x01;
-    expect_refused(t.b.s, bad, len, EXCH_BUNDLE_REFUSED);
+    uint8_t *bad = malloc(bundle.len);
+    memcpy(bad, bundle.file, bundle.len);
+    bad[bundle.len / 2] ^= 0x01;
+    expect_refused(t.b.s, bad, bundle.len, EXCH_BUNDLE_REFUSED);
     /* Cut short. */
-    expect_refused(t.b.s, file, len - 70, EXCH_BUNDLE_REFUSED);
+    expect_refused(t.b.s, bundle.file, bundle.len - 70, EXCH_BUNDLE_REFUSED);
     /* Not a bundle at all. */
     expect_refused(t.b.s, (const uint8_t *)"tipcase identity 1\n", 19, EXCH_BUNDLE_REFUSED);
     /* Its own bundle, back at the sender. */
-    expect_refused(t.a.s, file, len, EXCH_OWN_BUNDLE);
+    expect_refused(t.a.s, bundle.file, bundle.len, EXCH_OWN_BUNDLE);
     /* For another store: C is not the recipient. */
-    expect_refused(c.s, file, len, EXCH_WRONG_RECIPIENT);
+    expect_refused(c.s, bundle.file, bundle.len, EXCH_WRONG_RECIPIENT);
 
     /* Imported once; the same file again is a replay. */
     exch_preview pv;
-    CU_ASSERT_EQUAL_FATAL(receive(t.b.s, file, len, &pv, &r), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(receive(t.b.s, bundle.file, bundle.len, &pv, &r), ST_OK);
     exchange_preview_free(&pv);
-    expect_refused(t.b.s, file, len, EXCH_REPLAYED);
+    expect_refused(t.b.s, bundle.file, bundle.len, EXCH_REPLAYED);
 
     /* From a store B does not know: refused with C's fingerprint shown
      * and how to add it. */
     tc_case k2 = consented_case(c.s);
-    uint8_t *from_c = NULL;
-    size_t len_c = 0;
-    hand_full(c.s, k2.id, t.ib.fingerprint, &from_c, &len_c, &res);
-    exchange_handover_result_free(&res);
-    expect_refused(t.b.s, from_c, len_c, EXCH_UNKNOWN_SENDER);
+    sent from_c = { 0 };
+    hand_full(c.s, k2.id, t.ib.fingerprint, &from_c);
+    expect_refused(t.b.s, from_c.file, from_c.len, EXCH_UNKNOWN_SENDER);
     exch_incoming *in = NULL;
-    CU_ASSERT_EQUAL(exchange_receive_open(t.b.s, from_c, len_c, &in, &pv, &r), ST_INVALID);
+    CU_ASSERT_EQUAL(exchange_receive_open(t.b.s, from_c.file, from_c.len, &in, &pv, &r),
+                    ST_INVALID);
     CU_ASSERT_STRING_EQUAL(r.detail, ic.fingerprint);
     char text[512];
     exch_refusal_text(&r, NULL, text, sizeof text);
@@ -598,24 +597,21 @@ static void test_refused_bundles_write_nothing(void)
 
     /* A sender removed from the known stores is refused too. */
     CU_ASSERT_EQUAL(exchange_peer_retire(t.b.s, t.ia.fingerprint, &r), ST_OK);
-    uint8_t *again = NULL;
-    size_t len_again = 0;
-    hand_full(t.a.s, k.id, t.ib.fingerprint, &again, &len_again, &res);
-    exchange_handover_result_free(&res);
-    expect_refused(t.b.s, again, len_again, EXCH_SENDER_RETIRED);
+    sent again = { 0 };
+    hand_full(t.a.s, k.id, t.ib.fingerprint, &again);
+    expect_refused(t.b.s, again.file, again.len, EXCH_SENDER_RETIRED);
     /* And nothing is sent to a removed peer. */
     CU_ASSERT_EQUAL(exchange_peer_retire(t.a.s, ic.fingerprint, &r), ST_OK);
-    uint8_t *none = NULL;
-    size_t len_none = 0;
-    CU_ASSERT_EQUAL(hand(t.a.s, k.id, ic.fingerprint, EXCH_PROFILE_FULL, &none, &len_none, &res,
-                         &r), ST_INVALID);
+    sent none = { 0 };
+    CU_ASSERT_EQUAL(hand(t.a.s, k.id, ic.fingerprint, EXCH_PROFILE_FULL, &none, &r), ST_INVALID);
     CU_ASSERT_EQUAL(r.code, EXCH_PEER_UNKNOWN);
+    CU_ASSERT_PTR_NULL(none.file);
 
     harness_check_chain(t.b.s);
-    free(again);
-    free(from_c);
+    sent_free(&again);
+    sent_free(&from_c);
+    sent_free(&bundle);
     free(bad);
-    free(file);
     harness_fixture_close(&c);
     two_close(&t);
 }
@@ -626,16 +622,13 @@ static void test_conflicts_field_by_field(void)
 {
     two t = two_open();
     tc_case c = consented_case(t.a.s);
-    uint8_t *file = NULL;
-    size_t len = 0;
-    exch_handover_result res;
+    sent bundle = { 0 };
     exch_refusal r;
     exch_preview pv;
-    hand_full(t.a.s, c.id, t.ib.fingerprint, &file, &len, &res);
-    CU_ASSERT_EQUAL_FATAL(receive(t.b.s, file, len, &pv, &r), ST_OK);
+    hand_full(t.a.s, c.id, t.ib.fingerprint, &bundle);
+    CU_ASSERT_EQUAL_FATAL(receive(t.b.s, bundle.file, bundle.len, &pv, &r), ST_OK);
     exchange_preview_free(&pv);
-    exchange_handover_result_free(&res);
-    free(file);
+    sent_free(&bundle);
 
     /* Both sides change the Latin name, differently; A also the notes. */
     tc_case on_b;
@@ -647,9 +640,10 @@ static void test_conflicts_field_by_field(void)
     snprintf(on_a.notes, sizeof on_a.notes, "ย้ายไปบ้านพัก");
     CU_ASSERT_EQUAL(store_case_update(t.a.s, &on_a, NULL), ST_OK);
 
-    hand_full(t.a.s, c.id, t.ib.fingerprint, &file, &len, &res);
+    hand_full(t.a.s, c.id, t.ib.fingerprint, &bundle);
     exch_incoming *in = NULL;
-    CU_ASSERT_EQUAL_FATAL(exchange_receive_open(t.b.s, file, len, &in, &pv, &r), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(exchange_receive_open(t.b.s, bundle.file, bundle.len, &in, &pv, &r),
+                          ST_OK);
     CU_ASSERT_FALSE(pv.cases[0].is_new);
     CU_ASSERT_EQUAL(pv.n_conflict_fields, 2);     /* persons.name_latin, cases.notes */
     CU_ASSERT_EQUAL(pv.n_conflict_rows, 2);
@@ -718,8 +712,7 @@ static void test_conflicts_field_by_field(void)
     CU_ASSERT_STRING_EQUAL(one.resolved_by_name, "Malee B");
     exchange_conflict_clear(&one);
     harness_check_chain(t.b.s);
-    exchange_handover_result_free(&res);
-    free(file);
+    sent_free(&bundle);
     two_close(&t);
 }
 
