@@ -80,7 +80,7 @@ bool report_file_path(const char *typed, const char *home, char *out, size_t out
 /* The path offered first: "~/tipcase-report-fy2569.csv" (".txt" for
  * text; "-outside" before the extension for an export meant for outside
  * the team).  Written with "~" so the officer sees it is the home
- * directory; report_file_path() expands it. */
+ * directory; the screen's file question (private_file_ask) expands it. */
 void report_file_default(report_period p, report_format f, bool outside, char *out,
                          size_t outsz);
 
