@@ -23,9 +23,18 @@
  *                cases made through the store's API over 1,500 simulated
  *                days: the first page drawn, the overdue count, filtered
  *                and deep pages, and the query plans ("bench/bench
- *                referrals [CASES REFERRALS]" runs only these) */
+ *                referrals [CASES REFERRALS]" runs only these)
+ *   report       (issue 7, bench_report.c) the fiscal year in the middle
+ *                of the data: facts load, build, both; every case has its
+ *                record rows (screenings, decisions, intakes, referrals,
+ *                needs, returns) written by bench_report_rows ("bench/bench
+ *                report [CASES [DIR]]" runs only this, DIR keeps the store)
+ *   hand-over    one case and 1,000 to a new store each run: send, open
+ *                and preview, import
+ *   backup       store_backup of the whole store */
 #define _GNU_SOURCE
 #include "config.h"
+#include <malloc.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -34,6 +43,7 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
+#include "bench/bench.h"
 #include "db/builtin_instruments.h"
 #include "db/referrals.h"
 #include "db/referrals_internal.h"
@@ -46,7 +56,7 @@
 #include "i18n/textwidth.h"
 #include "i18n/thdate.h"
 
-static double now_ms(void)
+double bench_now_ms(void)
 {
     struct timespec ts;
     clock_gettime(CLOCK_MONOTONIC, &ts);
@@ -59,9 +69,7 @@ static int cmp_double(const void *a, const void *b)
     return (x > y) - (x < y);
 }
 
-typedef struct stat_ms { double median, worst; } stat_ms;
-
-static stat_ms summarise(double *v, int n)
+stat_ms bench_summarise(double *v, int n)
 {
     qsort(v, (size_t)n, sizeof *v, cmp_double);
     stat_ms s = { v[n / 2], v[n - 1] };
@@ -102,6 +110,13 @@ static void make_case(tc_case *c, unsigned i, caldate today)
     c->n_nationalities = 1;
     c->date_met_known = true;
     c->date_met = caldate_add_days(today, -(int64_t)(i % 1500));
+    /* Where they were met, for the report's breakdowns. */
+    static const char *const ENTRY[] = { "labour_inspection", "border_checkpoint", "shelter",
+                                         "hotline_1300" };
+    static const char *const PROVINCES[] = { "TH-74", "TH-63", "TH-10", "TH-20", "TH-83",
+                                             "TH-90" };
+    snprintf(c->entry_point, sizeof c->entry_point, "%s", ENTRY[(i / 7) % COUNT(ENTRY)]);
+    snprintf(c->province, sizeof c->province, "%s", PROVINCES[(i / 11) % COUNT(PROVINCES)]);
 }
 
 /* Every hundredth case gets its legal clocks, met (i % 1500) days ago;
@@ -172,7 +187,8 @@ static int fill(store *s, unsigned n, caldate today)
         unsigned k = n - done < BATCH ? n - done : BATCH;
         for (unsigned j = 0; j < k; j++)
             make_case(&batch[j], done + j, today);
-        if (store_case_add_many(s, batch, k) != ST_OK) {
+        if (store_case_add_many(s, batch, k) != ST_OK
+            || bench_report_rows(s, batch, k, done, today) != 0) {
             free(batch);
             return -1;
         }
@@ -204,7 +220,7 @@ static void first_page(store *s, const char *search, case_order order)
     }
 }
 
-static long dir_bytes(const char *dir)
+long bench_dir_bytes(const char *dir)
 {
     const char *names[] = { "cases.db", "cases.db-wal", "keyslots" };
     long total = 0;
@@ -233,54 +249,59 @@ static int run_size(unsigned n, const tc_clock *clock)
         return 1;
     store_officer_add(s, &fast, pass, kdf_params_cheap());
     caldate today = caldate_from_timestamp(tc_now(clock), clock->utc_offset);
-    double t0 = now_ms();
+    double t0 = bench_now_ms();
     if (fill(s, n, today) != 0)
         return 1;
-    double fill_ms = now_ms() - t0;
+    double fill_ms = bench_now_ms() - t0;
     store_close(s);
+    /* The fill's millions of small allocations leave the heap in pieces
+     * that glibc keeps; hand the free pages back, so that the RSS below is
+     * what the list needs, as in a fresh process (bench-only, glibc). */
+    malloc_trim(0);
 
     enum { RUNS = 5, QRUNS = 21 };
     double unlock[RUNS], rest[RUNS], page[QRUNS], thai[QRUNS], latin[QRUNS], byname[QRUNS],
            due[QRUNS], follow[QRUNS];
     size_t n_due = 0, n_follow = 0;
     for (int r = 0; r < RUNS; r++) {
-        double a = now_ms();
+        double a = bench_now_ms();
         store_open(sub, "bench", pass, clock, &s);
-        double b = now_ms();
+        double b = bench_now_ms();
         first_page(s, NULL, CASE_ORDER_NEWEST);
-        double c = now_ms();
+        double c = bench_now_ms();
         unlock[r] = b - a;
         rest[r] = c - b;
         store_close(s);
     }
     store_open(sub, "cheap", pass, clock, &s);
     for (int r = 0; r < QRUNS; r++) {
-        double a = now_ms();
+        double a = bench_now_ms();
         first_page(s, NULL, CASE_ORDER_NEWEST);
-        double b = now_ms();
+        double b = bench_now_ms();
         first_page(s, "ใจดี", CASE_ORDER_NEWEST);
-        double c = now_ms();
+        double c = bench_now_ms();
         first_page(s, "kyaw", CASE_ORDER_NEWEST);
-        double d = now_ms();
+        double d = bench_now_ms();
         first_page(s, NULL, CASE_ORDER_NAME);
-        double e = now_ms();
+        double e = bench_now_ms();
         deadline_row *rows = NULL;
         store_deadlines_due(s, tc_now(clock), &rows, &n_due);
         free(rows);
-        double f = now_ms();
+        double f = bench_now_ms();
         followup_row *frows = NULL;
         store_followup_due(s, false, &frows, &n_follow);
         free(frows);
         page[r] = b - a, thai[r] = c - b, latin[r] = d - c, byname[r] = e - d;
-        due[r] = f - e, follow[r] = now_ms() - f;
+        due[r] = f - e, follow[r] = bench_now_ms() - f;
     }
     long rss = rss_kib();
     store_close(s);
-    stat_ms su = summarise(unlock, RUNS), sr = summarise(rest, RUNS), sp = summarise(page, QRUNS),
-            st = summarise(thai, QRUNS), sl = summarise(latin, QRUNS),
-            sn = summarise(byname, QRUNS), sd = summarise(due, QRUNS),
-            sf = summarise(follow, QRUNS);
-    long bytes = dir_bytes(sub);
+    stat_ms su = bench_summarise(unlock, RUNS), sr = bench_summarise(rest, RUNS),
+            sp = bench_summarise(page, QRUNS),
+            st = bench_summarise(thai, QRUNS), sl = bench_summarise(latin, QRUNS),
+            sn = bench_summarise(byname, QRUNS), sd = bench_summarise(due, QRUNS),
+            sf = bench_summarise(follow, QRUNS);
+    long bytes = bench_dir_bytes(sub);
     printf("%7u cases  fill %8.0f ms  size %6.1f MiB (%ld B/case)\n", n, fill_ms,
            bytes / 1048576.0, n ? bytes / (long)n : 0);
     printf("   unlock (Argon2id default + open)  median %8.1f  worst %8.1f ms\n", su.median, su.worst);
@@ -294,9 +315,63 @@ static int run_size(unsigned n, const tc_clock *clock)
     printf("   follow-up list (%zu plans)        median %8.2f  worst %8.2f ms\n", n_follow,
            sf.median, sf.worst);
     printf("   RSS after list and searches       %ld KiB\n", rss);
+    /* Issue 7, as the administrator (adding peers needs the right). */
+    int failed = store_open(sub, "bench", pass, clock, &s) != ST_OK
+              || bench_report_times(s, n) != 0
+              || bench_handover_times(s, dir, clock, n) != 0
+              || bench_backup_times(s, dir, n) != 0;
+    store_close(s);
+    if (failed)
+        return 1;
     char cmd[sizeof dir + 16];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     return system(cmd) == 0 ? 0 : 1;
+}
+
+/* "bench/bench report N [DIR]": only the fiscal-year report at N cases.
+ * With DIR, the store is kept there (made and filled when DIR does not
+ * exist yet, reused when it does), for a profiler to run against. */
+static int run_report(unsigned n, const char *keep, const tc_clock *clock)
+{
+    char tmp[] = "/tmp/tipcase-bench-XXXXXX";
+    const char *dir = keep;
+    struct stat st;
+    bool reuse = keep && stat(keep, &st) == 0;
+    if (!keep && !mkdtemp(tmp))
+        return 1;
+    if (!keep)
+        dir = tmp;
+    char sub[4096];
+    snprintf(sub, sizeof sub, "%s/s", dir);
+    const char *pass = "benchmark passphrase";
+    store *s = NULL;
+    if (!reuse) {
+        if (keep && mkdir(keep, 0700) != 0)
+            return 1;
+        tc_officer admin = { .login = "bench", .name = "Bench", .role = ROLE_ADMIN,
+                             .active = true };
+        caldate today = caldate_from_timestamp(tc_now(clock), clock->utc_offset);
+        if (store_create(sub, &admin, pass, kdf_params_cheap(), clock, &s) != ST_OK)
+            return 1;
+        sqlite3_exec(store_db_handle(s), "PRAGMA synchronous = OFF", NULL, NULL, NULL);
+        int failed = fill(s, n, today) != 0;
+        store_close(s);
+        if (failed)
+            return 1;
+    }
+    int failed = store_open(sub, "bench", pass, clock, &s) != ST_OK;
+    long bytes = bench_dir_bytes(sub);
+    printf("%7u cases  size %6.1f MiB (%ld B/case)\n", n, bytes / 1048576.0,
+           n ? bytes / (long)n : 0);
+    long before = rss_kib();
+    failed = failed || bench_report_times(s, n) != 0;
+    printf("   RSS after open %ld KiB, after the report runs %ld KiB\n", before, rss_kib());
+    store_close(s);
+    if (keep)
+        return failed;
+    char cmd[sizeof tmp + 16];
+    snprintf(cmd, sizeof cmd, "rm -rf %s", tmp);
+    return system(cmd) == 0 && !failed ? 0 : 1;
 }
 
 /* ---- screening ---- */
@@ -366,12 +441,12 @@ static int time_answers(store *s, const tc_screening *sc, const instrument *inst
 {
     for (int k = 0; k < ANSWERS; k++) {
         size_t i = (size_t)k % inst->n_indicators;
-        double a = now_ms();
+        double a = bench_now_ms();
         store_status st = store_screening_answer(s, sc->id, inst->indicators[i].code,
                                                  (answer_value)(1 + k % 4), k % 3 == 0,
                                                  k % 5 == 0 ? "เห็นบัตรชมพูที่นายจ้างเก็บไว้" : NULL,
                                                  i + 1, NULL);
-        save[k] = now_ms() - a;
+        save[k] = bench_now_ms() - a;
         if (st != ST_OK)
             return -1;
     }
@@ -383,7 +458,7 @@ static int time_answers(store *s, const tc_screening *sc, const instrument *inst
 static int time_opens(store *s, const tc_screening *sc, double *open)
 {
     for (int r = 0; r < OPENS; r++) {
-        double a = now_ms();
+        double a = bench_now_ms();
         tc_screening got;
         instrument *in = NULL;
         screening_answers answers;
@@ -394,7 +469,7 @@ static int time_opens(store *s, const tc_screening *sc, double *open)
             return -1;
         }
         const char *first = in->indicators[got.position % in->n_indicators].question_th;
-        open[r] = now_ms() - a;
+        open[r] = bench_now_ms() - a;
         bool shown = first[0] != '\0';
         screening_answers_free(&answers);
         instrument_free(in);
@@ -424,7 +499,7 @@ static int run_screening(const tc_clock *clock)
     instrument_free(inst);
     store_close(s);
     if (!failed) {
-        stat_ms ss = summarise(save, ANSWERS), so = summarise(open, OPENS);
+        stat_ms ss = bench_summarise(save, ANSWERS), so = bench_summarise(open, OPENS);
         printf("screening (60 indicators)\n");
         printf("   save one answer (durable)         median %8.2f  worst %8.2f ms  (%d answers)\n",
                ss.median, ss.worst, ANSWERS);
@@ -701,16 +776,16 @@ static void time_dashboard(store *s, int64_t now, int utc_offset, const char *of
     for (size_t k = 0; k < COUNT(names); k++) {
         double t[RUNS];
         for (int r = 0; r < RUNS; r++) {
-            double a = now_ms();
+            double a = bench_now_ms();
             if (k == 1) {
                 size_t n = 0;
                 store_referral_count_overdue(s, now, &n);
             } else {
                 dashboard_page(s, &filters[k], now, k == 6 ? 10000 : 0, utc_offset);
             }
-            t[r] = now_ms() - a;
+            t[r] = bench_now_ms() - a;
         }
-        stat_ms st = summarise(t, RUNS);
+        stat_ms st = bench_summarise(t, RUNS);
         printf("   %-38s median %8.2f  worst %8.2f ms\n", names[k], st.median, st.worst);
     }
 }
@@ -731,24 +806,24 @@ static int run_referrals(unsigned n_cases, unsigned n_refs, tc_fixed_clock *fixe
     int failed = !sim.case_ids || !sim.ref_ids
               || store_create(sub, &admin, "benchmark passphrase", kdf_params_cheap(), clock,
                               &sim.s) != ST_OK;
-    double t0 = now_ms(), t1 = t0;
+    double t0 = bench_now_ms(), t1 = t0;
     if (!failed) {
         /* Filling only: the figures below are measured with FULL again. */
         sqlite3_exec(store_db_handle(sim.s), "PRAGMA synchronous = OFF", NULL, NULL, NULL);
         failed = sim_officers(&sim) != 0 || sim_cases(&sim) != 0;
-        t1 = now_ms();
+        t1 = bench_now_ms();
         failed = failed || sim_run(&sim) != 0;
     }
-    double t2 = now_ms();
+    double t2 = bench_now_ms();
     store_close(sim.s);
     fixed->at = today;
     if (!failed && store_open(sub, "bench", "benchmark passphrase", clock, &sim.s) == ST_OK) {
-        long bytes = dir_bytes(sub);
+        long bytes = bench_dir_bytes(sub);
         printf("referrals: %u across %u cases (made in %.0f s, cases in %.0f s), %.1f MiB\n",
                n_refs, n_cases, (t2 - t1) / 1e3, (t1 - t0) / 1e3, bytes / 1048576.0);
-        double a = now_ms();
+        double a = bench_now_ms();
         dashboard_page(sim.s, NULL, today, 0, clock->utc_offset);
-        printf("   first page just after unlock          %8.2f ms\n", now_ms() - a);
+        printf("   first page just after unlock          %8.2f ms\n", bench_now_ms() - a);
         time_dashboard(sim.s, today, clock->utc_offset, sim.officers[1]);
         print_plans(sim.s);
         store_close(sim.s);
@@ -773,6 +848,9 @@ int main(int argc, char **argv)
     size_t nsizes = COUNT(sizes);
     if (argc > 1 && strcmp(argv[1], "screening") == 0)
         return run_screening(&clock);
+    if (argc > 1 && strcmp(argv[1], "report") == 0)
+        return run_report(argc > 2 ? (unsigned)strtoul(argv[2], NULL, 10) : 100000,
+                          argc > 3 ? argv[3] : NULL, &clock);
     if (argc > 1 && strcmp(argv[1], "referrals") == 0)
         return run_referrals(argc > 2 ? (unsigned)strtoul(argv[2], NULL, 10) : 100000,
                              argc > 3 ? (unsigned)strtoul(argv[3], NULL, 10) : 300000,
