@@ -685,9 +685,11 @@ static const char schema_v8[] =
  *     provided and in unavailable, with its latest version's case, kind
  *     and withdrawal.
  *
- * Each trigger recomputes the whole derived row of the record it touches
- * (a few index lookups), so the rows never depend on the order writes
- * come in.  Codes are written out ('reasonable_grounds', 'accepted', ...):
+ * A case's own writes recompute its whole row (REPORT_CASE_ROW); every
+ * other table's writes recompute only the columns that come from it, for
+ * the case the row names (and, when a write moves a row to another case,
+ * for the one it left), so a save reads the few pages it needs: a
+ * recompute never depends on the order writes come in.  Codes are written out ('reasonable_grounds', 'accepted', ...):
  * tests/test_report_plan.c checks them against core's code functions.
  * Everything is IF NOT EXISTS and the fill is INSERT OR REPLACE, so a
  * store turned back to an older version by a test (dropping only the
@@ -719,6 +721,8 @@ static const char schema_v8[] =
     "  WHERE y.case_id = c.id ORDER BY y.audit_seq DESC, y.rowid DESC LIMIT 1)" \
     " WHERE " where ";"
 
+/* The row of referral id r (REPORT_TRIGGERS' body). */
+#define REPORT_REFERRAL_OF(r) REPORT_REFERRAL_ROW("r.id = " r)
 #define REPORT_REFERRAL_ROW(where) \
     "INSERT OR REPLACE INTO report_referrals(referral_id, case_id, sent_at, accepted_at)" \
     " SELECT r.id, r.case_id, r.sent_at, (SELECT min(e.at) FROM referral_events e" \
@@ -742,15 +746,44 @@ static const char schema_v8[] =
 #define REPORT_TRIGGER(name, event, table, body) \
     "CREATE TRIGGER IF NOT EXISTS " name " AFTER " event " ON " table " BEGIN " body " END;"
 
-/* Insert, update (of cols) and delete on table recompute the case row of
- * the case the row names by column col. */
-#define REPORT_CASE_TRIGGERS(table, col, cols) \
-    REPORT_TRIGGER("report_cases_" table "_ins", "INSERT", table, \
-                   REPORT_CASE_ROW("c.id = NEW." col)) \
-    REPORT_TRIGGER("report_cases_" table "_upd", "UPDATE OF " cols, table, \
-                   REPORT_CASE_ROW("c.id = NEW." col) REPORT_CASE_ROW("c.id = OLD." col)) \
-    REPORT_TRIGGER("report_cases_" table "_del", "DELETE", table, \
-                   REPORT_CASE_ROW("c.id = OLD." col))
+/* The columns of the case row of case id `c` that come from one table. */
+#define REPORT_SET(c, sets) "UPDATE report_cases SET " sets " WHERE case_id = " c ";"
+#define REPORT_NATIONALITY(c) REPORT_SET(c, \
+    "nationality = (SELECT n.country FROM case_nationalities n WHERE n.case_id = " c \
+    " ORDER BY n.position LIMIT 1)")
+#define REPORT_INTAKE_COL(c, col) \
+    col " = (SELECT x." col " FROM intakes x WHERE x.case_id = " c " AND x.is_current = 1" \
+    " AND x.entry_withdrawn = 0 ORDER BY x.rowid DESC LIMIT 1)"
+#define REPORT_INTAKE(c) REPORT_SET(c, REPORT_INTAKE_COL(c, "sector") ", " \
+                                       REPORT_INTAKE_COL(c, "exploitation"))
+#define REPORT_CLOSURE_COL(c, to, col) \
+    to " = (SELECT y." col " FROM case_closures y WHERE y.case_id = " c \
+    " ORDER BY y.audit_seq DESC, y.rowid DESC LIMIT 1)"
+#define REPORT_CLOSURE(c) REPORT_SET(c, REPORT_CLOSURE_COL(c, "closure_action", "action") ", " \
+                                        REPORT_CLOSURE_COL(c, "closure_reason", "reason"))
+#define REPORT_SCREENING(c) REPORT_SET(c, \
+    "first_screened = (SELECT min(s.held_at) FROM screenings s WHERE s.case_id = " c ")," \
+    " first_grounds = (SELECT min(s.decided_at) FROM screenings s WHERE s.case_id = " c \
+    " AND s.decided = 1 AND s.suggestion = 'reasonable_grounds')")
+#define REPORT_IDENTIFICATION(c) REPORT_SET(c, \
+    "first_victim = (SELECT min(d.decided_on) FROM identifications d WHERE d.case_id = " c \
+    " AND d.outcome IN ('victim_trafficking', 'victim_forced_labour'))")
+/* A person's columns in the rows of the cases about them. */
+#define REPORT_PERSON_COL(pid, col) col " = (SELECT p." col " FROM persons p WHERE p.id = " pid ")"
+#define REPORT_PERSON(pid) \
+    "UPDATE report_cases SET " REPORT_PERSON_COL(pid, "sex") ", " \
+    REPORT_PERSON_COL(pid, "birth_date") ", " REPORT_PERSON_COL(pid, "estimated_age") \
+    " WHERE case_id IN (SELECT c.id FROM cases c WHERE c.person_id = " pid ");"
+
+/* Insert, update (of cols) and delete on table run body(key) for the key
+ * the row names (column col); an update that changes the key runs it for
+ * the old key too. */
+#define REPORT_TRIGGERS(prefix, table, col, cols, body) \
+    REPORT_TRIGGER(prefix table "_ins", "INSERT", table, body("NEW." col)) \
+    REPORT_TRIGGER(prefix table "_upd", "UPDATE OF " cols, table, body("NEW." col)) \
+    "CREATE TRIGGER IF NOT EXISTS " prefix table "_move AFTER UPDATE OF " col " ON " table \
+    " WHEN OLD." col " IS NOT NEW." col " BEGIN " body("OLD." col) " END;" \
+    REPORT_TRIGGER(prefix table "_del", "DELETE", table, body("OLD." col))
 
 static const char schema_v9[] =
     "CREATE TABLE IF NOT EXISTS report_cases("
@@ -808,20 +841,18 @@ static const char schema_v9[] =
                    REPORT_CASE_ROW("c.id = NEW.id"))
     REPORT_TRIGGER("report_cases_cases_del", "DELETE", "cases",
                    "DELETE FROM report_cases WHERE case_id = OLD.id;")
-    REPORT_TRIGGER("report_cases_persons_ins", "INSERT", "persons",
-                   REPORT_CASE_ROW("c.person_id = NEW.id"))
-    REPORT_TRIGGER("report_cases_persons_upd", "UPDATE OF id, sex, birth_date, estimated_age",
-                   "persons", REPORT_CASE_ROW("c.person_id = NEW.id")
-                   REPORT_CASE_ROW("c.person_id = OLD.id"))
-    REPORT_TRIGGER("report_cases_persons_del", "DELETE", "persons",
-                   REPORT_CASE_ROW("c.person_id = OLD.id"))
-    REPORT_CASE_TRIGGERS("case_nationalities", "case_id", "case_id, position, country")
-    REPORT_CASE_TRIGGERS("intakes", "case_id", "case_id, is_current, entry_withdrawn, sector,"
-                         " exploitation")
-    REPORT_CASE_TRIGGERS("case_closures", "case_id", "case_id, action, reason, audit_seq")
-    REPORT_CASE_TRIGGERS("screenings", "case_id", "case_id, held_at, decided, suggestion,"
-                         " decided_at")
-    REPORT_CASE_TRIGGERS("identifications", "case_id", "case_id, outcome, decided_on")
+    REPORT_TRIGGERS("report_cases_", "persons", "id", "id, sex, birth_date, estimated_age",
+                    REPORT_PERSON)
+    REPORT_TRIGGERS("report_cases_", "case_nationalities", "case_id",
+                    "case_id, position, country", REPORT_NATIONALITY)
+    REPORT_TRIGGERS("report_cases_", "intakes", "case_id",
+                    "case_id, is_current, entry_withdrawn, sector, exploitation", REPORT_INTAKE)
+    REPORT_TRIGGERS("report_cases_", "case_closures", "case_id",
+                    "case_id, action, reason, audit_seq", REPORT_CLOSURE)
+    REPORT_TRIGGERS("report_cases_", "screenings", "case_id",
+                    "case_id, held_at, decided, suggestion, decided_at", REPORT_SCREENING)
+    REPORT_TRIGGERS("report_cases_", "identifications", "case_id",
+                    "case_id, outcome, decided_on", REPORT_IDENTIFICATION)
 
     REPORT_TRIGGER("report_referrals_ins", "INSERT", "referrals",
                    REPORT_REFERRAL_ROW("r.id = NEW.id"))
@@ -830,19 +861,20 @@ static const char schema_v9[] =
                    REPORT_REFERRAL_ROW("r.id = NEW.id"))
     REPORT_TRIGGER("report_referrals_del", "DELETE", "referrals",
                    "DELETE FROM report_referrals WHERE referral_id = OLD.id;")
-    REPORT_TRIGGER("report_referrals_events_ins", "INSERT", "referral_events",
-                   REPORT_REFERRAL_ROW("r.id = NEW.referral_id"))
-    REPORT_TRIGGER("report_referrals_events_upd", "UPDATE OF referral_id, to_state, at",
-                   "referral_events", REPORT_REFERRAL_ROW("r.id = NEW.referral_id")
-                   REPORT_REFERRAL_ROW("r.id = OLD.referral_id"))
-    REPORT_TRIGGER("report_referrals_events_del", "DELETE", "referral_events",
-                   REPORT_REFERRAL_ROW("r.id = OLD.referral_id"))
-
-    REPORT_TRIGGER("report_need_events_ins", "INSERT", "needs", REPORT_NEED_ROWS("NEW.record_id"))
-    REPORT_TRIGGER("report_need_events_upd", "UPDATE OF record_id, version, case_id, kind,"
-                   " state, updated_at, entry_withdrawn", "needs",
-                   REPORT_NEED_ROWS("OLD.record_id") REPORT_NEED_ROWS("NEW.record_id"))
-    REPORT_TRIGGER("report_need_events_del", "DELETE", "needs", REPORT_NEED_ROWS("OLD.record_id"))
+    /* Only a move to accepted, in service or completed can change when a
+     * referral was first accepted: the other moves leave the row alone. */
+    "CREATE TRIGGER IF NOT EXISTS report_referrals_referral_events_ins AFTER INSERT ON"
+    " referral_events WHEN NEW.to_state IN ('accepted', 'in_service', 'completed') BEGIN "
+    REPORT_REFERRAL_OF("NEW.referral_id") " END;"
+    REPORT_TRIGGER("report_referrals_referral_events_upd", "UPDATE OF referral_id, to_state, at",
+                   "referral_events", REPORT_REFERRAL_OF("NEW.referral_id")
+                   REPORT_REFERRAL_OF("OLD.referral_id"))
+    "CREATE TRIGGER IF NOT EXISTS report_referrals_referral_events_del AFTER DELETE ON"
+    " referral_events WHEN OLD.to_state IN ('accepted', 'in_service', 'completed') BEGIN "
+    REPORT_REFERRAL_OF("OLD.referral_id") " END;"
+    REPORT_TRIGGERS("report_need_events_", "needs", "record_id",
+                    "record_id, version, case_id, kind, state, updated_at, entry_withdrawn",
+                    REPORT_NEED_ROWS)
 
     /* The rows of what is stored already. */
     REPORT_CASE_ROW("1")

@@ -205,12 +205,25 @@ int harness_file_mode(const char *path)
     return stat(path, &st) == 0 ? (int)(st.st_mode & 0777) : -1;
 }
 
-/* True when path.tmp, a file half written, is there. */
+/* True when a sibling named "<file>.<anything>" is there: the temporary
+ * file of a write that did not finish, whatever the writer called it
+ * (FILE.tmp, mkstemp's FILE.XXXXXX, backup's FILE.tmp.db). */
 static bool tmp_left(const char *path)
 {
-    char *tmp = NULL;
-    bool left = asprintf(&tmp, "%s.tmp", path) < 0 || harness_exists(tmp);
-    free(tmp);
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    char *dir = slash ? strndup(path, (size_t)(slash - path)) : strdup(".");
+    if (!dir)
+        return true;
+    DIR *d = opendir(*dir ? dir : "/");
+    free(dir);
+    if (!d)
+        return false;
+    size_t n = strlen(base);
+    bool left = false;
+    for (struct dirent *e; !left && (e = readdir(d));)
+        left = !strncmp(e->d_name, base, n) && e->d_name[n] == '.';
+    closedir(d);
     return left;
 }
 
@@ -225,7 +238,7 @@ bool harness_private_file(const char *path)
     else if (mode != 0600)
         printf("\n    %s: mode %03o, wanted 0600\n", path, (unsigned)mode);
     if (tmp)
-        printf("\n    %s.tmp was left behind\n", path);
+        printf("\n    a temporary %s.* was left behind\n", path);
     return false;
 }
 
@@ -235,6 +248,6 @@ bool harness_nothing_written(const char *path)
     if (there)
         printf("\n    %s was written\n", path);
     if (tmp)
-        printf("\n    %s.tmp was written\n", path);
+        printf("\n    a temporary %s.* was written\n", path);
     return !there && !tmp;
 }

@@ -60,10 +60,10 @@ bool harness_exists(const char *path);
 /* The permission bits of path (mode & 0777), or -1 when it is not there. */
 int harness_file_mode(const char *path);
 /* True when path is a finished private file, as every file tipcase writes
- * for an officer must be: there, mode 0600, and no path.tmp left beside it
- * (it was renamed into place).  Prints which promise failed. */
+ * for an officer must be: there, mode 0600, and no temporary "path.*"
+ * left beside it (it was renamed into place).  Prints which promise failed. */
 bool harness_private_file(const char *path);
-/* True when neither path nor path.tmp is there: a refused or failed
+/* True when neither path nor a temporary "path.*" is there: a refused or failed
  * command wrote nothing, not even a part. */
 bool harness_nothing_written(const char *path);
 

@@ -8,7 +8,7 @@
  * file is read back: HTCDS headers, the codes of the first woman's
  * record, the man's quasi-identifiers suppressed and counted, no name,
  * reference or id of any case anywhere in the file, no Thai label, mode
- * 0600, no FILE.tmp left; a bad period writes nothing; the export is
+ * 0600, no temporary FILE.* left; a bad period writes nothing; the export is
  * audited; the summary reads in Thai. */
 #define _GNU_SOURCE
 #include "config.h"

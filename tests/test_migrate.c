@@ -105,7 +105,7 @@ static const struct { int version; const char *type; const char *name; } schema_
     { 9, "table", "report_need_events" }, { 9, "index", "report_cases_screened" },
     { 9, "index", "report_need_events_at" }, { 9, "index", "referrals_sent" },
     { 9, "index", "followups_report" }, { 9, "trigger", "report_cases_cases_ins" },
-    { 9, "trigger", "report_cases_screenings_upd" }, { 9, "trigger", "report_need_events_ins" },
+    { 9, "trigger", "report_cases_screenings_upd" }, { 9, "trigger", "report_need_events_needs_ins" },
 };
 
 static void check_schema_at(sqlite3 *db, int version)

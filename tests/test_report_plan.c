@@ -7,7 +7,8 @@
  * derived rows its triggers keep follow every kind of change (a person's
  * sex, an earlier screening, a decision deleted, a need withdrawn, a case
  * closed in error and reopened, a referral accepted, a nationality
- * replaced) so the figures still agree afterwards. */
+ * replaced, rows moved to another case) so the figures still agree
+ * afterwards. */
 #define _GNU_SOURCE
 #include "config.h"
 #include <sodium.h>
@@ -266,6 +267,14 @@ static void test_derived_rows_follow_changes(void)
     /* A's intake corrected: another sector. */
     exec("UPDATE intakes SET sector = 'construction' WHERE case_id = '%s'", ids.a);
     check_reads_agree("intake corrected");
+    /* A screening and a decision entered on the wrong case are moved: both
+     * cases change (B loses its first screening, C gains one). */
+    exec("UPDATE screenings SET case_id = '%s' WHERE id = 'sb1'", ids.c);
+    exec("UPDATE identifications SET case_id = '%s' WHERE id = 'da'", ids.c);
+    check_reads_agree("moved to another case");
+    /* A need record moved whole to another case. */
+    exec("UPDATE needs SET case_id = '%s' WHERE record_id = 'na'", ids.e);
+    check_reads_agree("need moved");
 }
 
 static CU_TestInfo tests[] = {
