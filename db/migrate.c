@@ -888,6 +888,16 @@ static const char schema_v9[] =
     " AND l.record_id = f.record_id"
     " AND l.version = (SELECT max(v.version) FROM needs v WHERE v.record_id = f.record_id);";
 
+/* 10: the case list's count kept in a row and the search index (issue 9;
+ * filled by the list-speed work). */
+static const char schema_v10[] =
+    "SELECT 1;";
+
+/* 11: witnesses, informants and suspects of a case (issue 8; filled by the
+ * parties work). */
+static const char schema_v11[] =
+    "SELECT 1;";
+
 /* A step is SQL and, when SQL alone cannot make the data (parsing and
  * hashing the built-in instruments), a C function run after it in the same
  * transaction; it returns an SQLite result code, and anything but
@@ -907,6 +917,8 @@ static const migration migrations[] = {
     { schema_v7, returns_migrate },
     { schema_v8, NULL },
     { schema_v9, NULL },
+    { schema_v10, NULL },
+    { schema_v11, NULL },
 };
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
