@@ -893,10 +893,23 @@ static const char schema_v9[] =
 static const char schema_v10[] =
     "SELECT 1;";
 
-/* 11: witnesses, informants and suspects of a case (issue 8; filled by the
- * parties work). */
+/* 11: witnesses, informants and suspects of a case (issue 8; core/party.h,
+ * db/parties.h).  Versioned like notes: an update or a withdrawal appends a
+ * version.  withdrawn_reason repeats the withdrawal's change_reason in the
+ * content, so the list shows why without reading the history.  Never in a
+ * hand-over (db/exchange_tables.c does not list it) nor in a report. */
 static const char schema_v11[] =
-    "SELECT 1;";
+    "CREATE TABLE parties(" VERSIONED
+    " case_id TEXT NOT NULL REFERENCES cases(id),"
+    " kind TEXT NOT NULL CHECK (kind IN ('witness', 'informant', 'suspect')),"
+    " name TEXT NOT NULL,"
+    " relation TEXT NOT NULL DEFAULT '',"
+    " contact TEXT NOT NULL DEFAULT '',"
+    " details TEXT NOT NULL DEFAULT '',"
+    " withdrawn_reason TEXT NOT NULL DEFAULT '',"
+    STAMPS ","
+    " UNIQUE (record_id, version));"
+    "CREATE INDEX parties_by_case ON parties(case_id, is_current);";
 
 /* A step is SQL and, when SQL alone cannot make the data (parsing and
  * hashing the built-in instruments), a C function run after it in the same

@@ -106,6 +106,7 @@ static const struct { int version; const char *type; const char *name; } schema_
     { 9, "index", "report_need_events_at" }, { 9, "index", "referrals_sent" },
     { 9, "index", "followups_report" }, { 9, "trigger", "report_cases_cases_ins" },
     { 9, "trigger", "report_cases_screenings_upd" }, { 9, "trigger", "report_need_events_needs_ins" },
+    { 11, "table", "parties" }, { 11, "index", "parties_by_case" },
 };
 
 static void check_schema_at(sqlite3 *db, int version)
@@ -298,6 +299,9 @@ static void drop_report_objects(sqlite3 *db)
     CU_ASSERT_EQUAL_FATAL(sqlite3_exec(db, drops, NULL, NULL, NULL), SQLITE_OK);
 }
 
+/* Migration 11's table (its index goes with it). */
+#define PARTIES_TABLE_DROP "DROP TABLE parties;"
+
 #define RETURNS_TABLES_DROP \
     "DROP TABLE followups; DROP TABLE reintegration_domains; DROP TABLE reintegrations;" \
     "DROP TABLE repatriation_steps; DROP TABLE repatriations;"
@@ -335,6 +339,7 @@ static void test_store_open_migrates_old_store(void)
                                      "DROP TABLE referral_needs; DROP TABLE referral_events;"
                                      "DROP TABLE referrals; DROP TABLE agencies;"
                                      EXCHANGE_TABLES_DROP RETURNS_TABLES_DROP
+                                     PARTIES_TABLE_DROP
                                      "PRAGMA user_version = 1", NULL, NULL, NULL), SQLITE_OK);
     harness_fixture_reopen(&f, "admin", pass, &clk);
     s = f.s;
@@ -401,6 +406,7 @@ static void test_version_6_store_gets_returns(void)
                                                    " WHERE list = 'handover_point'"), 8);
     tc_case c = add_old_case(s);
     CU_ASSERT_EQUAL(sqlite3_exec(store_db_handle(s), EXCHANGE_TABLES_DROP RETURNS_TABLES_DROP
+                                 PARTIES_TABLE_DROP
                                  "DELETE FROM code_rows WHERE list = 'handover_point';"
                                  "DROP INDEX cases_list;"
                                  "CREATE INDEX cases_list ON cases(sort_date, created_at,"
@@ -458,6 +464,7 @@ static void test_version_8_store_gets_report_tables(void)
              " '2026-11-01T03:00:00Z', '2026-11-01T03:00:00Z')", c.id);
     CU_ASSERT_EQUAL(sqlite3_exec(db, sql, NULL, NULL, NULL), SQLITE_OK);
     drop_report_objects(db);
+    CU_ASSERT_EQUAL(sqlite3_exec(db, PARTIES_TABLE_DROP, NULL, NULL, NULL), SQLITE_OK);
     CU_ASSERT_EQUAL(sqlite3_exec(db, "PRAGMA user_version = 8", NULL, NULL, NULL), SQLITE_OK);
     check_schema_at(db, 8);
     harness_fixture_reopen(&f, "admin", pass, &clk);
