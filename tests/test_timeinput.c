@@ -54,6 +54,8 @@ static void test_bad_moments_are_refused_and_nothing_written(void)
         "", "   ", "21/11/2569", "14:30", "21/11/2569 24:00", "21/11/2569 14:60",
         "21/11/2569 14:3", "21/11/2569 143:00", "21/11/2569 14:30:00", "31/2/2569 10:00",
         "29/2/2568 10:00", "21/11/69 14:30", "yesterday 14:30", "21/11/2569 -1:30",
+        /* runs of digits too long for an int (fuzz_dates found the overflow) */
+        "21/11/2569 5133251332026:30", "21/11/2569 14:9999999999999",
     };
     for (size_t i = 0; i < COUNT(cases); i++) {
         int64_t t = 12345;

@@ -37,19 +37,23 @@ static void drop_thai_suffix(char *s)
     trim_end(s);
 }
 
-/* Reads "H:MM", "HH:MM" or the same with '.' into minutes of the day. */
+/* Reads "H:MM", "HH:MM" or the same with '.' into minutes of the day.
+ * Only the first two digits of a run are added up: a long run is refused
+ * by its count, and must not overflow on the way (found by fuzz_dates). */
 static bool parse_time_of_day(const char *s, int *minutes)
 {
     int h = 0, m = 0, digits = 0;
     const char *p = s;
     for (; *p >= '0' && *p <= '9'; p++, digits++)
-        h = h * 10 + (*p - '0');
+        if (digits < 2)
+            h = h * 10 + (*p - '0');
     if (digits < 1 || digits > 2 || (*p != ':' && *p != '.'))
         return false;
     p++;
     digits = 0;
     for (; *p >= '0' && *p <= '9'; p++, digits++)
-        m = m * 10 + (*p - '0');
+        if (digits < 2)
+            m = m * 10 + (*p - '0');
     if (digits != 2 || *p != '\0' || h > 23 || m > 59)
         return false;
     *minutes = h * 60 + m;
