@@ -5,16 +5,31 @@
  * repeated runs.  Never a test: numbers go into the issue notes and
  * BENCHMARKS.md.
  *
- *   unlock       Argon2id with the program's default parameters, then the
- *                rest of store_open (SQLCipher keying, pragmas, migrations)
- *   first page   store_open -> count + first page of the case list
- *                formatted for an 80-column screen (what the list draws)
- *   search       a Thai fragment and a Latin one
- *   due soon     store_deadlines_due with clocks on every 100th case and
- *                a reintegration plan on every 100th other case
- *   follow-ups   store_followup_due: every active plan with a next date
- *   peak RSS     of a process that unlocked with a cheap key slot, so
- *                Argon2id's own memory (freed after unlock) is not counted
+ * "bench/bench [CASES]" (1,000, 10,000 and 100,000 by default) prints
+ * one table per size (issue 9), median and worst of repeated runs:
+ *
+ *   unlock       Argon2id alone with the program's default parameters,
+ *                and the rest of store_open after the key (SQLCipher
+ *                keying, pragmas, migrations, instruments), then the first
+ *                page drawn just after (cold page cache)
+ *   reads        the case list's first page (count + 22 rows formatted for
+ *                an 80-column screen), search by a Thai and a Latin
+ *                fragment, the list by name, the due-soon view (clocks on
+ *                every 100th case, a reintegration plan on every 100th
+ *                other case), the referral dashboard's first page, the
+ *                follow-up list, the fiscal-year report
+ *   ratio        the same reads and one durable answer save on two copies
+ *                of the filled store written by sqlcipher_export, one
+ *                encrypted with the store's key and one plaintext
+ *                (bench_plain.c, compiled into this program only): the
+ *                encrypted / plain ratio of the medians
+ *   answer save  one screening answer, durable (WAL, synchronous FULL)
+ *   hand-over    one case and up to 1,000 to a new store each run
+ *   backup       store_backup of the whole store
+ *   peak RSS     VmHWM over the reads, reset after the unlocks, so
+ *                Argon2id's 256 MiB (freed after unlock) is not counted
+ *
+ * Other runs:
  *   screening    saving one answer (one durable transaction: WAL,
  *                synchronous FULL) over 1,000 answers, and opening a
  *                60-indicator screening to its first question
@@ -28,10 +43,7 @@
  *                of the data: facts load, build, both; every case has its
  *                record rows (screenings, decisions, intakes, referrals,
  *                needs, returns) written by bench_report_rows ("bench/bench
- *                report [CASES [DIR]]" runs only this, DIR keeps the store)
- *   hand-over    one case and 1,000 to a new store each run: send, open
- *                and preview, import
- *   backup       store_backup of the whole store */
+ *                report [CASES [DIR]]" runs only this, DIR keeps the store) */
 #define _GNU_SOURCE
 #include "config.h"
 #include <malloc.h>
@@ -45,6 +57,7 @@
 #include <unistd.h>
 #include "bench/bench.h"
 #include "db/builtin_instruments.h"
+#include "db/keyslot.h"
 #include "db/referrals.h"
 #include "db/referrals_internal.h"
 #include "db/returns.h"
@@ -234,6 +247,287 @@ long bench_dir_bytes(const char *dir)
     return total;
 }
 
+/* ---- the scale run: one table per size (issue 9) ---- */
+
+static int screening_fixture(store *s, tc_screening *sc, instrument **inst);
+static double save_answer(store *s, const tc_screening *sc, const instrument *inst, int k);
+static size_t dashboard_page(store *s, const referral_filter *f, int64_t now, size_t offset,
+                             int utc_offset);
+
+/* The read queries the encrypted / plain ratio covers, in table order. */
+enum { Q_PAGE, Q_THAI, Q_LATIN, Q_BYNAME, Q_DUE, Q_DASH, Q_FOLLOW, Q_REPORT, Q_COUNT };
+static const char *const Q_NAMES[Q_COUNT] = {
+    "first page (count + 22 rows drawn)", "search, Thai fragment", "search, Latin fragment",
+    "first page by name (Thai order)", "due-soon view", "referral dashboard (22 rows)",
+    "follow-up list", "fiscal-year report (facts+build)",
+};
+enum { UNLOCK_RUNS = 5, QRUNS = 21, SAVES = 300 };
+
+/* Query k once on s, as its screen asks it: milliseconds. */
+static double time_query(store *s, int k)
+{
+    int64_t now = tc_now(store_clock(s));
+    double a = bench_now_ms(), ms = 0;
+    size_t n = 0;
+    switch (k) {
+    case Q_PAGE:   first_page(s, NULL, CASE_ORDER_NEWEST); break;
+    case Q_THAI:   first_page(s, "ใจดี", CASE_ORDER_NEWEST); break;
+    case Q_LATIN:  first_page(s, "kyaw", CASE_ORDER_NEWEST); break;
+    case Q_BYNAME: first_page(s, NULL, CASE_ORDER_NAME); break;
+    case Q_DUE: {
+        deadline_row *rows = NULL;
+        store_deadlines_due(s, now, &rows, &n);
+        free(rows);
+        break;
+    }
+    case Q_DASH:
+        dashboard_page(s, NULL, now, 0, store_clock(s)->utc_offset);
+        break;
+    case Q_FOLLOW: {
+        followup_row *rows = NULL;
+        store_followup_due(s, false, &rows, &n);
+        free(rows);
+        break;
+    }
+    default:
+        if (bench_report_once(s, &ms) != 0)
+            return -1;
+        return ms;
+    }
+    return bench_now_ms() - a;
+}
+
+typedef struct size_figures {
+    unsigned n;
+    double fill_ms, load_before, load_after;
+    long bytes, rss_peak_kib, backup_bytes;
+    stat_ms argon, rest, first_after_unlock;
+    stat_ms q[Q_COUNT], q_enc[Q_COUNT], q_plain[Q_COUNT];
+    stat_ms save, save_enc, save_plain;
+    handover_figures handover;
+    stat_ms backup;
+    store_status plain_refused;
+} size_figures;
+
+static double load_average(void)
+{
+    double l = -1;
+    FILE *f = fopen("/proc/loadavg", "r");
+    if (f && fscanf(f, "%lf", &l) != 1)
+        l = -1;
+    if (f)
+        fclose(f);
+    return l;
+}
+
+/* Peak resident size since reset_peak_rss() (VmHWM), in KiB. */
+static long peak_rss_kib(void)
+{
+    FILE *f = fopen("/proc/self/status", "r");
+    char line[256];
+    long kib = -1;
+    while (f && fgets(line, sizeof line, f))
+        if (sscanf(line, "VmHWM: %ld", &kib) == 1)
+            break;
+    if (f)
+        fclose(f);
+    return kib;
+}
+
+/* Linux: "5" to clear_refs resets VmHWM to the current RSS, so the peak
+ * read later leaves out the Argon2id of the unlocks before. */
+static void reset_peak_rss(void)
+{
+    FILE *f = fopen("/proc/self/clear_refs", "w");
+    if (f) {
+        fputs("5", f);
+        fclose(f);
+    }
+}
+
+/* Unlock, RUNS times: Argon2id alone with the default parameters (the
+ * officer's slot), then the rest of store_open measured through a cheap
+ * slot less that slot's own (cheap) Argon2id, and the first page drawn
+ * just after (cold page cache). */
+static int time_unlock(const char *sub, const char *pass, const tc_clock *clock,
+                       size_figures *fig)
+{
+    double argon[UNLOCK_RUNS], rest[UNLOCK_RUNS], first[UNLOCK_RUNS];
+    char slots[4200];
+    snprintf(slots, sizeof slots, "%s/%s", sub, STORE_SLOTS_FILE);
+    unsigned char *key = sodium_malloc(DATA_KEY_BYTES);
+    for (int r = 0; key && r < UNLOCK_RUNS; r++) {
+        keyslot_file *ks = NULL;
+        store *s = NULL;
+        if (keyslot_file_load(slots, &ks) != KEYSLOT_OK)
+            break;
+        double a = bench_now_ms();
+        keyslot_status k1 = keyslot_unlock(ks, "bench", pass, key);
+        double b = bench_now_ms();
+        keyslot_status k2 = keyslot_unlock(ks, "cheap", pass, key);
+        double c = bench_now_ms();
+        keyslot_file_free(ks);
+        store_status st = store_open(sub, "cheap", pass, clock, &s);
+        double d = bench_now_ms();
+        if (st == ST_OK)
+            first_page(s, NULL, CASE_ORDER_NEWEST);
+        double e = bench_now_ms();
+        store_close(s);
+        if (k1 != KEYSLOT_OK || k2 != KEYSLOT_OK || st != ST_OK) {
+            sodium_free(key);
+            return -1;
+        }
+        argon[r] = b - a, rest[r] = (d - c) - (c - b), first[r] = e - d;
+    }
+    if (!key)
+        return -1;
+    sodium_free(key);
+    fig->argon = bench_summarise(argon, UNLOCK_RUNS);
+    fig->rest = bench_summarise(rest, UNLOCK_RUNS);
+    fig->first_after_unlock = bench_summarise(first, UNLOCK_RUNS);
+    return 0;
+}
+
+/* Every read query once, not timed: statements, caches and (the first
+ * time) the dashboard's deadlines, as a screen already opened has them. */
+static int warm_up(store *s)
+{
+    for (int k = 0; k < Q_COUNT; k++)
+        if (time_query(s, k) < 0)
+            return -1;
+    return 0;
+}
+
+/* QRUNS of every read query on s (the original store), then the peak RSS
+ * of all of it. */
+static int time_reads(store *s, size_figures *fig)
+{
+    static double t[Q_COUNT][QRUNS];
+    reset_peak_rss();
+    if (warm_up(s) != 0)
+        return -1;
+    for (int r = 0; r < QRUNS; r++)
+        for (int k = 0; k < Q_COUNT; k++)
+            if ((t[k][r] = time_query(s, k)) < 0)
+                return -1;
+    fig->rss_peak_kib = peak_rss_kib();
+    for (int k = 0; k < Q_COUNT; k++)
+        fig->q[k] = bench_summarise(t[k], QRUNS);
+    return 0;
+}
+
+/* SAVES durable answers into a new 60-question screening of s. */
+static int time_saves(store *s, stat_ms *out)
+{
+    static double t[SAVES];
+    tc_screening sc;
+    instrument *inst = NULL;
+    int failed = screening_fixture(s, &sc, &inst) != 0;
+    for (int k = 0; !failed && k < SAVES; k++)
+        failed = (t[k] = save_answer(s, &sc, inst, k)) < 0;
+    instrument_free(inst);
+    if (!failed)
+        *out = bench_summarise(t, SAVES);
+    return failed ? -1 : 0;
+}
+
+/* The two copies side by side: the encrypted and the plain one take turns
+ * run by run (which goes first alternates), so a change of load on the
+ * machine falls on both. */
+static int time_copies(store *enc, store *plain, size_figures *fig)
+{
+    static double te[Q_COUNT][QRUNS], tp[Q_COUNT][QRUNS], se[SAVES], sp[SAVES];
+    if (warm_up(enc) != 0 || warm_up(plain) != 0)
+        return -1;
+    for (int r = 0; r < QRUNS; r++)
+        for (int k = 0; k < Q_COUNT; k++) {
+            bool enc_first = (r + k) % 2 == 0;
+            double x = time_query(enc_first ? enc : plain, k);
+            double y = time_query(enc_first ? plain : enc, k);
+            te[k][r] = enc_first ? x : y, tp[k][r] = enc_first ? y : x;
+            if (x < 0 || y < 0)
+                return -1;
+        }
+    tc_screening sce, scp;
+    instrument *ie = NULL, *ip = NULL;
+    int failed = screening_fixture(enc, &sce, &ie) != 0 || screening_fixture(plain, &scp, &ip) != 0;
+    for (int k = 0; !failed && k < SAVES; k++) {
+        se[k] = save_answer(enc, &sce, ie, k);
+        sp[k] = save_answer(plain, &scp, ip, k);
+        failed = se[k] < 0 || sp[k] < 0;
+    }
+    instrument_free(ie);
+    instrument_free(ip);
+    if (failed)
+        return -1;
+    for (int k = 0; k < Q_COUNT; k++) {
+        fig->q_enc[k] = bench_summarise(te[k], QRUNS);
+        fig->q_plain[k] = bench_summarise(tp[k], QRUNS);
+    }
+    fig->save_enc = bench_summarise(se, SAVES);
+    fig->save_plain = bench_summarise(sp, SAVES);
+    return 0;
+}
+
+/* Both copies of the store s, measured; and the plain one offered to
+ * store_open, which must refuse it (kept in fig->plain_refused). */
+static int ratio_run(store *s, const char *dir, const char *pass, const tc_clock *clock,
+                     size_figures *fig)
+{
+    char enc_dir[4200], plain_dir[4200];
+    snprintf(enc_dir, sizeof enc_dir, "%s/enc", dir);
+    snprintf(plain_dir, sizeof plain_dir, "%s/plain", dir);
+    if (bench_copy_store(s, enc_dir, false) != 0 || bench_copy_store(s, plain_dir, true) != 0)
+        return -1;
+    store *enc = NULL, *plain = NULL, *refused = NULL;
+    fig->plain_refused = store_open(plain_dir, "bench", pass, clock, &refused);
+    store_close(refused);
+    int failed = fig->plain_refused == ST_OK
+              || store_open(enc_dir, "bench", pass, clock, &enc) != ST_OK
+              || bench_plain_open(plain_dir, "bench", clock, &plain) != ST_OK
+              || bench_same_pragmas(enc, plain) != 0
+              || time_copies(enc, plain, fig) != 0;
+    store_close(enc);
+    store_close(plain);
+    return failed ? -1 : 0;
+}
+
+static void print_row(const char *what, stat_ms st)
+{
+    printf("  %-42s %10.2f %10.2f\n", what, st.median, st.worst);
+}
+
+static void print_ratio_row(const char *what, stat_ms st, stat_ms e, stat_ms p)
+{
+    printf("  %-42s %10.2f %10.2f %10.2f %10.2f %6.2f\n", what, st.median, st.worst, e.median,
+           p.median, p.median > 0 ? e.median / p.median : 0);
+}
+
+static void print_size(const size_figures *f)
+{
+    printf("\n%u cases: fill %.1f s, %.1f MiB (%ld B/case), load average %.2f -> %.2f\n",
+           f->n, f->fill_ms / 1e3, f->bytes / 1048576.0, f->n ? f->bytes / (long)f->n : 0,
+           f->load_before, f->load_after);
+    printf("  %-42s %10s %10s %10s %10s %6s\n", "ms (median of runs)", "median", "worst",
+           "enc copy", "plain", "ratio");
+    print_row("unlock: Argon2id alone (default)", f->argon);
+    print_row("unlock: the rest of store_open", f->rest);
+    print_row("first page just after unlock (cold)", f->first_after_unlock);
+    for (int k = 0; k < Q_COUNT; k++)
+        print_ratio_row(Q_NAMES[k], f->q[k], f->q_enc[k], f->q_plain[k]);
+    print_ratio_row("one durable answer save", f->save, f->save_enc, f->save_plain);
+    print_row("hand-over, one case (send+open+import)", f->handover.one);
+    char what[64];
+    snprintf(what, sizeof what, "hand-over, %zu cases", f->handover.n_many);
+    print_row(what, f->handover.many);
+    snprintf(what, sizeof what, "backup (%.1f MiB file)", f->backup_bytes / 1048576.0);
+    print_row(what, f->backup);
+    printf("  %-42s %10.1f MiB\n", "peak RSS outside Argon2id", f->rss_peak_kib / 1024.0);
+    printf("  %-42s %10ld B\n", "size per case", f->n ? f->bytes / (long)f->n : 0);
+    printf("  %-42s %s\n", "plain copy offered to store_open",
+           f->plain_refused == ST_DAMAGED ? "refused as damaged" : "NOT refused as damaged");
+}
+
 static int run_size(unsigned n, const tc_clock *clock)
 {
     char dir[] = "/tmp/tipcase-bench-XXXXXX";
@@ -245,6 +539,10 @@ static int run_size(unsigned n, const tc_clock *clock)
     tc_officer fast = { .login = "cheap", .name = "Cheap slot", .role = ROLE_SUPERVISOR, .active = true };
     store *s = NULL;
     const char *pass = "benchmark passphrase";
+    static size_figures fig;
+    memset(&fig, 0, sizeof fig);
+    fig.n = n;
+    fig.load_before = load_average();
     if (store_create(sub, &admin, pass, kdf_params_default(), clock, &s) != ST_OK)
         return 1;
     store_officer_add(s, &fast, pass, kdf_params_cheap());
@@ -252,77 +550,28 @@ static int run_size(unsigned n, const tc_clock *clock)
     double t0 = bench_now_ms();
     if (fill(s, n, today) != 0)
         return 1;
-    double fill_ms = bench_now_ms() - t0;
+    fig.fill_ms = bench_now_ms() - t0;
     store_close(s);
     /* The fill's millions of small allocations leave the heap in pieces
      * that glibc keeps; hand the free pages back, so that the RSS below is
      * what the list needs, as in a fresh process (bench-only, glibc). */
     malloc_trim(0);
-
-    enum { RUNS = 5, QRUNS = 21 };
-    double unlock[RUNS], rest[RUNS], page[QRUNS], thai[QRUNS], latin[QRUNS], byname[QRUNS],
-           due[QRUNS], follow[QRUNS];
-    size_t n_due = 0, n_follow = 0;
-    for (int r = 0; r < RUNS; r++) {
-        double a = bench_now_ms();
-        store_open(sub, "bench", pass, clock, &s);
-        double b = bench_now_ms();
-        first_page(s, NULL, CASE_ORDER_NEWEST);
-        double c = bench_now_ms();
-        unlock[r] = b - a;
-        rest[r] = c - b;
-        store_close(s);
-    }
-    store_open(sub, "cheap", pass, clock, &s);
-    for (int r = 0; r < QRUNS; r++) {
-        double a = bench_now_ms();
-        first_page(s, NULL, CASE_ORDER_NEWEST);
-        double b = bench_now_ms();
-        first_page(s, "ใจดี", CASE_ORDER_NEWEST);
-        double c = bench_now_ms();
-        first_page(s, "kyaw", CASE_ORDER_NEWEST);
-        double d = bench_now_ms();
-        first_page(s, NULL, CASE_ORDER_NAME);
-        double e = bench_now_ms();
-        deadline_row *rows = NULL;
-        store_deadlines_due(s, tc_now(clock), &rows, &n_due);
-        free(rows);
-        double f = bench_now_ms();
-        followup_row *frows = NULL;
-        store_followup_due(s, false, &frows, &n_follow);
-        free(frows);
-        page[r] = b - a, thai[r] = c - b, latin[r] = d - c, byname[r] = e - d;
-        due[r] = f - e, follow[r] = bench_now_ms() - f;
-    }
-    long rss = rss_kib();
+    fig.bytes = bench_dir_bytes(sub);
+    /* The copies are made before the saves, consents and hand-overs below
+     * change the store. */
+    int failed = time_unlock(sub, pass, clock, &fig) != 0
+              || store_open(sub, "bench", pass, clock, &s) != ST_OK
+              || time_reads(s, &fig) != 0
+              || ratio_run(s, dir, pass, clock, &fig) != 0
+              || time_saves(s, &fig.save) != 0
+              || bench_handover_times(s, dir, clock, n, &fig.handover) != 0
+              || bench_backup_times(s, dir, &fig.backup, &fig.backup_bytes) != 0;
     store_close(s);
-    stat_ms su = bench_summarise(unlock, RUNS), sr = bench_summarise(rest, RUNS),
-            sp = bench_summarise(page, QRUNS),
-            st = bench_summarise(thai, QRUNS), sl = bench_summarise(latin, QRUNS),
-            sn = bench_summarise(byname, QRUNS), sd = bench_summarise(due, QRUNS),
-            sf = bench_summarise(follow, QRUNS);
-    long bytes = bench_dir_bytes(sub);
-    printf("%7u cases  fill %8.0f ms  size %6.1f MiB (%ld B/case)\n", n, fill_ms,
-           bytes / 1048576.0, n ? bytes / (long)n : 0);
-    printf("   unlock (Argon2id default + open)  median %8.1f  worst %8.1f ms\n", su.median, su.worst);
-    printf("   unlock -> first page drawn        median %8.2f  worst %8.2f ms\n", sr.median, sr.worst);
-    printf("   first page (store open)           median %8.2f  worst %8.2f ms\n", sp.median, sp.worst);
-    printf("   search Thai fragment              median %8.2f  worst %8.2f ms\n", st.median, st.worst);
-    printf("   search Latin fragment             median %8.2f  worst %8.2f ms\n", sl.median, sl.worst);
-    printf("   first page by name (Thai order)   median %8.2f  worst %8.2f ms\n", sn.median, sn.worst);
-    printf("   due-soon list (%zu rows: clocks, follow-ups) median %8.2f  worst %8.2f ms\n",
-           n_due, sd.median, sd.worst);
-    printf("   follow-up list (%zu plans)        median %8.2f  worst %8.2f ms\n", n_follow,
-           sf.median, sf.worst);
-    printf("   RSS after list and searches       %ld KiB\n", rss);
-    /* Issue 7, as the administrator (adding peers needs the right). */
-    int failed = store_open(sub, "bench", pass, clock, &s) != ST_OK
-              || bench_report_times(s, n) != 0
-              || bench_handover_times(s, dir, clock, n) != 0
-              || bench_backup_times(s, dir, n) != 0;
-    store_close(s);
+    fig.load_after = load_average();
     if (failed)
         return 1;
+    print_size(&fig);
+    fflush(stdout);
     char cmd[sizeof dir + 16];
     snprintf(cmd, sizeof cmd, "rm -rf %s", dir);
     return system(cmd) == 0 ? 0 : 1;
@@ -436,20 +685,26 @@ static int screening_fixture(store *s, tc_screening *sc, instrument **inst)
 
 enum { ANSWERS = 1000, OPENS = 101 };
 
+/* Saves answer k (cycling through the questions) durably: its
+ * milliseconds, or -1 when the store refused it. */
+static double save_answer(store *s, const tc_screening *sc, const instrument *inst, int k)
+{
+    size_t i = (size_t)k % inst->n_indicators;
+    double a = bench_now_ms();
+    store_status st = store_screening_answer(s, sc->id, inst->indicators[i].code,
+                                             (answer_value)(1 + k % 4), k % 3 == 0,
+                                             k % 5 == 0 ? "เห็นบัตรชมพูที่นายจ้างเก็บไว้" : NULL,
+                                             i + 1, NULL);
+    double ms = bench_now_ms() - a;
+    return st == ST_OK ? ms : -1;
+}
+
 /* Times ANSWERS saves, cycling through the questions. */
 static int time_answers(store *s, const tc_screening *sc, const instrument *inst, double *save)
 {
-    for (int k = 0; k < ANSWERS; k++) {
-        size_t i = (size_t)k % inst->n_indicators;
-        double a = bench_now_ms();
-        store_status st = store_screening_answer(s, sc->id, inst->indicators[i].code,
-                                                 (answer_value)(1 + k % 4), k % 3 == 0,
-                                                 k % 5 == 0 ? "เห็นบัตรชมพูที่นายจ้างเก็บไว้" : NULL,
-                                                 i + 1, NULL);
-        save[k] = bench_now_ms() - a;
-        if (st != ST_OK)
+    for (int k = 0; k < ANSWERS; k++)
+        if ((save[k] = save_answer(s, sc, inst, k)) < 0)
             return -1;
-    }
     return 0;
 }
 

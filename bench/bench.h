@@ -2,6 +2,7 @@
  * only: nothing here is part of tipcase. */
 #ifndef TC_BENCH_H
 #define TC_BENCH_H
+#include <stdbool.h>
 #include <stddef.h>
 #include "core/clock.h"
 #include "db/store.h"
@@ -35,13 +36,34 @@ int bench_report_rows(store *s, const tc_case *cases, unsigned k, unsigned first
 /* The fiscal year in the middle of the data (met up to 1,500 days before
  * today): facts load, build, and both, median and worst.  Prints them. */
 int bench_report_times(store *s, unsigned n_cases);
+/* The same report once (facts + build), its time in *ms.  0 or -1. */
+int bench_report_once(store *s, double *ms);
 
-/* Hand-over of one case and of 1,000 (fewer when the store has fewer)
- * from s to a new store each run, and receiving them there.  dir is a
- * scratch folder.  Prints the figures. */
-int bench_handover_times(store *s, const char *dir, const tc_clock *clock, unsigned n_cases);
+/* Hand-over of one case and of up to 1,000 (the adults among the first
+ * cases; fewer when the store has fewer) from s to a new store each run,
+ * and receiving them there: send + open and preview + import, median and
+ * worst.  dir is a scratch folder. */
+typedef struct handover_figures { stat_ms one, many; size_t n_many; } handover_figures;
+int bench_handover_times(store *s, const char *dir, const tc_clock *clock, unsigned n_cases,
+                         handover_figures *out);
 
-/* store_backup of s into dir, median and worst.  Prints them. */
-int bench_backup_times(store *s, const char *dir, unsigned n_cases);
+/* store_backup of s into dir, median and worst; *bytes the file's size. */
+int bench_backup_times(store *s, const char *dir, stat_ms *out, long *bytes);
+
+/* ---- bench_plain.c: the unencrypted copy, for the encrypted / plain
+ * ratio.  Compiled into bench/bench only, never into tipcase. ---- */
+
+/* A copy of s's database in the new folder to_dir (made 0700), written by
+ * sqlcipher_export: encrypted with s's own key, or plaintext when plain.
+ * s's key-slot file goes along.  0 or -1. */
+int bench_copy_store(store *s, const char *to_dir, bool plain);
+/* Open the plaintext copy in dir as a store acting as login: the same
+ * connection settings as store_open, no key.  ST_OK or an error. */
+store_status bench_plain_open(const char *dir, const char *login, const tc_clock *clock,
+                              store **out);
+/* 0 when a and b's connections have the same settings that matter to
+ * speed (journal, synchronous, caches, page size, ...); -1 and a line on
+ * stderr for each difference. */
+int bench_same_pragmas(store *a, store *b);
 
 #endif

@@ -468,12 +468,36 @@ int bench_report_rows(store *s, const tc_case *cases, unsigned k, unsigned first
 
 /* ---- the report ------------------------------------------------------- */
 
+/* The fiscal year in the middle of the data (cases met up to 1,500 days
+ * ago): about two years back. */
+static report_period middle_period(store *s, int *fy)
+{
+    *fy = fiscal_year_be(caldate_add_days(store_today(s), -750));
+    return report_period_fiscal_year(*fy);
+}
+
+int bench_report_once(store *s, double *ms)
+{
+    int fy;
+    report_period p = middle_period(s, &fy);
+    report_facts f;
+    report_table t;
+    double a = bench_now_ms();
+    if (store_report_facts(s, p, &f) != ST_OK)
+        return -1;
+    bool built = report_build(&f, p, DIM_NATIONALITY, &t);
+    *ms = bench_now_ms() - a;
+    if (built)
+        report_table_free(&t);
+    report_facts_free(&f);
+    return built ? 0 : -1;
+}
+
 int bench_report_times(store *s, unsigned n_cases)
 {
     enum { RUNS = 11 };
-    caldate today = store_today(s);
-    int fy = fiscal_year_be(caldate_add_days(today, -750));
-    report_period p = report_period_fiscal_year(fy);
+    int fy;
+    report_period p = middle_period(s, &fy);
     double load[RUNS], build[RUNS], both[RUNS];
     size_t people = 0, events = 0;
     int64_t screened = 0, identified = 0;
@@ -592,29 +616,19 @@ static int handover_once(store *s, const char *dir, int run, const tc_clock *clo
     return system(cmd) == 0 && !failed ? 0 : -1;
 }
 
-static void print_handover(const char *what, handover_run *runs, int n)
+/* Median and worst of send + open + import over n runs. */
+static stat_ms handover_total(const handover_run *runs, int n)
 {
-    double send[16], open[16], import[16], all[16];
-    for (int r = 0; r < n; r++) {
-        send[r] = runs[r].send, open[r] = runs[r].open, import[r] = runs[r].import;
+    double all[16];
+    for (int r = 0; r < n; r++)
         all[r] = runs[r].send + runs[r].open + runs[r].import;
-    }
-    stat_ms ss = bench_summarise(send, n), so = bench_summarise(open, n),
-            si = bench_summarise(import, n), sa = bench_summarise(all, n);
-    printf("   hand-over of %s (%zu rows)\n", what, runs[0].rows);
-    printf("     send (exchange_handover)          median %8.2f  worst %8.2f ms\n", ss.median,
-           ss.worst);
-    printf("     receive: open and preview         median %8.2f  worst %8.2f ms\n", so.median,
-           so.worst);
-    printf("     receive: import                   median %8.2f  worst %8.2f ms\n", si.median,
-           si.worst);
-    printf("     all three                         median %8.2f  worst %8.2f ms\n", sa.median,
-           sa.worst);
+    return bench_summarise(all, n);
 }
 
-int bench_handover_times(store *s, const char *dir, const tc_clock *clock, unsigned n_cases)
+int bench_handover_times(store *s, const char *dir, const tc_clock *clock, unsigned n_cases,
+                         handover_figures *out)
 {
-    enum { ONE_RUNS = 11, MANY_RUNS = 5 };
+    enum { ONE_RUNS = 11, MANY_RUNS = 3 };
     size_t many = n_handover_ids < HANDOVER_MAX ? n_handover_ids : HANDOVER_MAX;
     if (n_cases < many)
         many = n_cases;
@@ -629,22 +643,21 @@ int bench_handover_times(store *s, const char *dir, const tc_clock *clock, unsig
     for (int r = 0; r < MANY_RUNS; r++)
         if (handover_once(s, dir, r, clock, many, &lots[r]) != 0)
             return -1;
-    print_handover("one case", one, ONE_RUNS);
-    char what[64];
-    snprintf(what, sizeof what, "%zu cases", many);
-    print_handover(what, lots, MANY_RUNS);
+    out->one = handover_total(one, ONE_RUNS);
+    out->many = handover_total(lots, MANY_RUNS);
+    out->n_many = many;
     return 0;
 }
 
 /* ---- backup ----------------------------------------------------------- */
 
-int bench_backup_times(store *s, const char *dir, unsigned n_cases)
+int bench_backup_times(store *s, const char *dir, stat_ms *out, long *bytes)
 {
     enum { RUNS = 3 };
     double t[RUNS];
     char file[4096];
     snprintf(file, sizeof file, "%s/bench.tcbackup", dir);
-    long bytes = 0;
+    *bytes = 0;
     for (int r = 0; r < RUNS; r++) {
         double a = bench_now_ms();
         backup_status st = store_backup(s, file, NULL);
@@ -655,13 +668,11 @@ int bench_backup_times(store *s, const char *dir, unsigned n_cases)
         }
         FILE *f = fopen(file, "rb");
         if (f && fseek(f, 0, SEEK_END) == 0)
-            bytes = ftell(f);
+            *bytes = ftell(f);
         if (f)
             fclose(f);
     }
     remove(file);
-    stat_ms sb = bench_summarise(t, RUNS);
-    printf("   backup (%u cases, %.1f MiB file)    median %8.0f  worst %8.0f ms\n", n_cases,
-           bytes / 1048576.0, sb.median, sb.worst);
+    *out = bench_summarise(t, RUNS);
     return 0;
 }

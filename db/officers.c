@@ -10,6 +10,7 @@
 #include "db/store_internal.h"
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #define OFFICER_COLUMNS "id, login, name, role, active, created_at"
 
@@ -250,11 +251,21 @@ static store_status officer_remove_locked(store *s, const char *login)
     }
     if (o.active)
         st = officer_deactivate(s, o.id);
-    if (st == ST_OK)
-        st = slot_remove(s, login);
-    if (st == ST_OK && strcmp(o.id, s->me.id) == 0)
-        s->me.active = false;
     return st;
+}
+
+/* The key slot goes in a second transaction, after the officer is marked
+ * inactive for good: a crash between the two leaves an inactive officer
+ * whose slot store_open() refuses anyway.  Removing the slot first would
+ * let a crash leave an officer listed as active who can no longer log in.
+ * The second transaction holds the write lock, so no other tipcase
+ * rewrites the key-slot file at the same time. */
+static store_status officer_remove_slot(store *s, const char *login)
+{
+    store_status st = store_begin(s);
+    if (st != ST_OK)
+        return st;
+    return store_finish(s, slot_remove(s, login));
 }
 
 store_status store_officer_remove(store *s, const char *login)
@@ -266,7 +277,12 @@ store_status store_officer_remove(store *s, const char *login)
     store_status st = store_begin(s);
     if (st != ST_OK)
         return st;
-    return store_finish(s, officer_remove_locked(s, login));
+    st = store_finish(s, officer_remove_locked(s, login));
+    if (st == ST_OK)
+        st = officer_remove_slot(s, login);
+    if (st == ST_OK && strcasecmp(login, s->me.login) == 0)
+        s->me.active = false;
+    return st;
 }
 
 /* ---- passphrase ---- */

@@ -76,25 +76,32 @@ static store_status status_from_rc(int rc)
     }
 }
 
+static store_status status_from_errno(int err)
+{
+    switch (err) {
+    case ENOSPC:
+    case EDQUOT:
+    case EFBIG:  return ST_DISK_FULL;
+    case ENOMEM: return ST_NOMEM;
+    default:     return ST_IO;
+    }
+}
+
 store_status store_status_from_sqlite(store *s, int rc)
 {
     store_status st = status_from_rc(rc);
+    /* SQLite says SQLITE_FULL only for ENOSPC; a write refused by a quota
+     * (EDQUOT) or by the file size limit (EFBIG, RLIMIT_FSIZE) comes back
+     * as an I/O error.  For the officer all three are a full disk. */
+    if ((rc & 0xff) == SQLITE_IOERR && s && s->db)
+        st = status_from_errno(sqlite3_system_errno(s->db)) == ST_DISK_FULL ? ST_DISK_FULL
+                                                                              : ST_IO;
     if (st != ST_OK && s) {
         s->last_rc = rc;
         if (s->db)
             store_set_error(s, sqlite3_errmsg(s->db));
     }
     return st;
-}
-
-static store_status status_from_errno(int err)
-{
-    switch (err) {
-    case ENOSPC:
-    case EDQUOT: return ST_DISK_FULL;
-    case ENOMEM: return ST_NOMEM;
-    default:     return ST_IO;
-    }
 }
 
 store_status store_status_from_keyslot(store *s, keyslot_status ks)
