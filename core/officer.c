@@ -3,6 +3,7 @@
 
 #include <string.h>
 
+#include "core/access.h"
 #include "core/codes.h"
 #include "core/fieldtext.h"
 #include "core/msg.h"
@@ -43,7 +44,7 @@ const char *role_label(officer_role r)
 
 bool role_may_change_settings(officer_role r)
 {
-    return r == ROLE_ADMIN || r == ROLE_SUPERVISOR;
+    return access_allows(r, ACCESS_SETTINGS, CASE_REL_NONE);    /* the one table */
 }
 
 static bool login_char_allowed(char ch)

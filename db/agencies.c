@@ -327,7 +327,7 @@ static void clear_problem(agency_check *problem)
 store_status store_agency_add(store *s, tc_agency *a, agency_check *problem)
 {
     clear_problem(problem);
-    if (s->me.role != ROLE_ADMIN)
+    if (store_may(s, ACCESS_DIRECTORY) != ST_OK)
         return ST_DENIED;
     tc_agency *work = malloc(sizeof *work);
     if (!work)
@@ -375,7 +375,7 @@ store_status store_agency_edit(store *s, tc_agency *a, const char *reason,
                                agency_check *problem)
 {
     clear_problem(problem);
-    if (s->me.role != ROLE_ADMIN)
+    if (store_may(s, ACCESS_DIRECTORY) != ST_OK)
         return ST_DENIED;
     agency_problem rp = reason_problem(reason);
     if (rp != AGENCY_OK) {

@@ -72,6 +72,7 @@ const char *backup_status_text(backup_status s)
     case BK_STORE_DAMAGED:     return N_("The store is damaged. Run 'tipcase check' and contact your administrator.");
     case BK_CHECK_FAILED:      return N_("The restored store did not pass the check. Nothing was kept; use another copy of the backup.");
     case BK_NOMEM:             return N_("Not enough memory.");
+    case BK_DENIED:            return N_("Only a supervisor or an administrator may do this.");
     }
     return N_("Unknown error.");
 }
@@ -566,6 +567,9 @@ static void remove_database(const char *path)
 
 backup_status store_backup(store *s, const char *file, const backup_progress *progress)
 {
+    /* A backup holds every case: the heads of the office only. */
+    if (store_may(s, ACCESS_BACKUP) != ST_OK)
+        return BK_DENIED;
     if (sodium_init() < 0)
         return BK_NOMEM;
     char *tmp = path_with(file, ".tmp");
@@ -777,10 +781,6 @@ static backup_status restore_prepare(restore_job *j, const char *file, const cha
     if (st == BK_OK)
         st = status_from_keyslot(keyslot_unlock(j->ks, login, pass, j->key),
                                  BK_WRONG_PASSPHRASE);
-    /* The restoring officer proved the passphrase: failed tries counted in
-     * the backed-up file (db/keyslot.h) do not slow the restored store. */
-    if (st == BK_OK)
-        keyslot_clear_failures(j->ks);
     if (st == BK_OK && missing) {
         st = make_dir(j->dir);
         j->made_dir = st == BK_OK;

@@ -44,7 +44,7 @@
 
 #define BACKUP_FORMAT_VERSION 1
 #define BACKUP_CHUNK_BYTES (64 * 1024)
-#define BACKUP_SLOTS_MAX_BYTES KEYSLOT_FILE_MAX_BYTES   /* either format version */
+#define BACKUP_SLOTS_MAX_BYTES (KEYSLOT_FILE_HEADER_BYTES + KEYSLOT_MAX * KEYSLOT_RECORD_BYTES)
 
 typedef enum backup_status {
     BK_OK = 0,
@@ -62,6 +62,7 @@ typedef enum backup_status {
     BK_STORE_DAMAGED,       /* backup: the store itself cannot be read */
     BK_CHECK_FAILED,        /* restore: the restored store failed the check */
     BK_NOMEM,
+    BK_DENIED,              /* backup: the acting officer's role may not (core/access.h) */
 } backup_status;
 
 const char *backup_status_text(backup_status s);   /* msgid */

@@ -326,6 +326,17 @@ static store_status write_cases(store *s, tc_case *cases, size_t n,
     return store_finish(s, st);
 }
 
+/* Giving a case to another officer is ACCESS_CASE_ASSIGN: a new case
+ * assigned to nobody or to its recorder, or an update that keeps the
+ * assigned officer (was), needs no more than the write itself. */
+static store_status may_assign(store *s, const char *was, const tc_case *c)
+{
+    const char *to = c->assigned_officer;
+    if (!strcmp(to, was ? was : "") || (!was && !strcmp(to, s->me.id)))
+        return ST_OK;
+    return store_may(s, ACCESS_CASE_ASSIGN);
+}
+
 store_status store_case_add(store *s, tc_case *c, case_check *problem)
 {
     return store_case_add_then(s, c, problem, NULL);
@@ -336,6 +347,8 @@ store_status store_case_add(store *s, tc_case *c, case_check *problem)
 store_status store_case_add_then(store *s, tc_case *c, case_check *problem,
                                  store_status (*then)(store *s, const tc_case *c))
 {
+    if (store_may(s, ACCESS_CASE_CREATE) != ST_OK || may_assign(s, NULL, c) != ST_OK)
+        return ST_DENIED;
     if (!case_is_valid(s, c, problem))
         return ST_INVALID;
     tc_case work = *c;
@@ -357,6 +370,11 @@ store_status store_case_add_then(store *s, tc_case *c, case_check *problem,
 
 store_status store_case_add_many(store *s, tc_case *cases, size_t n)
 {
+    if (store_may(s, ACCESS_CASE_CREATE) != ST_OK)
+        return ST_DENIED;
+    for (size_t i = 0; i < n; i++)
+        if (may_assign(s, NULL, &cases[i]) != ST_OK)
+            return ST_DENIED;
     for (size_t i = 0; i < n; i++)
         if (!case_is_valid(s, &cases[i], NULL))
             return ST_INVALID;
@@ -439,17 +457,34 @@ static bool normalise_reference(const char *text, char out[CASEREF_MAX])
         && caseref_format(out, CASEREF_MAX, code, year, number);
 }
 
+/* The id of the case id_or_ref names: its reference first, else an id. */
+static store_status case_id_of(store *s, const char *id_or_ref, char id[TC_ID_LEN])
+{
+    char ref[CASEREF_MAX];
+    sqlite3_stmt *q = NULL;
+    store_status st = ST_NOT_FOUND;
+    if (normalise_reference(id_or_ref, ref))
+        st = store_select_row(s, "SELECT id FROM cases WHERE reference = ?1", ref, &q);
+    if (st == ST_NOT_FOUND)
+        st = store_select_row(s, "SELECT id FROM cases WHERE id = ?1", id_or_ref, &q);
+    if (st != ST_OK)
+        return st;
+    store_column_copy(q, 0, id, TC_ID_LEN);
+    sqlite3_finalize(q);
+    return ST_OK;
+}
+
 store_status store_case_get(store *s, const char *id_or_ref, tc_case *out)
 {
     if (!id_or_ref || !*id_or_ref)
         return ST_NOT_FOUND;
-    char ref[CASEREF_MAX];
-    if (normalise_reference(id_or_ref, ref)) {
-        store_status st = case_where(s, "WHERE c.reference = ?1", ref, out);
-        if (st != ST_NOT_FOUND)
-            return st;
-    }
-    return case_where(s, "WHERE c.id = ?1", id_or_ref, out);
+    char id[TC_ID_LEN];
+    store_status st = case_id_of(s, id_or_ref, id);
+    if (st == ST_OK)
+        st = store_case_access(s, id, ACCESS_CASE_READ);
+    if (st != ST_OK)
+        return st;
+    return case_where(s, "WHERE c.id = ?1", id, out);
 }
 
 /* ---- update ---- */
@@ -477,12 +512,17 @@ static store_status update_one(case_writer *w, tc_case *c)
 
 store_status store_case_update(store *s, tc_case *c, case_check *problem)
 {
+    store_status st = store_case_access(s, c->id, ACCESS_CASE_WRITE);
+    if (st != ST_OK)
+        return st;
     if (!case_is_valid(s, c, problem))
         return ST_INVALID;
     tc_case *old = malloc(sizeof *old);
     if (!old)
         return ST_NOMEM;
-    store_status st = case_where(s, "WHERE c.id = ?1", c->id, old);
+    st = case_where(s, "WHERE c.id = ?1", c->id, old);
+    if (st == ST_OK)
+        st = may_assign(s, old->assigned_officer, c);
     if (st == ST_OK) {
         /* What the officer may not change: identity and history. */
         tc_case work = *c;
@@ -547,11 +587,19 @@ static void bind_filter(sqlite3_stmt *q, const case_filter *f)
     sqlite3_bind_text(q, 2, f->reference, -1, SQLITE_STATIC);
 }
 
+/* A field officer's list and count: only his own and assigned cases
+ * (core/access.h).  Kept apart from the paths over every case. */
+static store_status own_case_count(store *s, const case_filter *f, size_t *n);
+static store_status own_case_list(store *s, const case_filter *f, bool by_name, size_t limit,
+                                  size_t offset, tc_case_row *rows, size_t *n);
+
 store_status store_case_count(store *s, const char *search, size_t *n)
 {
     case_filter f;
     filter_from_search(search, &f);
     *n = 0;
+    if (!store_sees_all(s))
+        return own_case_count(s, &f, n);
     sqlite3_stmt *q = NULL;
     store_status st = store_prepare(s, f.active ? "SELECT count(*) FROM cases c" FILTER_WHERE
                                                 : "SELECT count(*) FROM cases", &q);
@@ -672,6 +720,9 @@ store_status store_case_list(store *s, const case_query *query,
     size_t offset = query ? query->offset : 0;
     if (limit == 0)
         return ST_OK;
+    if (!store_sees_all(s))
+        return own_case_list(s, &f, query && query->order == CASE_ORDER_NAME, limit, offset,
+                             rows, n);
     sqlite3_stmt *q = NULL;
     static const char *const sql[2][2] = {
         { LIST_SELECT LIST_ORDER, LIST_SELECT FILTER_WHERE LIST_ORDER },
@@ -685,6 +736,52 @@ store_status store_case_list(store *s, const case_query *query,
         bind_filter(q, &f);
     sqlite3_bind_int64(q, 3, (sqlite3_int64)limit);
     sqlite3_bind_int64(q, 4, (sqlite3_int64)offset);
+    caldate today = store_today(s);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < limit)
+        row_from_list(s, q, today, &rows[(*n)++]);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        st = store_status_from_sqlite(s, rc);
+    sqlite3_finalize(q);
+    if (st == ST_OK)
+        st = store_case_rows_mark_clocks(s, rows, *n);
+    return st;
+}
+
+/* ---- a field officer's own cases ---- */
+
+/* ?1 and ?2 the filter (?1 "" when there is none), ?5 the officer. */
+#define OWN_WHERE \
+    " WHERE" STORE_OWN_CASE("c", "?5") \
+    " AND (?1 = '' OR c.search_key LIKE ?1 ESCAPE '\\' OR c.reference LIKE ?1 ESCAPE '\\'" \
+    " OR c.reference = ?2)"
+
+static store_status own_case_count(store *s, const case_filter *f, size_t *n)
+{
+    sqlite3_stmt *q = NULL;
+    store_status st = store_prepare(s, "SELECT count(*) FROM cases c" OWN_WHERE, &q);
+    if (st != ST_OK)
+        return st;
+    bind_filter(q, f);
+    sqlite3_bind_text(q, 5, s->me.id, -1, SQLITE_STATIC);
+    sqlite3_int64 count = 0;
+    st = store_step_count(s, q, &count);
+    *n = (size_t)count;
+    return st;
+}
+
+static store_status own_case_list(store *s, const case_filter *f, bool by_name, size_t limit,
+                                  size_t offset, tc_case_row *rows, size_t *n)
+{
+    sqlite3_stmt *q = NULL;
+    store_status st = store_prepare(s, by_name ? LIST_SELECT_BY_NAME OWN_WHERE LIST_ORDER_NAME
+                                               : LIST_SELECT OWN_WHERE LIST_ORDER, &q);
+    if (st != ST_OK)
+        return st;
+    bind_filter(q, f);
+    sqlite3_bind_int64(q, 3, (sqlite3_int64)limit);
+    sqlite3_bind_int64(q, 4, (sqlite3_int64)offset);
+    sqlite3_bind_text(q, 5, s->me.id, -1, SQLITE_STATIC);
     caldate today = store_today(s);
     int rc;
     while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < limit)
@@ -754,8 +851,17 @@ store_status store_setting_write(store *s, const char *key, const char *value)
     return store_step_audit(s, q, "setting.set", "settings", id);
 }
 
+/* The display language is every officer's to switch (the language key of
+ * the screens); every other setting is the office's rules. */
+static bool setting_is_personal(const char *key)
+{
+    return key && !strcmp(key, "language");
+}
+
 store_status store_setting_set(store *s, const char *key, const char *value)
 {
+    if (!setting_is_personal(key) && store_may(s, ACCESS_SETTINGS) != ST_OK)
+        return ST_DENIED;
     if (!key || !*key || !value || !utf8_valid(key) || !utf8_valid(value)
         || utf8_has_control(key, false))
         return ST_INVALID;

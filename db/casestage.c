@@ -61,7 +61,9 @@ static store_status closed_fact(store *s, const char *case_id, bool *closed)
 store_status store_case_stage_facts(store *s, const char *case_id, stage_facts *out)
 {
     memset(out, 0, sizeof *out);
-    store_status st = store_case_exists(s, case_id);
+    store_status st = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (st == ST_OK)
+        st = store_case_exists(s, case_id);
     if (st == ST_OK)
         st = fact_exists(s, "SELECT 1 FROM screenings WHERE case_id = ?1 LIMIT 1", case_id,
                          &out->has_screening);
@@ -146,7 +148,9 @@ store_status store_case_close(store *s, const char *case_id, const stage_closure
 {
     if (problem)
         *problem = STAGE_OK;
-    store_status st = store_begin(s);
+    store_status st = store_case_access(s, case_id, ACCESS_CASE_WRITE);
+    if (st == ST_OK)
+        st = store_begin(s);
     if (st != ST_OK)
         return st;
     return store_finish(s, close_in_tx(s, case_id, c, problem));
@@ -172,7 +176,9 @@ store_status store_case_reopen(store *s, const char *case_id, const char *reason
 {
     if (problem)
         *problem = STAGE_OK;
-    store_status st = store_begin(s);
+    store_status st = store_case_access(s, case_id, ACCESS_CASE_WRITE);
+    if (st == ST_OK)
+        st = store_begin(s);
     if (st != ST_OK)
         return st;
     return store_finish(s, reopen_in_tx(s, case_id, reason, problem));
@@ -181,6 +187,9 @@ store_status store_case_reopen(store *s, const char *case_id, const char *reason
 store_status store_case_closure(store *s, const char *case_id, stage_closure *out)
 {
     memset(out, 0, sizeof *out);
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     sqlite3_stmt *q = NULL;
     store_status st = store_select_row(s,
         "SELECT action, reason, note FROM case_closures WHERE case_id = ?1"
@@ -274,7 +283,9 @@ static store_status complete_in_tx(store *s, const char *case_id)
 
 store_status store_case_complete(store *s, const char *case_id)
 {
-    store_status st = store_begin(s);
+    store_status st = store_case_access(s, case_id, ACCESS_CASE_WRITE);
+    if (st == ST_OK)
+        st = store_begin(s);
     if (st != ST_OK)
         return st;
     return store_finish(s, complete_in_tx(s, case_id));
@@ -283,7 +294,9 @@ store_status store_case_complete(store *s, const char *case_id)
 store_status store_case_incomplete(store *s, const char *case_id, bool *incomplete)
 {
     *incomplete = false;
-    store_status st = store_case_exists(s, case_id);
+    store_status st = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (st == ST_OK)
+        st = store_case_exists(s, case_id);
     if (st != ST_OK)
         return st;
     char id[TC_ID_LEN];

@@ -114,6 +114,9 @@ store_status store_identification_add(store *s, tc_identification *d, ident_chec
         return ST_INVALID;
     if (!field_terminated(d->case_id, sizeof d->case_id))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access(s, d->case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_identification *work = malloc(sizeof *work);
     if (!work)
         return ST_NOMEM;
@@ -141,7 +144,9 @@ static store_status identifications_of(store *s, const char *case_id, int max,
 {
     *out = NULL;
     *n = 0;
-    store_status st = store_case_exists(s, case_id);
+    store_status st = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (st == ST_OK)
+        st = store_case_exists(s, case_id);
     sqlite3_stmt *q = NULL;
     if (st == ST_OK)
         st = store_prepare(s, IDENT_SELECT " LIMIT ?2", &q);
@@ -256,7 +261,7 @@ store_status store_clock_settings_set(store *s, const clock_settings *in, clock_
 {
     if (problem)
         *problem = CLOCK_OK;
-    if (!role_may_change_settings(s->me.role))
+    if (store_may(s, ACCESS_SETTINGS) != ST_OK)
         return ST_DENIED;
     clock_problem p = clock_settings_check(in);
     if (problem)
@@ -289,8 +294,11 @@ store_status store_case_clocks_get(store *s, const char *case_id, case_clocks *o
 {
     if (!case_id || !*case_id)
         return ST_NOT_FOUND;
+    store_status st = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (st != ST_OK)
+        return st;
     sqlite3_stmt *q = NULL;
-    store_status st = store_select_row(s, CLOCKS_SELECT, case_id, &q);
+    st = store_select_row(s, CLOCKS_SELECT, case_id, &q);
     if (st != ST_OK)
         return st;
     clocks_from_row(q, out);
@@ -376,6 +384,9 @@ static store_status start_clocks_in_tx(store *s, void *arg)
 
 store_status store_case_clocks_start(store *s, const char *case_id, int64_t met_at)
 {
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     if (!moment_valid(s, met_at))
         return ST_INVALID;
     clocks_change c = { .case_id = case_id, .when = met_at };
@@ -404,6 +415,11 @@ static store_status extend_in_tx(store *s, void *arg)
 store_status store_case_clocks_extend(store *s, const char *case_id, int64_t until,
                                       const char *court_ref, clock_problem *problem)
 {
+    if (problem)
+        *problem = CLOCK_OK;
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     clocks_change c = { .case_id = case_id, .when = until, .court_ref = court_ref };
     store_status st = screenings_in_transaction(s, extend_in_tx, &c);
     if (problem)
@@ -443,6 +459,9 @@ static store_status stop_in_tx(store *s, void *arg)
 
 store_status store_case_clocks_stop(store *s, const char *case_id, clock_kind k, int64_t when)
 {
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     if ((int)k < 0 || k >= CLOCK_KIND_COUNT || !moment_valid(s, when))
         return ST_INVALID;
     clocks_change c = { .case_id = case_id, .when = when, .kind = k };
@@ -459,17 +478,19 @@ store_status store_case_clocks_stop(store *s, const char *case_id, clock_kind k,
 #define DUE_COLUMNS \
     " c.id, c.reference, p.name_thai, p.name_original, p.name_latin, c.high_risk" \
     " FROM case_clocks k JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.person_id"
+/* A field officer sees his own cases' clocks only (core/access.h). */
+#define DUE_SCOPE STORE_CASE_SCOPE("c", "?5", "?6")
 static const char due_sql[] =
     "SELECT 0, CASE WHEN k.extended THEN k.extended_until ELSE k.met_at + ?1 END AS due,"
     DUE_COLUMNS
-    " WHERE k.identification_stopped_at IS NULL AND k.met_at <= ?4 - ?1"
+    " WHERE k.identification_stopped_at IS NULL AND k.met_at <= ?4 - ?1 AND" DUE_SCOPE
     " AND (CASE WHEN k.extended THEN k.extended_until ELSE k.met_at + ?1 END) <= ?4"
     " UNION ALL"
     " SELECT 1, k.met_at + ?2 AS due," DUE_COLUMNS
-    " WHERE k.shelter_stopped_at IS NULL AND k.met_at <= ?4 - ?2"
+    " WHERE k.shelter_stopped_at IS NULL AND k.met_at <= ?4 - ?2 AND" DUE_SCOPE
     " UNION ALL"
     " SELECT 2, k.met_at + ?3 AS due," DUE_COLUMNS
-    " WHERE k.reflection_stopped_at IS NULL AND k.met_at <= ?4 - ?3"
+    " WHERE k.reflection_stopped_at IS NULL AND k.met_at <= ?4 - ?3 AND" DUE_SCOPE
     " ORDER BY 2, 1, 4";
 
 /* What a due-list row needs besides its columns. */
@@ -511,6 +532,7 @@ static store_status clock_deadlines(store *s, int64_t now, deadline_row **out, s
         return st;
     bind_lengths(q, &cs);
     sqlite3_bind_int64(q, 4, now + cs.due_soon_hours * SECONDS_PER_HOUR);
+    store_bind_scope(s, q, 5, 6);
     deadline_ctx ctx = { now, &cs };
     void *rows = NULL;
     st = store_collect(s, q, sizeof **out, read_deadline, &ctx, &rows, n);

@@ -326,7 +326,7 @@ store_status store_code_add(store *s, record_list which, const tc_code_row *row,
 {
     if (problem)
         *problem = CODE_ROW_OK;
-    if (s->me.role != ROLE_ADMIN)
+    if (store_may(s, ACCESS_DIRECTORY) != ST_OK)
         return ST_DENIED;
     if ((int)which < 0 || which >= LIST_COUNT)
         return ST_NOT_FOUND;

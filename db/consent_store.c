@@ -131,6 +131,9 @@ store_status store_consent_add(store *s, tc_consent *c, consent_check *problem)
     clear_consent_problem(problem);
     if (!field_terminated(c->case_id, sizeof c->case_id))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access(s, c->case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_consent work = *c;
     work.entry_withdrawn = false;
     store_status st = store_begin(s);
@@ -143,6 +146,9 @@ store_status store_consent_add(store *s, tc_consent *c, consent_check *problem)
 
 store_status store_consent_get(store *s, const char *id, int version, tc_consent *out)
 {
+    store_status allowed = record_access(s, &consent_table, id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     record_common cm;
     return record_read(s, &consent_table, id, version, out, &cm);
 }
@@ -171,6 +177,9 @@ store_status store_consent_withdraw(store *s, const char *id, caldate on,
 {
     if (problem)
         *problem = CONSENT_OK;
+    store_status allowed = record_access(s, &consent_table, id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     store_status st = store_begin(s);
     if (st != ST_OK)
         return st;
@@ -203,6 +212,9 @@ store_status store_consent_correct(store *s, tc_consent *c, const char *reason,
     clear_consent_problem(problem);
     if (change_problem)
         *change_problem = RECORD_OK;
+    store_status allowed = record_access(s, &consent_table, c->id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_consent work = *c;
     store_status st = store_begin(s);
     if (st == ST_OK)
@@ -214,6 +226,11 @@ store_status store_consent_correct(store *s, tc_consent *c, const char *reason,
 
 store_status store_consent_list(store *s, const char *case_id, tc_consent **out, size_t *n)
 {
+    *out = NULL;
+    *n = 0;
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     void *arr = NULL;
     store_status st = record_select(s, &consent_table,
                                   "WHERE case_id = ?1 AND is_current = 1 ORDER BY"
@@ -228,6 +245,9 @@ store_status store_consent_covers(store *s, const char *case_id, consent_purpose
                                   const char *agency_kind, caldate at_date, consent_cover *out)
 {
     *out = CONSENT_NOT_COVERED;
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     bool child = false;
     store_status st = child_on(s, case_id, at_date, &child);
     if (st != ST_OK)
@@ -279,6 +299,9 @@ store_status store_consent_override(store *s, const char *case_id, consent_overr
                                     char id_out[TC_ID_LEN], consent_check *problem)
 {
     clear_consent_problem(problem);
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     snprintf(o->officer_id, sizeof o->officer_id, "%s", s->me.id);
     consent_check chk = consent_override_validate(o);
     if (chk.problem == CONSENT_OK && !code_well_formed(action))
@@ -326,6 +349,9 @@ store_status store_consent_overrides(store *s, const char *case_id,
     sqlite3_stmt *q = NULL;
     *out = NULL;
     *n = 0;
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     store_status st = store_prepare(s,
         "SELECT v.id, v.purpose, v.agency_kind, v.reason, v.created_by, v.action, v.related_id,"
         " v.created_at, o.name FROM consent_overrides v"

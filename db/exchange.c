@@ -196,6 +196,8 @@ static void store_name_of(store *s, char out[IDENTITY_NAME_MAX + 1])
 store_status exchange_identity(store *s, exch_identity *out)
 {
     memset(out, 0, sizeof *out);
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+        return ST_DENIED;
     identity_keys *k = identity_keys_new();
     if (!k)
         return ST_NOMEM;
@@ -238,7 +240,7 @@ static bool store_name_ok(const char *name)
 store_status exchange_store_name_set(store *s, const char *name, exch_refusal *r)
 {
     exch_refuse(r, EXCH_OK, NULL);
-    if (!role_may_change_settings(store_me(s)->role))
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
         return ST_DENIED;
     if (!store_name_ok(name)) {
         exch_refuse(r, EXCH_NAME_INVALID, NULL);
@@ -358,7 +360,7 @@ store_status exchange_peer_add(store *s, const char *card, size_t len, const cha
                                exch_peer *out, exch_refusal *r)
 {
     exch_refuse(r, EXCH_OK, NULL);
-    if (!role_may_change_settings(store_me(s)->role))
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
         return ST_DENIED;
     exch_peer p;
     store_status st = exchange_card_parse(card, len, &p, r);
@@ -387,6 +389,8 @@ store_status exchange_peer_list(store *s, exch_peer **out, size_t *n)
     sqlite3_stmt *q = NULL;
     *out = NULL;
     *n = 0;
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+        return ST_DENIED;
     store_status st = store_prepare(s, "SELECT " PEER_COLUMNS PEER_FROM
                                        " ORDER BY p.retired, p.name, p.created_at", &q);
     if (st != ST_OK)
@@ -398,6 +402,8 @@ store_status exchange_peer_find(store *s, const char *fingerprint, exch_peer *ou
                                 exch_refusal *r)
 {
     exch_refuse(r, EXCH_OK, NULL);
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+        return ST_DENIED;
     char fp[IDENTITY_FP_TEXT];
     store_status st = ST_NOT_FOUND;
     if (fingerprint && identity_fingerprint_parse(fingerprint, fp))
@@ -410,7 +416,7 @@ store_status exchange_peer_find(store *s, const char *fingerprint, exch_peer *ou
 store_status exchange_peer_retire(store *s, const char *fingerprint, exch_refusal *r)
 {
     exch_refuse(r, EXCH_OK, NULL);
-    if (!role_may_change_settings(store_me(s)->role))
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
         return ST_DENIED;
     exch_peer p;
     store_status st = exchange_peer_find(s, fingerprint, &p, r);
@@ -466,6 +472,8 @@ store_status exchange_bundle_list(store *s, exch_bundle_row **out, size_t *n)
     sqlite3_stmt *q = NULL;
     *out = NULL;
     *n = 0;
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+        return ST_DENIED;
     store_status st = store_prepare(
         s, "SELECT b.id, b.bundle_id, b.direction, b.peer_id, coalesce(p.name, ''), b.profile,"
            " b.n_cases, b.n_rows, b.n_new, b.n_same, b.n_conflicts, b.created_at,"

@@ -93,6 +93,8 @@ store_status exchange_conflict_list(store *s, bool open_only, exch_conflict **ou
 {
     *out = NULL;
     *n = 0;
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+        return ST_DENIED;
     sqlite3_stmt *q = NULL;
     store_status st = store_prepare(
         s, open_only ? "SELECT " CONFLICT_COLUMNS CONFLICT_FROM
@@ -120,6 +122,8 @@ store_status exchange_conflict_get(store *s, const char *id_or_number, exch_conf
 {
     exch_refuse(r, EXCH_OK, NULL);
     memset(out, 0, sizeof *out);
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+        return ST_DENIED;
     sqlite3_stmt *q = NULL;
     store_status st = store_select_row(s, all_digits(id_or_number)
                                               ? "SELECT " CONFLICT_COLUMNS CONFLICT_FROM
@@ -139,6 +143,8 @@ store_status exchange_conflict_count(store *s, size_t *n)
 {
     sqlite3_stmt *q = NULL;
     *n = 0;
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+        return ST_DENIED;
     store_status st = store_prepare(s, "SELECT count(*) FROM exchange_conflicts"
                                        " WHERE state = 'open'", &q);
     if (st != ST_OK)
@@ -252,6 +258,8 @@ store_status exchange_conflict_resolve(store *s, const char *id_or_number, exch_
         r = &ignored;
     if (n_resolved)
         *n_resolved = 0;
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+        return ST_DENIED;
     exch_conflict x;
     store_status st = exchange_conflict_get(s, id_or_number, &x, r);
     if (st != ST_OK)

@@ -505,6 +505,8 @@ store_status exchange_receive_open(store *s, const uint8_t *data, size_t len,
     exch_refuse(r, EXCH_OK, NULL);
     memset(pv, 0, sizeof *pv);
     *out = NULL;
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+        return ST_DENIED;
     exch_incoming *in = calloc(1, sizeof *in);
     if (!in)
         return ST_NOMEM;
@@ -920,6 +922,8 @@ store_status exchange_receive_import(store *s, exch_incoming *in, exch_preview *
     exch_refuse(r, EXCH_OK, NULL);
     exchange_preview_free(pv);
     preview_start(in, pv);
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+        return ST_DENIED;
     importing w = { .s = s, .in = in, .pv = pv };
     store_new_id(w.bundle_row);
     store_now_iso(s, w.now);

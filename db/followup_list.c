@@ -34,7 +34,7 @@ static const char due_list_sql[] =
     LAST_FOLLOWUP("risk")
     " FROM reintegrations r JOIN cases c ON c.id = r.case_id"
     " JOIN persons p ON p.id = c.person_id"
-    " WHERE" ACTIVE_PLANS " AND r.next_due <= ?1"
+    " WHERE" ACTIVE_PLANS " AND r.next_due <= ?1 AND" STORE_CASE_SCOPE("c", "?2", "?3")
     " ORDER BY r.high_risk DESC, r.next_due, c.reference";
 
 static void read_due_row(sqlite3_stmt *q, void *elem, void *ctx)
@@ -77,6 +77,7 @@ store_status store_followup_due(store *s, bool overdue_only, followup_row **out,
         bind_until(q, 1, caldate_add_days(today, -1));
     else
         rec_bind_text(q, 1, "9999-12-31");
+    store_bind_scope(s, q, 2, 3);
     void *rows = NULL;
     st = store_collect(s, q, sizeof **out, read_due_row, &today, &rows, n);
     *out = rows;
@@ -84,7 +85,9 @@ store_status store_followup_due(store *s, bool overdue_only, followup_row **out,
 }
 
 static const char count_overdue_sql[] =
-    "SELECT count(*) FROM reintegrations r WHERE" ACTIVE_PLANS " AND r.next_due < ?1";
+    "SELECT count(*) FROM reintegrations r WHERE" ACTIVE_PLANS " AND r.next_due < ?1"
+    " AND (?2 OR EXISTS (SELECT 1 FROM cases c WHERE c.id = r.case_id AND"
+    STORE_OWN_CASE("c", "?3") "))";
 
 store_status store_followup_count_overdue(store *s, size_t *n)
 {
@@ -94,6 +97,7 @@ store_status store_followup_count_overdue(store *s, size_t *n)
     if (st != ST_OK)
         return st;
     rec_bind_date(q, 1, true, store_today(s));
+    store_bind_scope(s, q, 2, 3);
     sqlite3_int64 count = 0;
     st = store_step_count(s, q, &count);
     *n = (size_t)count;
@@ -109,7 +113,7 @@ static const char deadlines_sql[] =
     "SELECT r.case_id, c.reference, p.name_thai, p.name_original, p.name_latin, r.next_due,"
     " c.high_risk FROM reintegrations r JOIN cases c ON c.id = r.case_id"
     " JOIN persons p ON p.id = c.person_id"
-    " WHERE" ACTIVE_PLANS " AND r.next_due <= ?1"
+    " WHERE" ACTIVE_PLANS " AND r.next_due <= ?1 AND" STORE_CASE_SCOPE("c", "?2", "?3")
     " ORDER BY r.next_due, c.reference";
 
 typedef struct deadline_ctx {
@@ -148,6 +152,7 @@ store_status returns_followup_deadlines(store *s, int64_t now, deadline_row **ou
     deadline_ctx ctx = { caldate_from_timestamp(now, s->clock.utc_offset),
                          s->clock.utc_offset };
     bind_until(q, 1, caldate_add_days(ctx.today, fs.due_soon_days));
+    store_bind_scope(s, q, 2, 3);
     void *rows = NULL;
     st = store_collect(s, q, sizeof **out, read_deadline_row, &ctx, &rows, n);
     *out = rows;

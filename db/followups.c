@@ -211,6 +211,9 @@ static store_status read_target(store *s, const char *plan_id, const char *case_
 
 store_status store_reintegration_get(store *s, const char *case_id, tc_reintegration *out)
 {
+    store_status allowed = store_case_access(s, case_id ? case_id : "", ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     record_common c;
     return read_target(s, NULL, case_id ? case_id : "", out, &c);
 }
@@ -274,6 +277,9 @@ store_status store_reintegration_add(store *s, tc_reintegration *p, reint_check 
     clear_reint_problem(problem);
     if (!field_terminated(p->case_id, sizeof p->case_id))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access(s, p->case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_reintegration *work = malloc(sizeof *work);
     if (!work)
         return ST_NOMEM;
@@ -338,6 +344,11 @@ static store_status save_in_tx(store *s, tc_reintegration *p, tc_reintegration *
 store_status store_reintegration_save(store *s, tc_reintegration *p, reint_check *problem)
 {
     clear_reint_problem(problem);
+    store_status allowed = returns_plan_access(
+        s, "reintegrations", field_terminated(p->id, sizeof p->id) ? p->id : "",
+        field_terminated(p->case_id, sizeof p->case_id) ? p->case_id : "", ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_reintegration *work = malloc(2 * sizeof *work);
     if (!work)
         return ST_NOMEM;
@@ -376,6 +387,9 @@ store_status store_reintegration_close(store *s, const char *case_id, reint_outc
                                        caldate on, const char *note, reint_check *problem)
 {
     clear_reint_problem(problem);
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_reintegration *p = malloc(sizeof *p);
     if (!p)
         return ST_NOMEM;
@@ -461,6 +475,9 @@ store_status store_followup_add(store *s, tc_followup *f, reint_check *problem)
     clear_reint_problem(problem);
     if (!field_terminated(f->case_id, sizeof f->case_id))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access(s, f->case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_followup *work = malloc(sizeof *work);
     tc_reintegration *plan = malloc(sizeof *plan);
     store_status st = work && plan ? ST_OK : ST_NOMEM;
@@ -490,7 +507,9 @@ store_status store_followup_list_case(store *s, const char *case_id, tc_followup
     *out = NULL;
     *n = 0;
     char plan_id[TC_ID_LEN];
-    store_status st = store_case_exists(s, case_id ? case_id : "");
+    store_status st = store_case_access(s, case_id ? case_id : "", ACCESS_CASE_READ);
+    if (st == ST_OK)
+        st = store_case_exists(s, case_id ? case_id : "");
     if (st != ST_OK)
         return st;
     st = returns_current_plan(s, "reintegrations", case_id, plan_id);

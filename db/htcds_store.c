@@ -170,6 +170,8 @@ static void read_row(sqlite3_stmt *q, void *elem, void *ctx)
 store_status store_htcds_rows(store *s, const report_period *p, htcds_export *out)
 {
     memset(out, 0, sizeof *out);
+    if (store_may(s, ACCESS_EXPORT) != ST_OK)
+        return ST_DENIED;
     char from[CALDATE_ISO_LEN] = "0000-01-01", to[CALDATE_ISO_LEN] = "9999-12-31";
     if (p) {
         caldate_format_iso(p->from, from);

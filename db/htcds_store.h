@@ -6,8 +6,8 @@
  * officers' civil date it was recorded (the list's sort date).  Nothing
  * that names or points back to a person leaves the store here: no name, no
  * case id or reference, no date finer than the year, no free text.
- * Reading needs any role that may read cases; the caller audits the
- * written file (store_report_audit_export(s, "htcds", ...)). */
+ * Reading needs ACCESS_EXPORT (supervisors and administrators; else
+ * ST_DENIED, nothing read); the caller audits the written file (store_report_audit_export(s, "htcds", ...)). */
 #ifndef TC_HTCDS_STORE_H
 #define TC_HTCDS_STORE_H
 #include "store.h"

@@ -223,7 +223,9 @@ static store_status link_in_tx(store *s, const char *inspection_id, const char *
 store_status store_inspection_link_case(store *s, const char *inspection_id,
                                         const char *case_id)
 {
-    store_status st = store_begin(s);
+    store_status st = store_case_access(s, case_id, ACCESS_CASE_WRITE);
+    if (st == ST_OK)
+        st = store_begin(s);
     if (st != ST_OK)
         return st;
     return store_finish(s, link_in_tx(s, inspection_id, case_id));
@@ -231,6 +233,9 @@ store_status store_inspection_link_case(store *s, const char *inspection_id,
 
 store_status store_case_inspection(store *s, const char *case_id, tc_inspection *out)
 {
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     sqlite3_stmt *q = NULL;
     store_status st = store_select_row(s, "SELECT inspection_id FROM inspection_cases"
                                           " WHERE case_id = ?1", case_id, &q);
@@ -251,10 +256,13 @@ store_status store_inspection_cases(store *s, const char *inspection_id,
     store_status st = store_prepare(s, "SELECT l.case_id FROM inspection_cases l"
                                        " JOIN cases c ON c.id = l.case_id"
                                        " WHERE l.inspection_id = ?1"
+                                       " AND" STORE_CASE_SCOPE("c", "?2", "?3")
                                        " ORDER BY c.sort_date DESC, c.created_at DESC", &q);
     if (st != ST_OK)
         return st;
     rec_bind_text(q, 1, inspection_id);
+    /* A field officer sees only his own cases among those it found. */
+    store_bind_scope(s, q, 2, 3);
     char (*ids)[TC_ID_LEN] = NULL;
     size_t count = 0;
     int rc;

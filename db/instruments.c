@@ -318,7 +318,7 @@ store_status store_instrument_add(store *s, const char *source,
         *problem = INSTRUMENT_OK;
     if (line)
         *line = 0;
-    if (s->me.role != ROLE_ADMIN)
+    if (store_may(s, ACCESS_DIRECTORY) != ST_OK)
         return ST_DENIED;
     if (!source)
         return refuse(problem, line, INSTRUMENT_EMPTY, 0);

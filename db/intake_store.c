@@ -155,6 +155,9 @@ const record_table intake_table = {
 
 store_status store_intake_get(store *s, const char *case_id, tc_intake *out)
 {
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     record_common c;
     store_status st = record_read(s, &intake_table, case_id, 0, out, &c);
     if (st == ST_NOT_FOUND) {
@@ -212,6 +215,9 @@ store_status store_intake_save(store *s, tc_intake *in, intake_check *problem)
         *problem = (intake_check){ INTAKE_OK, NULL };
     if (!field_terminated(in->case_id, sizeof in->case_id))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access(s, in->case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_intake *work = malloc(sizeof *work);
     if (!work)
         return ST_NOMEM;
@@ -227,6 +233,11 @@ store_status store_intake_save(store *s, tc_intake *in, intake_check *problem)
 
 store_status store_intake_versions(store *s, const char *case_id, tc_intake **out, size_t *n)
 {
+    *out = NULL;
+    *n = 0;
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     void *arr = NULL;
     store_status st = record_select(s, &intake_table, "WHERE record_id = ?1 ORDER BY version",
                                   case_id, &arr, n);

@@ -101,6 +101,9 @@ store_status store_need_add(store *s, tc_need *nd, need_check *problem)
     clear_need_problem(problem);
     if (!field_terminated(nd->case_id, sizeof nd->case_id))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access(s, nd->case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_need *work = malloc(sizeof *work);
     if (!work)
         return ST_NOMEM;
@@ -119,6 +122,9 @@ store_status store_need_add(store *s, tc_need *nd, need_check *problem)
 
 store_status store_need_get(store *s, const char *id, int version, tc_need *out)
 {
+    store_status allowed = record_access(s, &need_table, id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     record_common c;
     return record_read(s, &need_table, id, version, out, &c);
 }
@@ -148,6 +154,9 @@ store_status store_need_change_state(store *s, const char *id, need_state to,
 {
     if (problem)
         *problem = NEED_OK;
+    store_status allowed = record_access(s, &need_table, id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_need *nd = malloc(sizeof *nd);
     if (!nd)
         return ST_NOMEM;
@@ -189,6 +198,9 @@ store_status store_need_correct(store *s, tc_need *nd, const char *reason,
     clear_need_problem(problem);
     if (change_problem)
         *change_problem = RECORD_OK;
+    store_status allowed = record_access(s, &need_table, nd->id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_need *work = malloc(2 * sizeof *work);
     if (!work)
         return ST_NOMEM;
@@ -205,6 +217,11 @@ store_status store_need_correct(store *s, tc_need *nd, const char *reason,
 
 store_status store_need_list(store *s, const char *case_id, tc_need **out, size_t *n)
 {
+    *out = NULL;
+    *n = 0;
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     void *arr = NULL;
     /* The order recorded first: needs_sort_for_view() keeps it within a
      * group. */
@@ -293,6 +310,9 @@ store_status store_note_add(store *s, tc_note *nt, note_problem *problem)
         *problem = CASE_NOTE_OK;
     if (!field_terminated(nt->case_id, sizeof nt->case_id))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access(s, nt->case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_note *work = malloc(sizeof *work);
     if (!work)
         return ST_NOMEM;
@@ -311,6 +331,9 @@ store_status store_note_add(store *s, tc_note *nt, note_problem *problem)
 
 store_status store_note_get(store *s, const char *id, int version, tc_note *out)
 {
+    store_status allowed = record_access(s, &note_table, id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     record_common c;
     return record_read(s, &note_table, id, version, out, &c);
 }
@@ -340,6 +363,9 @@ store_status store_note_correct(store *s, tc_note *nt, const char *reason,
         *problem = CASE_NOTE_OK;
     if (change_problem)
         *change_problem = RECORD_OK;
+    store_status allowed = record_access(s, &note_table, nt->id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_note *work = malloc(2 * sizeof *work);
     if (!work)
         return ST_NOMEM;
@@ -356,6 +382,11 @@ store_status store_note_correct(store *s, tc_note *nt, const char *reason,
 
 store_status store_note_list(store *s, const char *case_id, tc_note **out, size_t *n)
 {
+    *out = NULL;
+    *n = 0;
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     void *arr = NULL;
     store_status st = record_select(s, &note_table,
                                   "WHERE case_id = ?1 AND is_current = 1 ORDER BY"

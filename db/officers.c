@@ -178,7 +178,7 @@ static store_status officer_add_locked(store *s, const tc_officer *o, const char
 
 store_status store_officer_add(store *s, const tc_officer *o, const char *pass, kdf_params p)
 {
-    if (s->me.role != ROLE_ADMIN)
+    if (store_may(s, ACCESS_OFFICERS) != ST_OK)
         return ST_DENIED;
     if (officer_validate(o) != OFFICER_OK || !pass || !*pass)
         return ST_INVALID;
@@ -270,7 +270,7 @@ static store_status officer_remove_slot(store *s, const char *login)
 
 store_status store_officer_remove(store *s, const char *login)
 {
-    if (s->me.role != ROLE_ADMIN)
+    if (store_may(s, ACCESS_OFFICERS) != ST_OK)
         return ST_DENIED;
     if (!login || !*login)
         return ST_INVALID;

@@ -89,6 +89,10 @@ store_status record_write(store *s, const record_table *t, record_common *c, con
  * parts put in. */
 store_status record_select(store *s, const record_table *t, const char *tail, const char *key,
                          void **out, size_t *n);
+/* store_case_access() for the case record id of t belongs to (by its
+ * case_id column).  An inspection belongs to no one case (it may find
+ * several): every officer may read and write inspections, ST_OK. */
+store_status record_access(store *s, const record_table *t, const char *id, access_op op);
 /* A correction's checks and bookkeeping: reads the current version of id
  * into cur (t->size bytes), checks record_change_check() for a correction
  * with reason, and sets *next to the common parts of the version to write.

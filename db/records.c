@@ -70,6 +70,15 @@ const record_table *record_table_of(record_kind k)
 
 #define SQL_MAX 1024
 
+store_status record_access(store *s, const record_table *t, const char *id, access_op op)
+{
+    if (t == &inspection_table)
+        return ST_OK;
+    char sql[SQL_MAX];
+    snprintf(sql, sizeof sql, "SELECT case_id FROM %s WHERE record_id = ?1 LIMIT 1", t->table);
+    return store_case_access_by(s, sql, id, op);
+}
+
 void rec_read_common(sqlite3_stmt *q, record_common *c)
 {
     memset(c, 0, sizeof *c);
@@ -312,10 +321,13 @@ store_status store_record_withdraw(store *s, record_kind kind, const char *id,
             *problem = RECORD_ACTION_INVALID;
         return ST_INVALID;
     }
+    store_status st = record_access(s, t, id, ACCESS_CASE_WRITE);
+    if (st != ST_OK)
+        return st;
     void *rec = malloc(t->size);
     if (!rec)
         return ST_NOMEM;
-    store_status st = store_begin(s);
+    st = store_begin(s);
     if (st == ST_OK)
         st = store_finish(s, withdraw_in_tx(s, kind, id, reason, problem, rec));
     free(rec);
@@ -344,6 +356,9 @@ store_status store_record_versions(store *s, record_kind kind, const char *id,
     const record_table *t = record_table_of(kind);
     if (!t)
         return ST_INVALID;
+    store_status allowed = record_access(s, t, id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     char sql[SQL_MAX];
     snprintf(sql, sizeof sql,
              "SELECT v.version, v.change, v.change_reason, v.updated_at, v.updated_by, o.name"

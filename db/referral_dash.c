@@ -22,10 +22,13 @@
 #include <string.h>
 
 /* ?1 now, ?2 agency code, ?3 officer id, ?4 state code (each NULL: any),
- * ?5 limit, ?6 offset, ?7 urgency rank. */
+ * ?5 limit, ?6 offset, ?7 urgency rank; ?8 and ?9 the acting officer's
+ * reach (store_bind_scope: a field officer sees his own cases' referrals). */
 #define FILTERS \
     " AND (?2 IS NULL OR agency_code = ?2) AND (?3 IS NULL OR officer_id = ?3)" \
-    " AND (?4 IS NULL OR state = ?4)"
+    " AND (?4 IS NULL OR state = ?4)" \
+    " AND (?8 OR EXISTS (SELECT 1 FROM cases c WHERE c.id = referrals.case_id AND" \
+    STORE_OWN_CASE("c", "?9") "))"
 
 typedef struct dash_part {
     const char *where;
@@ -73,7 +76,7 @@ static void bind_filter(sqlite3_stmt *q, const referral_filter *f, int64_t now, 
         sqlite3_bind_int(q, 7, urgency);
 }
 
-#define SQL_MAX 512
+#define SQL_MAX 1024
 
 static void count_sql(const char *where, char *out, size_t outsz)
 {
@@ -96,6 +99,7 @@ static store_status count_where(store *s, const char *where, const referral_filt
     if (st != ST_OK)
         return st;
     bind_filter(q, f, now, urgency);
+    store_bind_scope(s, q, 8, 9);
     sqlite3_int64 count = 0;
     st = store_step_count(s, q, &count);
     *n = st == ST_OK ? (size_t)count : 0;
@@ -116,6 +120,7 @@ static store_status part_rowids(store *s, const dash_part *p, const referral_fil
     if (st != ST_OK)
         return st;
     bind_filter(q, f, now, p->urgency);
+    store_bind_scope(s, q, 8, 9);
     sqlite3_bind_int64(q, 5, (sqlite3_int64)limit);
     sqlite3_bind_int64(q, 6, (sqlite3_int64)offset);
     int rc = SQLITE_DONE;

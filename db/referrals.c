@@ -207,7 +207,7 @@ store_status store_referral_settings_set(store *s, const referral_settings *in,
 {
     if (problem)
         *problem = REFERRAL_OK;
-    if (!role_may_change_settings(s->me.role))
+    if (store_may(s, ACCESS_SETTINGS) != ST_OK)
         return ST_DENIED;
     referral_problem p = referral_settings_check(in);
     if (problem)
@@ -546,8 +546,16 @@ static int need_kind_order(const void *a, const void *b)
     return (x->kind > y->kind) - (x->kind < y->kind);
 }
 
+/* The case a referral is about (store_case_access_by). */
+#define REFERRAL_CASE "SELECT case_id FROM referrals WHERE id = ?1"
+
 store_status store_referral_needs(store *s, const char *referral_id, tc_need **out, size_t *n)
 {
+    *out = NULL;
+    *n = 0;
+    store_status allowed = store_case_access_by(s, REFERRAL_CASE, referral_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     void *arr = NULL;
     store_status st = record_select(s, &need_table,
                                     "WHERE is_current = 1 AND record_id IN"
@@ -584,6 +592,9 @@ store_status store_referral_gate(store *s, const char *case_id, const char *agen
     memset(out, 0, sizeof *out);
     if (!case_id || !field_terminated(case_id, TC_ID_LEN))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     tc_agency *a = malloc(sizeof *a);
     if (!a)
         return ST_NOMEM;
@@ -721,6 +732,9 @@ store_status store_referral_change_state(store *s, const char *id, referral_stat
         memset(gate, 0, sizeof *gate);
     if (!id || !field_terminated(id, TC_ID_LEN))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access_by(s, REFERRAL_CASE, id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_referral *r = malloc(sizeof *r);
     if (!r)
         return ST_NOMEM;
@@ -815,6 +829,9 @@ store_status store_referral_add(store *s, tc_referral *r, bool send,
     if (!field_terminated(r->case_id, sizeof r->case_id)
         || !field_terminated(r->officer_id, sizeof r->officer_id))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access(s, r->case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_referral *work = malloc(sizeof *work);
     if (!work)
         return ST_NOMEM;
@@ -882,6 +899,12 @@ store_status store_referral_get(store *s, const char *id_or_prefix, tc_referral 
         st = rc == SQLITE_DONE ? ST_NOT_FOUND : store_status_from_sqlite(s, rc);
     }
     sqlite3_finalize(q);
+    /* Found by a prefix, so its case is known only now: a referral the
+     * officer may not read is given back as nothing. */
+    if (st == ST_OK)
+        st = store_case_access(s, out->case_id, ACCESS_CASE_READ);
+    if (st != ST_OK)
+        memset(out, 0, sizeof *out);
     return st;
 }
 
@@ -896,6 +919,9 @@ store_status store_referral_list_case(store *s, const char *case_id, tc_referral
 {
     *out = NULL;
     *n = 0;
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     sqlite3_stmt *q = NULL;
     store_status st = store_prepare(s, "SELECT " REFERRAL_COLUMNS " FROM referrals"
                                        " WHERE case_id = ?1 ORDER BY audit_seq DESC", &q);
@@ -934,6 +960,9 @@ store_status store_referral_events(store *s, const char *referral_id,
 {
     *out = NULL;
     *n = 0;
+    store_status allowed = store_case_access_by(s, REFERRAL_CASE, referral_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     sqlite3_stmt *q = NULL;
     store_status st = store_prepare(s,
         "SELECT e.referral_id, e.from_state, e.to_state, e.at, e.officer_id, e.note, o.name"

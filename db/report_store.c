@@ -1362,15 +1362,44 @@ static store_status compact(loader *l)
     return ST_OK;
 }
 
+/* A field officer reports on his own work only (core/access.h,
+ * ACCESS_REPORT_OWN): the people of other officers' cases are left out as
+ * if excluded.  "His" is what the report's officer breakdown says: the
+ * case's assigned officer, else who recorded it, so a case counts in one
+ * officer's report, never two.  Supervisors and administrators keep every
+ * case. */
+static void keep_own_work(loader *l)
+{
+    if (store_may(l->s, ACCESS_REPORT_ALL) == ST_OK)
+        return;
+    const char *me = store_me(l->s)->id;
+    for (size_t i = 0; i < l->f.n_people; i++)
+        if (strcmp(l->f.people[i].officer, me) != 0)
+            l->excluded[i] = true;
+}
+
+/* Ok when the acting officer may report on anything: on the whole store
+ * or on its own work (then keep_own_work narrows what is read). */
+static store_status may_report(store *s)
+{
+    store_status st = store_may(s, ACCESS_REPORT_ALL);
+    return st == ST_OK ? st : store_may(s, ACCESS_REPORT_OWN);
+}
+
 /* The facts by one of the two reads: the period's (period_run) or every
  * table's (loader_run). */
 static store_status facts_by(store *s, report_period p, bool full, report_facts *f)
 {
     memset(f, 0, sizeof *f);
+    store_status st = may_report(s);
+    if (st != ST_OK)
+        return st;
     loader l;
-    store_status st = full ? loader_run(s, p, false, &l) : period_run(s, p, &l);
-    if (st == ST_OK)
+    st = full ? loader_run(s, p, false, &l) : period_run(s, p, &l);
+    if (st == ST_OK) {
+        keep_own_work(&l);
         st = compact(&l);
+    }
     if (st == ST_OK) {
         *f = l.f;
         memset(&l.f, 0, sizeof l.f);
@@ -1584,8 +1613,13 @@ store_status store_report_gaps(store *s, report_period p, report_gap **out, size
 {
     *out = NULL;
     *count = 0;
+    store_status st = may_report(s);
+    if (st != ST_OK)
+        return st;
     loader l;
-    store_status st = loader_run(s, p, true, &l);
+    st = loader_run(s, p, true, &l);
+    if (st == ST_OK)
+        keep_own_work(&l);
     bool *touched = st == ST_OK ? calloc(l.f.n_people ? l.f.n_people : 1, 1) : NULL;
     if (st == ST_OK && !touched)
         st = ST_NOMEM;
@@ -1603,6 +1637,10 @@ store_status store_report_gaps(store *s, report_period p, report_gap **out, size
 store_status store_report_audit_export(store *s, const char *what, const char *period_code,
                                        bool suppressed)
 {
+    /* A report written to a file leaves the store: the heads of the
+     * office only (the caller writes the file only once this is audited). */
+    if (store_may(s, ACCESS_EXPORT) != ST_OK)
+        return ST_DENIED;
     char action[48], record[80];
     snprintf(action, sizeof action, "%s.export", what && *what ? what : "report");
     snprintf(record, sizeof record, "%s;%s", period_code ? period_code : "",

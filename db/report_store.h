@@ -2,9 +2,12 @@
  * period (core/report.h), the labels of their dimension values, and the
  * records a report would miss because a field it needs is empty.
  *
- * Reading needs any role that may read cases; nothing here writes, so
- * nothing is audited except exports (the caller audits those with
- * store_report_audit_export()). */
+ * Supervisors and administrators read the whole store; a field officer
+ * (core/access.h, ACCESS_REPORT_OWN) reads only the cases that are his in
+ * the report's officer breakdown (assigned to him, or recorded by him and
+ * assigned to nobody).  Nothing here writes, so nothing is audited except
+ * exports (the caller audits those with store_report_audit_export(),
+ * which needs ACCESS_EXPORT, else ST_DENIED). */
 #ifndef TC_REPORT_STORE_H
 #define TC_REPORT_STORE_H
 #include <stddef.h>

@@ -209,6 +209,19 @@ store_status returns_no_plan_yet(store *s, const char *table, const char *case_i
     return st == ST_NOT_FOUND ? ST_OK : st;
 }
 
+store_status returns_plan_access(store *s, const char *table, const char *plan_id,
+                                 const char *case_id, access_op op)
+{
+    if (!plan_id || !plan_id[0])
+        return store_case_access(s, case_id, op);
+    char sql[128];
+    snprintf(sql, sizeof sql, "SELECT case_id FROM %s WHERE record_id = ?1 LIMIT 1", table);
+    return store_case_access_by(s, sql, plan_id, op);
+}
+
+/* The id of a plan field, "" when the field is not a string. */
+#define PLAN_FIELD(f) (field_terminated((f), sizeof (f)) ? (f) : "")
+
 store_status returns_plan_id(store *s, const char *table, const char *plan_id,
                              const char *case_id, char id[TC_ID_LEN])
 {
@@ -260,6 +273,9 @@ store_status repatriation_after_withdraw(store *s, const record_common *c, const
 
 store_status store_repatriation_get(store *s, const char *case_id, tc_repatriation *out)
 {
+    store_status allowed = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     char id[TC_ID_LEN];
     store_status st = returns_current_plan(s, "repatriations", case_id, id);
     record_common c;
@@ -316,6 +332,9 @@ store_status store_repatriation_add(store *s, tc_repatriation *p, repat_check *p
     clear_repat_problems(problem, NULL);
     if (!field_terminated(p->case_id, sizeof p->case_id))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access(s, p->case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     if (p->state != REPAT_PLANNING)
         return refuse(problem, REPAT_STATE_INVALID, "state");
     tc_repatriation *work = malloc(sizeof *work);
@@ -392,6 +411,9 @@ static store_status save_in_tx(store *s, tc_repatriation *p, tc_repatriation *cu
 store_status store_repatriation_save(store *s, tc_repatriation *p, repat_check *problem)
 {
     clear_repat_problems(problem, NULL);
+    store_status allowed = returns_plan_access(s, "repatriations", PLAN_FIELD(p->id), PLAN_FIELD(p->case_id), ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_repatriation *work = malloc(2 * sizeof *work);
     if (!work)
         return ST_NOMEM;
@@ -450,6 +472,9 @@ store_status store_repatriation_change_state(store *s, tc_repatriation *p, repat
                                              repat_change_problem *change)
 {
     clear_repat_problems(problem, change);
+    store_status allowed = returns_plan_access(s, "repatriations", PLAN_FIELD(p->id), PLAN_FIELD(p->case_id), ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_repatriation *work = malloc(2 * sizeof *work);
     if (!work)
         return ST_NOMEM;
@@ -529,7 +554,7 @@ static store_status settings_in_tx(store *s, const followup_settings *in)
 
 store_status store_followup_settings_set(store *s, const followup_settings *in)
 {
-    if (!role_may_change_settings(s->me.role))
+    if (store_may(s, ACCESS_SETTINGS) != ST_OK)
         return ST_DENIED;
     if (!followup_schedule_valid(&in->schedule) || !followup_due_soon_valid(in->due_soon_days))
         return ST_INVALID;

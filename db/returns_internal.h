@@ -48,6 +48,11 @@ store_status returns_no_plan_yet(store *s, const char *table, const char *case_i
 store_status returns_plan_id(store *s, const char *table, const char *plan_id,
                              const char *case_id, char id[TC_ID_LEN]);
 
+/* store_case_access() for the case of the plan a call names (as
+ * returns_plan_id: plan_id when not "", else case_id's plan). */
+store_status returns_plan_access(store *s, const char *table, const char *plan_id,
+                                 const char *case_id, access_op op);
+
 /* The rows one version of a plan keeps beside it (a repatriation plan's
  * steps, a reintegration plan's domains): sql selects them with ?1 the
  * plan's record id and ?2 the version; read(q, plan) is called on each. */

@@ -134,8 +134,18 @@ static store_status screening_load(store *s, const char *id, tc_screening *sc, i
     return st;
 }
 
+/* The acting officer against the case a screening is about. */
+static store_status screening_access(store *s, const char *screening_id, access_op op)
+{
+    return store_case_access_by(s, "SELECT case_id FROM screenings WHERE id = ?1",
+                                screening_id, op);
+}
+
 store_status store_screening_get(store *s, const char *id, tc_screening *out)
 {
+    store_status allowed = screening_access(s, id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     return screening_load(s, id, out, NULL);
 }
 
@@ -226,6 +236,9 @@ store_status store_screening_start(store *s, tc_screening *sc, interview_check *
         return ST_INVALID;
     if (!field_terminated(sc->case_id, sizeof sc->case_id))
         return ST_NOT_FOUND;
+    store_status allowed = store_case_access(s, sc->case_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     tc_screening work = *sc;
     work.position = 0;
     work.answered = 0;
@@ -245,6 +258,9 @@ store_status store_screening_answers(store *s, const char *screening_id,
                                      const instrument *inst, screening_answers *out)
 {
     memset(out, 0, sizeof *out);
+    store_status allowed = screening_access(s, screening_id, ACCESS_CASE_READ);
+    if (allowed != ST_OK)
+        return allowed;
     tc_screening sc;
     store_status st = screening_load(s, screening_id, &sc, NULL);
     if (st != ST_OK)
@@ -403,6 +419,11 @@ store_status store_screening_answer(store *s, const char *screening_id,
                                     size_t position, answer_note_problem *problem)
 {
     answer_change c = { screening_id, indicator_code, v, evidence_seen, note, position, NOTE_OK };
+    if (problem)
+        *problem = NOTE_OK;
+    store_status allowed = screening_access(s, screening_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     store_status st = ST_OK;
     /* A value outside the enum is no answer code at all. */
     if ((int)v < 0 || v >= ANSWER_COUNT || !indicator_code)
@@ -442,6 +463,9 @@ static store_status position_in_tx(store *s, void *arg)
 store_status store_screening_set_position(store *s, const char *screening_id, size_t position)
 {
     position_change c = { screening_id, position };
+    store_status allowed = screening_access(s, screening_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     return screenings_in_transaction(s, position_in_tx, &c);
 }
 
@@ -511,6 +535,9 @@ store_status store_screening_decide(store *s, const char *screening_id,
                                     screening_decision decision, const char *reason,
                                     decision_problem *problem, screening_result *result)
 {
+    store_status allowed = screening_access(s, screening_id, ACCESS_CASE_WRITE);
+    if (allowed != ST_OK)
+        return allowed;
     decide_change *c = calloc(1, sizeof *c);    /* screening_result is large */
     if (!c)
         return ST_NOMEM;
@@ -551,7 +578,9 @@ store_status store_screening_list(store *s, const char *case_id, screening_row *
 {
     *out = NULL;
     *n = 0;
-    store_status st = store_case_exists(s, case_id);
+    store_status st = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (st == ST_OK)
+        st = store_case_exists(s, case_id);
     sqlite3_stmt *q = NULL;
     if (st == ST_OK)
         st = store_prepare(s,

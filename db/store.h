@@ -40,6 +40,15 @@ const char *store_status_text(store_status s);     /* msgid */
 
 typedef struct store store;
 
+/* Why the acting officer's last call was refused for its role (an English
+ * msgid from core/access.h, e.g. "Only the case's officers and supervisors
+ * may open this case."), or NULL when the last check allowed it. */
+const char *store_refusal(const store *s);
+/* What to tell the officer about st: for ST_DENIED the refusal's own
+ * reason when s remembers one, else store_status_text(st).  s may be
+ * NULL.  A msgid: translate with _(). */
+const char *store_status_why(const store *s, store_status st);
+
 /* Create a new store in dir (created 0700 if missing, with any missing
  * parents; must hold no store) with its first officer, an admin (whatever
  * admin->role says).  The caller has already checked the
@@ -49,24 +58,10 @@ store_status store_create(const char *dir, const tc_officer *admin,
                           const char *pass, kdf_params p,
                           const tc_clock *clock, store **out);
 bool store_exists(const char *dir);
-/* Unlock as login.  A wrong passphrase (or an unknown login) writes
- * nothing to the database; it counts one failed try in the key-slot file
- * (db/keyslot.h), and a right one clears that count.  Before trying, it
- * waits store_unlock_wait() seconds through the sleep hook
- * (store_set_sleep), so guessing through the program slows down after
- * three failures, across restarts.  Migrates an older database to the
- * current schema. */
+/* Unlock as login.  A wrong passphrase writes nothing.  Migrates an older
+ * database to the current schema. */
 store_status store_open(const char *dir, const char *login, const char *pass,
                         const tc_clock *clock, store **out);
-/* Seconds store_open() at dir will wait before it tries the next
- * passphrase (0: at once; also 0 when there is no readable key-slot file,
- * which store_open() then reports).  Screens say "Wait N seconds" with it. */
-unsigned store_unlock_wait(const char *dir, const tc_clock *clock);
-/* How store_open() waits: fn(ctx, seconds).  NULL restores the default,
- * a real sleep.  Tests set a hook that only records the seconds (and may
- * move their clock on), so no test sleeps. */
-typedef void (*store_sleep_fn)(void *ctx, unsigned seconds);
-void store_set_sleep(store_sleep_fn fn, void *ctx);
 /* Wipe keys and close.  NULL is fine. */
 void store_close(store *s);
 
@@ -121,7 +116,9 @@ store_status store_case_count(store *s, const char *search, size_t *n);
 
 /* Settings stored in the database (inside the encryption).  get:
  * ST_NOT_FOUND when unset, ST_INVALID when out is too small (nothing
- * truncated).  set: key is non-empty UTF-8 without control characters. */
+ * truncated).  set: key is non-empty UTF-8 without control characters;
+ * needs ACCESS_SETTINGS (core/access.h; else ST_DENIED), except
+ * "language", which every officer may switch. */
 store_status store_setting_get(store *s, const char *key, char *out, size_t outsz);
 store_status store_setting_set(store *s, const char *key, const char *value);
 

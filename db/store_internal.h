@@ -7,6 +7,7 @@
 #define TC_STORE_INTERNAL_H
 #include <sqlite3.h>
 #include "db/store.h"
+#include "core/access.h"
 #include "core/caldate.h"
 
 #define STORE_DB_FILE "cases.db"
@@ -23,6 +24,7 @@ struct store {
     tc_clock clock;
     char last_error[256];
     int last_rc;                            /* last SQLite error code seen */
+    const char *refusal;                    /* why the last check refused (msgid) */
 };
 
 /* Open path with flags (SQLITE_OPEN_*) and key it with the raw 256-bit
@@ -137,6 +139,35 @@ store_status store_setting_write(store *s, const char *key, const char *value);
  * from each case's most urgent running clock, at the store clock's now and
  * with the stored clock settings (db/screenings.c). */
 store_status store_case_rows_mark_clocks(store *s, tc_case_row *rows, size_t n);
+
+/* ---- who may do what (db/access_store.c; core/access.h's table) ----
+ * Every public call asks one of these first, before any SQL that returns
+ * or changes data, and returns their refusal (ST_DENIED) as it is, having
+ * written nothing.  Each remembers the reason of a refusal for
+ * store_refusal(), and forgets it when the answer is yes. */
+
+/* An operation about no one case (officers, settings, export, ...). */
+store_status store_may(store *s, access_op op);
+/* Op on the case with id case_id: no SQL for a role that reaches every
+ * case; otherwise the case's created_by and assigned_officer decide.
+ * ST_NOT_FOUND when a field officer asks about no such case. */
+store_status store_case_access(store *s, const char *case_id, access_op op);
+/* The same for the case a record names: case_id_sql selects that case's
+ * id (column 0) from the record whose key is bound to ?1, e.g.
+ * "SELECT case_id FROM needs WHERE record_id = ?1 LIMIT 1". */
+store_status store_case_access_by(store *s, const char *case_id_sql, const char *key,
+                                  access_op op);
+/* Does the acting officer see every case?  When not, a list over many
+ * cases keeps only STORE_OWN_CASE(alias, param), param bound to the
+ * officer's id (s->me.id). */
+bool store_sees_all(const store *s);
+#define STORE_OWN_CASE(alias, param) \
+    " (" alias ".created_by = " param " OR " alias ".assigned_officer = " param ")"
+/* The same as one term of a query shared by every role: true for a role
+ * that sees every case (param all), else the case of alias is the
+ * officer's (param me).  store_bind_scope() binds both. */
+#define STORE_CASE_SCOPE(alias, all, me) " (" all " OR" STORE_OWN_CASE(alias, me) ")"
+void store_bind_scope(const store *s, sqlite3_stmt *q, int all, int me);
 
 /* Test-only: the open connection (to check pragmas and schema). */
 sqlite3 *store_db_handle(store *s);

@@ -491,7 +491,9 @@ store_status store_timeline(store *s, const char *case_id, timeline_event **out,
 {
     *out = NULL;
     *n = 0;
-    store_status st = store_case_exists(s, case_id);
+    store_status st = store_case_access(s, case_id, ACCESS_CASE_READ);
+    if (st == ST_OK)
+        st = store_case_exists(s, case_id);
     if (st != ST_OK)
         return st;
     event_list l = { NULL, 0, 0 };

@@ -65,6 +65,21 @@ store_status harness_officer_add(store *s, const char *login, const char *name,
     return store_officer_add(s, &o, pass, kdf_params_cheap());
 }
 
+void harness_case_assign(store *s, tc_case *c, const char *login)
+{
+    tc_officer *all = NULL;
+    size_t n = 0;
+    CU_ASSERT_EQUAL_FATAL(store_officer_list(s, &all, &n), ST_OK);
+    const tc_officer *o = NULL;
+    for (size_t i = 0; i < n && !o; i++)
+        if (!strcmp(all[i].login, login))
+            o = &all[i];
+    CU_ASSERT_PTR_NOT_NULL_FATAL(o);
+    snprintf(c->assigned_officer, sizeof c->assigned_officer, "%s", o->id);
+    free(all);
+    CU_ASSERT_EQUAL_FATAL(store_case_update(s, c, NULL), ST_OK);
+}
+
 sqlite3_int64 harness_count_rows(store *s, const char *sql)
 {
     sqlite3_stmt *q = NULL;

@@ -42,6 +42,11 @@ void harness_fixture_reopen(harness_fixture *f, const char *login, const char *p
 store_status harness_officer_add(store *s, const char *login, const char *name,
                                  officer_role role, const char *pass);
 
+/* Gives case c (stored) to the officer whose login is login, as the
+ * acting officer (store_case_update; fatal on failure): a field officer
+ * may then open it (core/access.h).  c is updated. */
+void harness_case_assign(store *s, tc_case *c, const char *login);
+
 /* The first column of the first row of sql (a count), or -1. */
 sqlite3_int64 harness_count_rows(store *s, const char *sql);
 /* True when the audit trail has action on record_id. */

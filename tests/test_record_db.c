@@ -819,6 +819,7 @@ static void test_timeline_merges_newest_first(void)
     tc_intake in = full_intake(c.id);
     CU_ASSERT_EQUAL_FATAL(store_intake_save(f.s, &in, NULL), ST_OK);    /* t0+600 */
     advance(600);
+    harness_case_assign(f.s, &c, "nok");    /* her case, so she may add to it */
     reopen_as(&f, "nok", NOK_PASS);
     tc_consent co = consent_for(c.id, CONSENT_INTERVIEW, "2026-11-21");
     CU_ASSERT_EQUAL_FATAL(store_consent_add(f.s, &co, NULL), ST_OK);   /* t0+1200, nok */

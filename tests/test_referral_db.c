@@ -572,7 +572,9 @@ static void test_events_keep_time_and_officer(void)
     tc_case c = referable_case(&f);
     tc_referral r = send_new(f.s, c.id, "sk_shelter", REFERRAL_URGENT);
     int64_t sent = tc_now(&clk);
-    become_nok(&f);
+    add_nok(f.s);
+    harness_case_assign(f.s, &c, "nok");    /* her case, so she records the call */
+    reopen_as(&f, "nok", NOK_PASS);
     /* The agency telephoned at 15:00; Nok records it at 18:00. */
     fixed.at += 8 * HOUR;
     int64_t phoned = sent + 5 * HOUR;
