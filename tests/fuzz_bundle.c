@@ -2,7 +2,8 @@
  * another laptop: the hand-over file (bundle_peek, bundle_open with a
  * fixed receiving identity), the payload inside a seal on its own (a
  * mutated bundle never gets past the signature, so the payload parser
- * gets the input directly too) and the identity card.
+ * gets the input directly too), the identity card and a fingerprint as
+ * typed (--to).
  *
  * Nothing may crash, read out of bounds, overflow or leak; and whatever
  * the input, a refused open leaves the payload empty.  Built and run by
@@ -77,11 +78,29 @@ static void fuzz_card(const uint8_t *data, size_t size)
     }
 }
 
+/* A fingerprint that reads is 30 digits in six groups of five, and its
+ * canonical text reads as itself. */
+static void fuzz_fingerprint(const uint8_t *data, size_t size)
+{
+    char *text = malloc(size + 1);
+    char fp[IDENTITY_FP_TEXT], again[IDENTITY_FP_TEXT];
+    if (!text)
+        abort();
+    memcpy(text, data, size);
+    text[size] = '\0';
+    if (identity_fingerprint_parse(text, fp) &&
+        (strlen(fp) != IDENTITY_FP_TEXT - 1 || !identity_fingerprint_parse(fp, again) ||
+         strcmp(fp, again) != 0))
+        abort();
+    free(text);
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     fuzz_setup();
     fuzz_file(data, size);
     fuzz_payload(data, size);
     fuzz_card(data, size);
+    fuzz_fingerprint(data, size);
     return 0;
 }

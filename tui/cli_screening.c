@@ -48,18 +48,6 @@ int cli_want_tsv(cli_args *a)
     return -1;
 }
 
-/* A whole number 1..max written in ASCII digits, nothing else. */
-bool cli_parse_count(const char *text, long max, int *out)
-{
-    char *end = NULL;
-    errno = 0;
-    long v = strtol(text, &end, 10);
-    if (!*text || *end || errno || v < 1 || v > max || *text == '+' || *text == '-')
-        return false;
-    *out = (int)v;
-    return true;
-}
-
 void cli_print_field(const char *label, const char *value)
 {
     char clean[4 * SCREENING_NOTE_MAX + 8];     /* the longest field, cleaned */
