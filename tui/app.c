@@ -49,6 +49,13 @@ caldate app_today(const tc_clock *c)
     return caldate_from_timestamp(tc_now(c), c->utc_offset);
 }
 
+/* strtol() skips leading spaces and takes a sign: a number typed as
+ * " 5" or "+5" is not one the settings and options accept (fuzz_options). */
+static bool starts_with_digit(const char *s)
+{
+    return *s >= '0' && *s <= '9';
+}
+
 bool app_setting_valid(const char *key, const char *value)
 {
     if (!strcmp(key, "language"))
@@ -56,7 +63,7 @@ bool app_setting_valid(const char *key, const char *value)
     if (!strcmp(key, "lock_minutes")) {
         char *end = NULL;
         long m = strtol(value, &end, 10);
-        return *value && !*end && m >= 1 && m <= 240;
+        return starts_with_digit(value) && !*end && m >= 1 && m <= 240;
     }
     return false;
 }
@@ -65,7 +72,7 @@ bool app_parse_fd(const char *text, int *fd)
 {
     char *end = NULL;
     long v = strtol(text, &end, 10);
-    if (!*text || *end || v < 0 || v > 1024)
+    if (!starts_with_digit(text) || *end || v < 0 || v > 1024)
         return false;
     *fd = (int)v;
     return true;

@@ -6,13 +6,17 @@
 #include <stdlib.h>
 #include "tui/cli_internal.h"
 
-/* A whole number 1..max written in ASCII digits, nothing else. */
+/* A whole number 1..max written in ASCII digits, nothing else.  The first
+ * character is checked because strtol() would skip spaces and take a sign
+ * (" 72" passed before fuzz_options found it). */
 bool cli_parse_count(const char *text, long max, int *out)
 {
     char *end = NULL;
     errno = 0;
+    if (*text < '0' || *text > '9')
+        return false;
     long v = strtol(text, &end, 10);
-    if (!*text || *end || errno || v < 1 || v > max || *text == '+' || *text == '-')
+    if (*end || errno || v < 1 || v > max)
         return false;
     *out = (int)v;
     return true;
