@@ -2,6 +2,7 @@
  * sub-command (cli.c) or the screens (screens.c). */
 #include "config.h"
 #include <getopt.h>
+#include <signal.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -65,6 +66,11 @@ static int parse_globals(app_options *opt, int argc, char **argv, int *first_arg
 int main(int argc, char **argv)
 {
     app_harden_process();
+    /* A write past the file size limit (ulimit -f, RLIMIT_FSIZE) would
+     * otherwise kill tipcase with SIGXFSZ, and the form being typed with
+     * it.  Ignored, the write fails with EFBIG, the store says the disk is
+     * full, and the form stays open with what was typed. */
+    signal(SIGXFSZ, SIG_IGN);
     i18n_init(LOCALEDIR);
     if (sodium_init() < 0) {
         fprintf(stderr, "tipcase: %s\n", _("cannot start the cryptography library"));
