@@ -44,7 +44,7 @@
 
 #define BACKUP_FORMAT_VERSION 1
 #define BACKUP_CHUNK_BYTES (64 * 1024)
-#define BACKUP_SLOTS_MAX_BYTES (KEYSLOT_FILE_HEADER_BYTES + KEYSLOT_MAX * KEYSLOT_RECORD_BYTES)
+#define BACKUP_SLOTS_MAX_BYTES KEYSLOT_FILE_MAX_BYTES   /* either format version */
 
 typedef enum backup_status {
     BK_OK = 0,

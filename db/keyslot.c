@@ -23,7 +23,8 @@
 #define LOGIN_MAX_BYTES 256
 
 static const char keyslot_magic[8] = { 'T', 'C', 'K', 'S', 'L', 'O', 'T', '1' };
-enum { KEYSLOT_FORMAT_VERSION = 1 };
+/* Version 2 added the failure trailer; version 1 is still read. */
+enum { KEYSLOT_FORMAT_V1 = 1, KEYSLOT_FORMAT_VERSION = 2 };
 
 /* A crafted file must not make us allocate gigabytes or spin for minutes:
  * slots beyond these costs are treated as damage. */
@@ -42,6 +43,9 @@ struct keyslot_file {
     unsigned char store_id[STORE_ID_BYTES];
     size_t count;
     slot slots[KEYSLOT_MAX];
+    unsigned version;           /* as read; a new or saved file is 2 */
+    uint32_t failures;          /* failed tries since the last success */
+    int64_t last_failure;       /* Unix seconds of the last failed try */
 };
 
 _Static_assert(KEYSLOT_FILE_HEADER_BYTES == 8 + 4 + STORE_ID_BYTES + 4, "header size");
@@ -172,6 +176,7 @@ keyslot_status keyslot_file_new(const unsigned char store_id[STORE_ID_BYTES],
     if (!f)
         return KEYSLOT_NOMEM;
     memcpy(f->store_id, store_id, STORE_ID_BYTES);
+    f->version = KEYSLOT_FORMAT_VERSION;
     *out = f;
     return KEYSLOT_OK;
 }
@@ -223,17 +228,29 @@ static keyslot_status parse_slots(keyslot_file *f, const unsigned char *p, size_
     return KEYSLOT_OK;
 }
 
+/* Version 2's trailer; a version 1 file has none and counts no failure. */
+static void parse_trailer(keyslot_file *f, const unsigned char *p)
+{
+    f->failures = le_get_u32(p);
+    f->last_failure = (int64_t)le_get_u64(p + 4);
+}
+
 static keyslot_status parse_file(const unsigned char *buf, size_t len, keyslot_file *f)
 {
     if (len < KEYSLOT_FILE_HEADER_BYTES || memcmp(buf, keyslot_magic, sizeof keyslot_magic))
         return KEYSLOT_DAMAGED;
-    if (le_get_u32(buf + 8) != KEYSLOT_FORMAT_VERSION)
+    uint32_t version = le_get_u32(buf + 8);
+    if (version != KEYSLOT_FORMAT_V1 && version != KEYSLOT_FORMAT_VERSION)
         return KEYSLOT_DAMAGED;
+    f->version = version;
     memcpy(f->store_id, buf + 12, STORE_ID_BYTES);
     uint32_t count = le_get_u32(buf + 12 + STORE_ID_BYTES);
-    if (count > KEYSLOT_MAX
-        || len != KEYSLOT_FILE_HEADER_BYTES + (size_t)count * KEYSLOT_RECORD_BYTES)
+    size_t body = KEYSLOT_FILE_HEADER_BYTES + (size_t)count * KEYSLOT_RECORD_BYTES;
+    size_t trailer = version == KEYSLOT_FORMAT_V1 ? 0 : KEYSLOT_FILE_TRAILER_BYTES;
+    if (count > KEYSLOT_MAX || len != body + trailer)
         return KEYSLOT_DAMAGED;
+    if (trailer)
+        parse_trailer(f, buf + body);
     return parse_slots(f, buf + KEYSLOT_FILE_HEADER_BYTES, count);
 }
 
@@ -253,10 +270,12 @@ static size_t serialise(const keyslot_file *f, unsigned char *buf)
         memcpy(p, s->nonce, NONCE_BYTES);            p += NONCE_BYTES;
         memcpy(p, s->wrapped, WRAPPED_BYTES);        p += WRAPPED_BYTES;
     }
+    le_put_u32(p, f->failures);                      p += 4;
+    le_put_u64(p, (uint64_t)f->last_failure);        p += 8;
     return (size_t)(p - buf);
 }
 
-#define FILE_MAX_BYTES (KEYSLOT_FILE_HEADER_BYTES + KEYSLOT_MAX * KEYSLOT_RECORD_BYTES)
+#define FILE_MAX_BYTES KEYSLOT_FILE_MAX_BYTES
 
 /* Reads at most FILE_MAX_BYTES + 1 so an oversized file is seen as damage
  * without reading all of it. */
@@ -410,4 +429,63 @@ keyslot_status keyslot_remove(keyslot_file *f, const char *login)
     f->count--;
     sodium_memzero(&f->slots[f->count], sizeof(slot));
     return KEYSLOT_OK;
+}
+
+/* ---- pacing passphrase guesses ---- */
+
+unsigned keyslot_file_version(const keyslot_file *f)
+{
+    return f->version;
+}
+
+uint32_t keyslot_failures(const keyslot_file *f)
+{
+    return f->failures;
+}
+
+int64_t keyslot_last_failure(const keyslot_file *f)
+{
+    return f->last_failure;
+}
+
+void keyslot_note_failure(keyslot_file *f, int64_t now)
+{
+    if (f->failures < UINT32_MAX)
+        f->failures++;
+    f->last_failure = now;
+}
+
+void keyslot_clear_failures(keyslot_file *f)
+{
+    f->failures = 0;
+    f->last_failure = 0;
+}
+
+/* Three free tries cover typos; after that each failure doubles the wait,
+ * up to half a minute: an officer who mistypes loses seconds, a guesser
+ * at the keyboard or in a script gets about 120 tries an hour instead of
+ * thousands.  (Argon2id's own 0.5-1 s per try comes on top.) */
+enum { FREE_TRIES = 3 };
+
+unsigned keyslot_guess_delay(uint32_t failures)
+{
+    if (failures < FREE_TRIES)
+        return 0;
+    uint32_t doublings = failures - FREE_TRIES;
+    if (doublings >= 5)
+        return KEYSLOT_DELAY_MAX_SECONDS;
+    unsigned d = 1u << doublings;
+    return d < KEYSLOT_DELAY_MAX_SECONDS ? d : KEYSLOT_DELAY_MAX_SECONDS;
+}
+
+unsigned keyslot_wait_seconds(const keyslot_file *f, int64_t now)
+{
+    unsigned full = keyslot_guess_delay(f->failures);
+    if (full == 0)
+        return 0;
+    /* now before the last failure: the clock was set back; wait it all. */
+    if (now < f->last_failure)
+        return full;
+    int64_t passed = now - f->last_failure;
+    return passed >= (int64_t)full ? 0 : (unsigned)(full - passed);
 }

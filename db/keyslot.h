@@ -25,13 +25,31 @@
 
 /* File format (all integers little-endian), documented here so tests and
  * recovery tools can take a file apart:
- *   header: "TCKSLOT1" magic (8) | u32 version (=1) | store id (16) | u32 count
+ *   header: "TCKSLOT1" magic (8) | u32 version (=2) | store id (16) | u32 count
  *   count slots, each: login hash (32) | salt (16) | u64 opslimit |
  *     u64 memlimit | nonce (24) | wrapped key (32) + tag (16)
- * The file is exactly header + count * record bytes; anything else is
- * KEYSLOT_DAMAGED. */
+ *   trailer (version 2 only): u32 failed passphrase tries since the last
+ *     success | i64 time of the last failed try (Unix seconds, UTC)
+ * The file is exactly header + count * record (+ trailer for version 2)
+ * bytes; anything else is KEYSLOT_DAMAGED.  Version 1 files (no trailer,
+ * written before the guessing delay) are still read, as "no failures";
+ * every save writes version 2.
+ *
+ * The failure count paces passphrase guessing through the program: before
+ * a try, store_open() waits keyslot_wait_seconds().  It is integrity-
+ * relevant but not secret, and not authenticated: whoever can edit this
+ * file can reset it.  It slows guessing at the keyboard and by scripts
+ * running tipcase, not an offline attack on a copied file -- Argon2id's
+ * cost in every slot is what slows that. */
 #define KEYSLOT_FILE_HEADER_BYTES 32
 #define KEYSLOT_RECORD_BYTES 136
+#define KEYSLOT_FILE_TRAILER_BYTES 12
+/* The largest well-formed file (KEYSLOT_MAX slots, version 2). */
+#define KEYSLOT_FILE_MAX_BYTES \
+    (KEYSLOT_FILE_HEADER_BYTES + KEYSLOT_MAX * KEYSLOT_RECORD_BYTES + KEYSLOT_FILE_TRAILER_BYTES)
+
+/* The longest wait keyslot_guess_delay() asks for, in seconds. */
+#define KEYSLOT_DELAY_MAX_SECONDS 30
 
 /* Argon2id cost, stored in each slot so it can differ per slot (tests use
  * cheap slots through this API; the program always uses the default). */
@@ -86,5 +104,27 @@ keyslot_status keyslot_unlock(const keyslot_file *f, const char *login, const ch
 keyslot_status keyslot_change(keyslot_file *f, const char *login, const char *new_pass,
                               kdf_params p, const unsigned char data_key[DATA_KEY_BYTES]);
 keyslot_status keyslot_remove(keyslot_file *f, const char *login);
+
+/* ---- pacing passphrase guesses (version 2 trailer) ----
+ * These change only the object: the caller saves the file. */
+
+/* The format version the file was read in (1 or 2); a new file is 2. */
+unsigned keyslot_file_version(const keyslot_file *f);
+/* Failed tries since the last success, and when the last one was. */
+uint32_t keyslot_failures(const keyslot_file *f);
+int64_t keyslot_last_failure(const keyslot_file *f);
+/* One more failed try at now (the count stops at UINT32_MAX). */
+void keyslot_note_failure(keyslot_file *f, int64_t now);
+/* A passphrase was right: no failures. */
+void keyslot_clear_failures(keyslot_file *f);
+/* Seconds to wait before the next try after this many failures: 0 for the
+ * first 3, then 1, 2, 4, 8, 16, and KEYSLOT_DELAY_MAX_SECONDS from the 8th
+ * on. */
+unsigned keyslot_guess_delay(uint32_t failures);
+/* What is left of that wait at now: keyslot_guess_delay() counted from
+ * the last failure, never more than the full delay (a clock set back, or a
+ * "last failure" in the future, cannot lock an officer out for longer) and
+ * never less than 0. */
+unsigned keyslot_wait_seconds(const keyslot_file *f, int64_t now);
 
 #endif

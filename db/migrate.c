@@ -897,9 +897,11 @@ static const char schema_v10[] =
  * db/parties.h).  Versioned like notes: an update or a withdrawal appends a
  * version.  withdrawn_reason repeats the withdrawal's change_reason in the
  * content, so the list shows why without reading the history.  Never in a
- * hand-over (db/exchange_tables.c does not list it) nor in a report. */
+ * hand-over (db/exchange_tables.c does not list it) nor in a report.
+ * IF NOT EXISTS, like migration 9: a test that turns a store back into an
+ * older version by its user_version alone still migrates. */
 static const char schema_v11[] =
-    "CREATE TABLE parties(" VERSIONED
+    "CREATE TABLE IF NOT EXISTS parties(" VERSIONED
     " case_id TEXT NOT NULL REFERENCES cases(id),"
     " kind TEXT NOT NULL CHECK (kind IN ('witness', 'informant', 'suspect')),"
     " name TEXT NOT NULL,"
@@ -909,7 +911,7 @@ static const char schema_v11[] =
     " withdrawn_reason TEXT NOT NULL DEFAULT '',"
     STAMPS ","
     " UNIQUE (record_id, version));"
-    "CREATE INDEX parties_by_case ON parties(case_id, is_current);";
+    "CREATE INDEX IF NOT EXISTS parties_by_case ON parties(case_id, is_current);";
 
 /* A step is SQL and, when SQL alone cannot make the data (parsing and
  * hashing the built-in instruments), a C function run after it in the same

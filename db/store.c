@@ -21,6 +21,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
 #include <uuid/uuid.h>
 
@@ -695,6 +696,132 @@ static store_status load_slots(store *s, keyslot_file **ks)
     return store_status_from_keyslot(s, k);
 }
 
+/* ---- pacing passphrase guesses ---- */
+
+static void real_sleep(void *ctx, unsigned seconds)
+{
+    (void)ctx;
+    struct timespec left = { (time_t)seconds, 0 };
+    while (nanosleep(&left, &left) == -1 && errno == EINTR)
+        continue;
+}
+
+static store_sleep_fn sleeper = real_sleep;
+static void *sleeper_ctx;
+
+void store_set_sleep(store_sleep_fn fn, void *ctx)
+{
+    sleeper = fn ? fn : real_sleep;
+    sleeper_ctx = fn ? ctx : NULL;
+}
+
+unsigned store_unlock_wait(const char *dir, const tc_clock *clock)
+{
+    char *path = join_path(dir, STORE_SLOTS_FILE);
+    keyslot_file *ks = NULL;
+    unsigned wait = 0;
+    if (path && keyslot_file_load(path, &ks) == KEYSLOT_OK)
+        wait = keyslot_wait_seconds(ks, tc_now(clock));
+    keyslot_file_free(ks);
+    free(path);
+    return wait;
+}
+
+/* Count a failed try.  The file is read again just before, so a slot an
+ * administrator saved in the meantime is kept.  A count that cannot be
+ * saved (a read-only folder) changes nothing for this try: it was wrong
+ * either way, and the officer hears that. */
+static void record_failure(store *s)
+{
+    keyslot_file *ks = NULL;
+    if (keyslot_file_load(s->slots_path, &ks) != KEYSLOT_OK)
+        return;
+    keyslot_note_failure(ks, tc_now(&s->clock));
+    keyslot_file_save(ks, s->slots_path);
+    keyslot_file_free(ks);
+}
+
+/* A right passphrase clears the count.  Nothing is written when there is
+ * nothing to clear, so opening an undamaged store leaves its key-slot
+ * file as it was. */
+static void clear_failures(store *s, keyslot_file *ks)
+{
+    if (keyslot_failures(ks) == 0)
+        return;
+    keyslot_clear_failures(ks);
+    keyslot_file_save(ks, s->slots_path);
+}
+
+/* ---- what is on disk before SQLite sees it ---- */
+
+#define STORE_PAGE_BYTES 4096
+
+/* SQLite writes the database file in whole pages, and a store always has
+ * some: an empty file or one that ends mid-page was cut short (SQLite
+ * would take an empty file for a new database and write a schema in it). */
+static store_status check_db_file_size(store *s)
+{
+    struct stat st;
+    if (stat(s->db_path, &st) != 0) {
+        store_set_error(s, "the database file is missing");
+        return ST_DAMAGED;
+    }
+    if (st.st_size == 0 || st.st_size % STORE_PAGE_BYTES != 0) {
+        store_set_error(s, "the database file is cut short");
+        return ST_DAMAGED;
+    }
+    return ST_OK;
+}
+
+/* True when another process has the database open (it holds SQLite's
+ * shared lock, which a connection in WAL mode keeps while it is open). */
+static bool db_in_use_elsewhere(const char *db_path)
+{
+    int fd = open(db_path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return false;
+    /* SQLite's lock bytes: PENDING 0x40000000, RESERVED +1, SHARED +2..+511. */
+    struct flock fl = { .l_type = F_WRLCK, .l_whence = SEEK_SET,
+                        .l_start = 0x40000000 + 2, .l_len = 510 };
+    bool busy = fcntl(fd, F_GETLK, &fl) == 0 && fl.l_type != F_UNLCK;
+    close(fd);
+    return busy;
+}
+
+static bool wal_has_frames(const store *s)
+{
+    char path[4096];
+    struct stat st;
+    return (size_t)snprintf(path, sizeof path, "%s-wal", s->db_path) < sizeof path
+        && stat(path, &st) == 0 && st.st_size > 32;     /* more than the WAL header */
+}
+
+/* A -wal left with nobody using the store came from a crash -- or was put
+ * there: another store's, or an older copy of this one's.  The connection
+ * that closes last copies the WAL into the database (a checkpoint), and
+ * SQLCipher's page checks happen only when a page is read, so a bad WAL
+ * would be written over the database before anything noticed.  It is
+ * read first, every page, through a read-only connection, which never
+ * checkpoints.  (A WAL of a store in use by another tipcase is that
+ * program's own and is not read twice.) */
+static store_status check_leftover_wal(store *s)
+{
+    if (!wal_has_frames(s) || db_in_use_elsewhere(s->db_path))
+        return ST_OK;
+    sqlite3 *db = NULL;
+    int rc = store_db_open_keyed(s->db_path, s->key, SQLITE_OPEN_READONLY, &db);
+    char verdict[32] = "";
+    if (rc == SQLITE_OK && !query_text(db, "PRAGMA quick_check", verdict, sizeof verdict))
+        rc = sqlite3_errcode(db);
+    sqlite3_close(db);
+    if (rc == SQLITE_OK && strcmp(verdict, "ok") == 0)
+        return ST_OK;
+    store_set_error(s, "the database's write-ahead log (cases.db-wal) does not belong to "
+                       "this database: it is damaged, or was copied from another store or "
+                       "an older copy");
+    return ST_DAMAGED;
+}
+
 static store_status unlock_and_connect(store *s, const char *login, const char *pass)
 {
     keyslot_file *ks = NULL;
@@ -702,15 +829,22 @@ static store_status unlock_and_connect(store *s, const char *login, const char *
     if (st != ST_OK)
         return st;
     memcpy(s->store_id, keyslot_store_id(ks), STORE_ID_BYTES);
+    unsigned wait = keyslot_wait_seconds(ks, tc_now(&s->clock));
+    if (wait > 0)
+        sleeper(sleeper_ctx, wait);
     st = store_status_from_keyslot(s, keyslot_unlock(ks, login, pass, s->key));
+    if (st == ST_WRONG_PASSPHRASE)
+        record_failure(s);
+    else if (st == ST_OK)
+        clear_failures(s, ks);
     keyslot_file_free(ks);
     if (st != ST_OK)
         return st;
-    if (!path_exists(s->db_path)) {
-        store_set_error(s, "the database file is missing");
-        return ST_DAMAGED;
-    }
-    st = prepare_connection(s, SQLITE_OPEN_READWRITE);
+    st = check_db_file_size(s);
+    if (st == ST_OK)
+        st = check_leftover_wal(s);
+    if (st == ST_OK)
+        st = prepare_connection(s, SQLITE_OPEN_READWRITE);
     if (st == ST_OK)
         st = load_identity(s);
     return st;
@@ -783,6 +917,41 @@ static void check_integrity(store *s, store_check_report *r)
         r->integrity_detail[0] = '\0';
 }
 
+static bool all_zero(const unsigned char *p, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (p[i])
+            return false;
+    return true;
+}
+
+/* Every page SQLCipher writes is encrypted, so never all zeros; but it
+ * reads a page of zeros as a page never written, without its HMAC check,
+ * and integrity_check cannot see that a page of a long text went blank.
+ * Such a page was cut or overwritten. */
+static void check_blank_pages(store *s, store_check_report *r)
+{
+    if (!r->integrity_ok)
+        return;
+    int fd = open(s->db_path, O_RDONLY | O_CLOEXEC);
+    if (fd < 0)
+        return;
+    unsigned char page[STORE_PAGE_BYTES];
+    long long number = 1;
+    ssize_t got;
+    while ((got = read(fd, page, sizeof page)) == (ssize_t)sizeof page) {
+        if (all_zero(page, sizeof page)) {
+            r->integrity_ok = false;
+            snprintf(r->integrity_detail, sizeof r->integrity_detail,
+                     _("Page %lld of the database is blank: the file was cut or overwritten outside tipcase."),
+                     number);
+            break;
+        }
+        number++;
+    }
+    close(fd);
+}
+
 /* A case pointing at a person that is not there is damage too. */
 static void check_foreign_keys(store *s, store_check_report *r)
 {
@@ -825,6 +994,7 @@ store_status store_check(store *s, store_check_report *r)
 {
     memset(r, 0, sizeof *r);
     check_integrity(s, r);
+    check_blank_pages(s, r);
     check_foreign_keys(s, r);
     check_audit(s, r);
     if (r->integrity_ok && r->audit_ok)

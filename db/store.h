@@ -58,10 +58,24 @@ store_status store_create(const char *dir, const tc_officer *admin,
                           const char *pass, kdf_params p,
                           const tc_clock *clock, store **out);
 bool store_exists(const char *dir);
-/* Unlock as login.  A wrong passphrase writes nothing.  Migrates an older
- * database to the current schema. */
+/* Unlock as login.  A wrong passphrase (or an unknown login) writes
+ * nothing to the database; it counts one failed try in the key-slot file
+ * (db/keyslot.h), and a right one clears that count.  Before trying, it
+ * waits store_unlock_wait() seconds through the sleep hook
+ * (store_set_sleep), so guessing through the program slows down after
+ * three failures, across restarts.  Migrates an older database to the
+ * current schema. */
 store_status store_open(const char *dir, const char *login, const char *pass,
                         const tc_clock *clock, store **out);
+/* Seconds store_open() at dir will wait before it tries the next
+ * passphrase (0: at once; also 0 when there is no readable key-slot file,
+ * which store_open() then reports).  Screens say "Wait N seconds" with it. */
+unsigned store_unlock_wait(const char *dir, const tc_clock *clock);
+/* How store_open() waits: fn(ctx, seconds).  NULL restores the default,
+ * a real sleep.  Tests set a hook that only records the seconds (and may
+ * move their clock on), so no test sleeps. */
+typedef void (*store_sleep_fn)(void *ctx, unsigned seconds);
+void store_set_sleep(store_sleep_fn fn, void *ctx);
 /* Wipe keys and close.  NULL is fine. */
 void store_close(store *s);
 

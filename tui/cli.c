@@ -231,6 +231,17 @@ store_status cli_unlock(app_options *opt, store **out)
     char *pass = read_pass(opt, _("Passphrase: "));
     if (!pass)
         return ST_WRONG_PASSPHRASE;
+    /* store_open waits out the guessing delay (db/store.h); say why. */
+    unsigned wait = store_unlock_wait(opt->data_dir, &opt->clock);
+    if (wait == 1)
+        fprintf(stderr, "tipcase: %s\n",
+                _("Too many wrong passphrases. Wait 1 second, then the passphrase is checked..."));
+    else if (wait > 1) {
+        fprintf(stderr, "tipcase: ");
+        fprintf(stderr, _("Too many wrong passphrases. Wait %u seconds, then the passphrase is checked..."),
+                wait);
+        fputc('\n', stderr);
+    }
     store_status st = store_open(opt->data_dir, opt->user, pass, &opt->clock, out);
     sodium_free(pass);
     return st;

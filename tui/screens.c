@@ -232,6 +232,23 @@ store *screen_first_run(tui *t)
     return s;
 }
 
+/* What the officer reads while the passphrase is being checked: after
+ * several wrong ones, how long the program waits first (db/keyslot.h). */
+static void say_unlock_wait(tui *t, unsigned seconds)
+{
+    char msg[512];
+    if (seconds == 0)
+        snprintf(msg, sizeof msg, "%s", _("Checking the passphrase..."));
+    else if (seconds == 1)
+        snprintf(msg, sizeof msg, "%s",
+                 _("Too many wrong passphrases. Wait 1 second, then the passphrase is checked..."));
+    else
+        snprintf(msg, sizeof msg,
+                 _("Too many wrong passphrases. Wait %u seconds, then the passphrase is checked..."),
+                 seconds);
+    tui_say(t, seconds ? STYLE_ERROR : STYLE_NOTICE, msg);
+}
+
 store *screen_unlock(tui *t, bool locked)
 {
     enum { F_LOGIN, F_PASS, F_COUNT };
@@ -262,9 +279,10 @@ store *screen_unlock(tui *t, bool locked)
         form_get(&f, F_LOGIN, login, sizeof login);
         form_get(&f, F_PASS, pass, PASSPHRASE_MAX_BYTES + 8);
         lineedit_clear(&fields[F_PASS].edit);
-        tui_say(t, STYLE_NOTICE, _("Checking the passphrase..."));
+        say_unlock_wait(t, store_unlock_wait(t->opt->data_dir, &t->opt->clock));
         tui_draw_message(t);
         ui_refresh();
+        /* store_open waits out the guessing delay itself (db/store.h). */
         store_status st = store_open(t->opt->data_dir, login, pass, &t->opt->clock, &s);
         sodium_memzero(pass, PASSPHRASE_MAX_BYTES + 8);
         if (st != ST_OK) {
