@@ -29,6 +29,7 @@
 #include "tui/timeinput.h"
 #include "tui/caseforms.h"
 #include "tui/caseview.h"
+#include "tui/party_screens.h"
 #include "tui/referral_screens.h"
 #include "tui/tui.h"
 
@@ -58,6 +59,7 @@ typedef struct case_view {
     screenings_tab *screenings;
     tc_note *notes;
     size_t n_notes;
+    parties_tab parties;            /* on the Notes tab, before the notes */
     timeline_event *events;
     size_t n_events;
     referrals_tab *referrals;
@@ -161,6 +163,7 @@ static void free_tab_records(case_view *cv)
     free(cv->consents);
     screenings_tab_free(cv->screenings);
     free(cv->notes);
+    parties_tab_free(&cv->parties);
     free(cv->events);
     referrals_tab_free(cv->referrals);
     cv->referrals = NULL;
@@ -197,6 +200,7 @@ static void read_tab(case_view *cv)
     case TAB_NEEDS:
         break;                      /* always read */
     case TAB_NOTES:
+        parties_tab_read(cv->t, cv->id, &cv->parties);
         if (store_note_list(st, cv->id, &cv->notes, &cv->n_notes) != ST_OK)
             cv->notes = NULL, cv->n_notes = 0;
         break;
@@ -448,14 +452,22 @@ static void need_lines(case_view *cv, view_lines *L)
     }
 }
 
+/* The Notes tab's entries: the parties first (a short list the officer
+ * looks for), then the notes. */
+static int first_note_item(const case_view *cv)
+{
+    return (int)cv->parties.n;
+}
+
 static void note_lines(case_view *cv, view_lines *L)
 {
     char when[THDATE_MAX + 16];
+    parties_tab_lines(&cv->parties, 0, L);
     if (!cv->n_notes)
         view_add_wrapped(L, "", _("No notes yet. Press n to write one."), STYLE_NOTICE, -1);
     for (size_t i = 0; i < cv->n_notes; i++) {
         const tc_note *nt = &cv->notes[i];
-        int item = (int)i;
+        int item = first_note_item(cv) + (int)i;
         moment_format(nt->created_at, cv->t->opt->clock.utc_offset, when, sizeof when);
         char who[OFFICER_NAME_MAX + 128];
         snprintf(who, sizeof who, "%s%s%s", officer_name(cv, nt->created_by),
@@ -507,7 +519,7 @@ static int tab_items(const case_view *cv)
     case TAB_CONSENT: return (int)cv->n_consents;
     case TAB_SCREENINGS: return (int)screenings_tab_count(cv->screenings);
     case TAB_NEEDS: return (int)cv->n_needs;
-    case TAB_NOTES: return (int)cv->n_notes;
+    case TAB_NOTES: return (int)(cv->parties.n + cv->n_notes);
     case TAB_REFERRALS: return (int)referrals_tab_count(cv->referrals);
     default: return 0;
     }
@@ -702,8 +714,10 @@ static void on_edit(case_view *cv)
             screen_need_edit(t, cv->id, &cv->needs[i]);
         break;
     case TAB_NOTES:
-        if ((i = chosen(cv)) >= 0)
-            screen_note_edit(t, cv->id, &cv->notes[i]);
+        if ((i = chosen(cv)) >= 0 && i < first_note_item(cv))
+            screen_party_edit(t, cv->id, &cv->parties.parties[i]);
+        else if (i >= 0)
+            screen_note_edit(t, cv->id, &cv->notes[i - first_note_item(cv)]);
         break;
     default: break;
     }
@@ -738,6 +752,11 @@ static void on_withdraw_entry(case_view *cv)
         screen_record_withdraw(cv->t, RECORD_KIND_NEED, cv->needs[i].id, what);
         break;
     case TAB_NOTES:
+        if (i < first_note_item(cv)) {
+            screen_party_withdraw(cv->t, &cv->parties.parties[i]);
+            break;
+        }
+        i -= first_note_item(cv);
         timeline_excerpt(cv->notes[i].text, what, 60);
         screen_record_withdraw(cv->t, RECORD_KIND_NOTE, cv->notes[i].id, what);
         break;
@@ -778,6 +797,10 @@ static bool act(case_view *cv, key_action a)
     case ACT_REINTEGRATION: screen_reintegration(t, cv->id); break;
     case ACT_FOLLOWUP: screen_followup_add(t, cv->id); break;
     case ACT_CASE_HANDOVER: screen_case_handover(t, cv->id); break;
+    case ACT_PARTY:
+        if (cv->tab == TAB_NOTES)
+            screen_party_new(t, cv->id, &cv->parties);
+        break;
     default: break;
     }
     return false;
@@ -814,7 +837,9 @@ void screen_case_view_at(tui *t, const char *case_id, case_tab tab)
     bool reread = true;
     while (!t->quit) {
         if (reread && !read_case(cv)) {
-            tui_say(t, STYLE_ERROR, _(store_status_text(ST_NOT_FOUND)));
+            /* Not found, or not this officer's to open (core/access.h). */
+            const char *why = t->st ? store_refusal(t->st) : NULL;
+            tui_say(t, STYLE_ERROR, _(why ? why : store_status_text(ST_NOT_FOUND)));
             break;
         }
         reread = false;

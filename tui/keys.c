@@ -191,6 +191,7 @@ const key_binding KEYS_CASE_NEEDS[] = {
 
 const key_binding KEYS_CASE_NOTES[] = {
     { false, 'n', "n", N_("Write a note"), ACT_NEW, N_("New") },
+    { false, 'w', "w", N_("Add a witness, informant or suspect"), ACT_PARTY, N_("Witness") },
     CASE_ENTRY_KEYS,
     CASE_TAB_END,
 };

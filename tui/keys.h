@@ -45,6 +45,9 @@ typedef enum key_action {
      * conflicts and their resolution. */
     ACT_EXCHANGE, ACT_CASE_HANDOVER, ACT_CARD_WRITE, ACT_STORE_NAME, ACT_PEER_ADD,
     ACT_PEER_RETIRE, ACT_RECEIVE, ACT_CONFLICTS, ACT_KEEP_LOCAL, ACT_TAKE_INCOMING,
+    /* The case view's Notes tab: add a witness, informant or suspect
+     * (tui/party_screens.h). */
+    ACT_PARTY,
 } key_action;
 
 typedef struct key_binding {
