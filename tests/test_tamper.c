@@ -18,8 +18,8 @@
  * - hostile text: escape sequences, C1 controls, invalid UTF-8, bidi
  *   overrides, zero-width joiners and 10,000-character names are cleaned
  *   by the text functions every screen draws through, and the plain-text
- *   commands (case list and show, the referral sheet) print none of them
- *   raw.
+ *   commands (case list and show, user list, the referral handover sheet)
+ *   print none of them raw.
  *
  * "test_tamper --plant DIR" makes a store with such hostile records in DIR
  * (written past validation, as a tampered or imported database could hold
@@ -808,6 +808,25 @@ static void test_cli_prints_hostile_text_harmlessly(void)
     for (int i = 0; i < n; i++) {
         const char *show[] = { "case", "show", refs[i], NULL };
         expect_clean_output("case show", show);
+    }
+    /* The handover sheet of each: it prints the person's names. */
+    for (int i = 0; i < n; i++) {
+        harness_cli c = cli_for();
+        const char *add[] = { "referral", "add", refs[i], "--agency", "dcy",
+                              "--urgency", "urgent", "--channel", "letter", "--needs", "shelter",
+                              "--summary", "ที่พักคืนนี้", "--shared", "identity,needs",
+                              "--override-reason", "ไม่มีล่ามในวันนี้", NULL };
+        int rc = harness_cli_run(&c, add);
+        if (rc != 0)
+            fprintf(stderr, "\n  referral add: %s\n", c.err);
+        CU_ASSERT_EQUAL_FATAL(rc, 0);
+        char id[64];
+        snprintf(id, sizeof id, "%.8s", c.out);
+        cli_done(&c);
+        const char *th[] = { "referral", "sheet", id, "--lang", "th", NULL };
+        const char *en[] = { "referral", "sheet", id, "--lang", "en", "--width", "60", NULL };
+        expect_clean_output("referral sheet (Thai)", th);
+        expect_clean_output("referral sheet (English)", en);
     }
 }
 
