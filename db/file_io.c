@@ -2,13 +2,21 @@
  * file (see file_io.h). */
 #include "config.h"
 #include "db/file_io.h"
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <limits.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/file.h>
+#include <sys/stat.h>
+#include <time.h>
 #include <unistd.h>
+
+/* A temp file this much older than now, that no writer holds locked, was
+ * left by a writer that died (a crash, a SIGKILL, a power cut). */
+#define STALE_TEMP_SECONDS 2
 
 bool file_write_all(int fd, const void *p, size_t len)
 {
@@ -92,12 +100,73 @@ static int create_temp_beside(const char *path, char *tmp, size_t tmpsz)
     return -1;
 }
 
+/* Removes dir/name when it is a stale temp file: a regular file, older
+ * than STALE_TEMP_SECONDS, that no writer holds locked.  The file system's
+ * own clock dates the file, so the system clock is the one to compare. */
+static void remove_if_stale(const char *dir, const char *name, time_t now)
+{
+    char full[PATH_MAX];
+    int n = snprintf(full, sizeof full, "%s/%s", dir, name);
+    if (n < 0 || (size_t)n >= sizeof full)
+        return;
+    int fd = open(full, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0)
+        return;
+    struct stat sb;
+    if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_mtime + STALE_TEMP_SECONDS < now
+        && flock(fd, LOCK_EX | LOCK_NB) == 0)
+        unlink(full);
+    close(fd);
+}
+
+/* A writer killed between creating its temp file and the rename leaves
+ * "path.new-*" behind, and for the key-slot file that is a copy of the
+ * slots as they were - a removed officer's, an old passphrase's.  The
+ * next replace of path removes them.  A live writer holds its temp file
+ * locked (flock) from the moment it made it, so it is never taken for a
+ * dead one. */
+static void remove_stale_temps(const char *path)
+{
+    char dir[PATH_MAX];
+    const char *slash = strrchr(path, '/');
+    const char *base = slash ? slash + 1 : path;
+    size_t dlen = slash ? (size_t)(slash - path) : 1;
+    if (dlen >= sizeof dir)
+        return;
+    if (!slash)
+        strcpy(dir, ".");
+    else if (dlen == 0)
+        strcpy(dir, "/");
+    else {
+        memcpy(dir, path, dlen);
+        dir[dlen] = '\0';
+    }
+    char prefix[PATH_MAX];
+    int plen = snprintf(prefix, sizeof prefix, "%s.new-", base);
+    if (plen < 0 || (size_t)plen >= sizeof prefix)
+        return;
+    int saved = errno;
+    DIR *d = opendir(dir);
+    if (d) {
+        time_t now = time(NULL);
+        struct dirent *e;
+        while ((e = readdir(d)) != NULL)
+            if (strncmp(e->d_name, prefix, (size_t)plen) == 0)
+                remove_if_stale(dir, e->d_name, now);
+        closedir(d);
+    }
+    errno = saved;
+}
+
 bool file_replace_atomic(const char *path, const void *p, size_t len)
 {
+    remove_stale_temps(path);
     char tmp[PATH_MAX];
     int fd = create_temp_beside(path, tmp, sizeof tmp);
     if (fd < 0)
         return false;
+    /* Held until close: this temp file is a live writer's (above). */
+    flock(fd, LOCK_EX);
     bool ok = file_write_all(fd, p, len) && fsync(fd) == 0;
     int saved = errno;
     if (close(fd) != 0 && ok) {

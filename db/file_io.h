@@ -29,7 +29,9 @@ bool file_rename_durable(const char *tmp, const char *path);
  * (named path.new-XXXXXXXX, never an existing file), fsync, rename,
  * fsync of the folder.  A reader sees the old file or the new one, never
  * a part; on failure the temp file is removed (ENAMETOOLONG when no temp
- * name fits in PATH_MAX). */
+ * name fits in PATH_MAX).  Temp files of path that a writer killed before
+ * its rename left behind (older than a few seconds, not locked by a live
+ * writer) are removed first. */
 bool file_replace_atomic(const char *path, const void *p, size_t len);
 
 #endif
