@@ -10,6 +10,7 @@
 #include <sodium.h>
 #include "db/store_internal.h"
 #include "db/record_internal.h"
+#include "db/case_grams.h"
 #include "i18n/thaitext.h"
 #include "core/caseref.h"
 #include "core/utf8.h"
@@ -560,6 +561,7 @@ typedef struct case_filter {
     bool active;
     char pattern[PATTERN_MAX];
     char reference[CASEREF_MAX];    /* exact reference when the term is one */
+    case_grams grams;               /* n 0: the term is for LIKE alone */
 } case_filter;
 
 static void filter_from_search(const char *search, case_filter *f)
@@ -573,6 +575,7 @@ static void filter_from_search(const char *search, case_filter *f)
         return;
     f->active = true;
     like_pattern(folded, f->pattern, sizeof f->pattern);
+    case_grams_of(folded, &f->grams);
     if (!normalise_reference(search, f->reference))
         f->reference[0] = '\0';
 }
@@ -585,6 +588,64 @@ static void bind_filter(sqlite3_stmt *q, const case_filter *f)
 {
     sqlite3_bind_text(q, 1, f->pattern, -1, SQLITE_STATIC);
     sqlite3_bind_text(q, 2, f->reference, -1, SQLITE_STATIC);
+}
+
+/* ---- the list over every case ---- */
+
+/* The cases whose texts hold the term, by case_grams (?11 on), and the
+ * case the term names as a reference (?2), read or misread, each once:
+ * what FILTER_WHERE finds, without reading the other cases. */
+static void indexed_match_sql(const case_filter *f, char *out, size_t outsz)
+{
+    char grams[CASE_GRAMS_SQL_MAX];
+    case_grams_sql(&f->grams, NULL, grams, sizeof grams);
+    snprintf(out, outsz, "%s UNION SELECT rowid FROM cases WHERE reference = ?2", grams);
+}
+
+/* The number of matches through case_grams: those of the grams, plus the
+ * case the term names as a reference when its texts do not hold the term
+ * (a UNION would have to sort every match to drop one). */
+static store_status indexed_count(store *s, case_filter *f, size_t *n)
+{
+    store_status st = case_grams_order(s, &f->grams);
+    if (st != ST_OK)
+        return st;
+    char match[CASE_GRAMS_SQL_MAX], named[CASE_GRAMS_SQL_MAX], sql[3 * CASE_GRAMS_SQL_MAX];
+    case_grams_sql(&f->grams, NULL, match, sizeof match);
+    case_grams_sql(&f->grams, "c.rowid", named, sizeof named);
+    snprintf(sql, sizeof sql, "SELECT (SELECT count(*) FROM (%s)) + (SELECT count(*) FROM cases c"
+             " WHERE c.reference = ?2 AND NOT EXISTS (%s))", match, named);
+    sqlite3_stmt *q = NULL;
+    st = store_prepare(s, sql, &q);
+    if (st != ST_OK)
+        return st;
+    sqlite3_bind_text(q, 2, f->reference, -1, SQLITE_STATIC);
+    case_grams_bind(q, &f->grams);
+    sqlite3_int64 count = 0;
+    st = store_step_count(s, q, &count);
+    *n = (size_t)count;
+    return st;
+}
+
+/* Every case, or every match of the filter: the count in case_count
+ * (migration 10), the index of grams for a term it can answer, else
+ * LIKE over the texts the list index carries. */
+static store_status all_case_count(store *s, case_filter *f, size_t *n)
+{
+    if (f->active && f->grams.n > 0)
+        return indexed_count(s, f, n);
+    sqlite3_stmt *q = NULL;
+    store_status st = store_prepare(s, f->active ? "SELECT count(*) FROM cases c" FILTER_WHERE
+                                                 : "SELECT cases FROM case_count WHERE id = 1",
+                                    &q);
+    if (st != ST_OK)
+        return st;
+    if (f->active)
+        bind_filter(q, f);
+    sqlite3_int64 count = 0;
+    st = store_step_count(s, q, &count);
+    *n = (size_t)count;
+    return st;
 }
 
 /* A field officer's list and count: only his own and assigned cases
@@ -600,17 +661,7 @@ store_status store_case_count(store *s, const char *search, size_t *n)
     *n = 0;
     if (!store_sees_all(s))
         return own_case_count(s, &f, n);
-    sqlite3_stmt *q = NULL;
-    store_status st = store_prepare(s, f.active ? "SELECT count(*) FROM cases c" FILTER_WHERE
-                                                : "SELECT count(*) FROM cases", &q);
-    if (st != ST_OK)
-        return st;
-    if (f.active)
-        bind_filter(q, &f);
-    sqlite3_int64 count = 0;
-    st = store_step_count(s, q, &count);
-    *n = (size_t)count;
-    return st;
+    return all_case_count(s, &f, n);
 }
 
 #define LIST_COLUMNS \
@@ -625,9 +676,10 @@ store_status store_case_count(store *s, const char *search, size_t *n)
     " JOIN cases c ON c.id = k.case_id JOIN persons p ON p.id = c.person_id"
 /* Newest first, with the cases a follow-up found at high risk of
  * re-trafficking on top (db/returns.h): cases_list walked backwards. */
-#define LIST_ORDER \
-    " ORDER BY c.high_risk DESC, c.sort_date DESC, c.created_at DESC, c.reference DESC" \
-    " LIMIT ?3 OFFSET ?4"
+#define LIST_ORDER_BY(c) \
+    " ORDER BY " c ".high_risk DESC, " c ".sort_date DESC, " c ".created_at DESC," \
+    " " c ".reference DESC"
+#define LIST_ORDER LIST_ORDER_BY("c") " LIMIT ?3 OFFSET ?4"
 /* By the name the list shows, in Thai dictionary order: name_key holds
  * thai_sort_key() of it, so the case_name_keys index is walked, never
  * sorted; the case id breaks ties so pages never overlap. */
@@ -710,6 +762,78 @@ store_status store_case_row(store *s, const char *case_id, tc_case_row *out)
     return store_case_rows_mark_clocks(s, out, 1);
 }
 
+/* A page of matches is found either by walking the list's own order and
+ * testing each case (reads about (offset + limit) / density entries) or
+ * by sorting the matches the index of grams gives (reads each of them).
+ * Below these many matches the sort is cheaper; the walk by name reads
+ * each case's row, so it waits for more. */
+#define SORT_MATCHES_MAX 256
+#define SORT_MATCHES_MAX_BY_NAME 1024
+
+/* Whether the term has fewer than cap matches by its grams (counted no
+ * further than cap). */
+static store_status matches_are_few(store *s, case_filter *f, int cap, bool *few)
+{
+    store_status st = case_grams_order(s, &f->grams);
+    if (st != ST_OK)
+        return st;
+    char grams[CASE_GRAMS_SQL_MAX], sql[CASE_GRAMS_SQL_MAX + 64];
+    case_grams_sql(&f->grams, NULL, grams, sizeof grams);
+    snprintf(sql, sizeof sql, "SELECT count(*) FROM (%s LIMIT %d)", grams, cap);
+    sqlite3_stmt *q = NULL;
+    st = store_prepare(s, sql, &q);
+    if (st != ST_OK)
+        return st;
+    case_grams_bind(q, &f->grams);
+    sqlite3_int64 n = 0;
+    st = store_step_count(s, q, &n);
+    *few = n < cap;
+    return st;
+}
+
+/* The page of the matches sorted: the inner SELECT orders only the
+ * matches' rowids (by the list index's columns or the name key), the
+ * outer one reads the page's rows and orders those few again. */
+static store_status prepare_sorted_matches(store *s, const case_filter *f, bool by_name,
+                                           sqlite3_stmt **q)
+{
+    char match[CASE_GRAMS_SQL_MAX + 64], sql[CASE_GRAMS_SQL_MAX + 2048];
+    indexed_match_sql(f, match, sizeof match);
+    if (by_name)
+        snprintf(sql, sizeof sql, LIST_COLUMNS " FROM cases c JOIN persons p ON p.id = c.person_id"
+                 " JOIN case_name_keys k ON k.case_id = c.id WHERE c.rowid IN"
+                 " (SELECT m.rowid FROM cases m JOIN case_name_keys mk ON mk.case_id = m.id"
+                 " WHERE m.rowid IN (%s) ORDER BY mk.name_key, mk.case_id LIMIT ?3 OFFSET ?4)"
+                 " ORDER BY k.name_key, k.case_id", match);
+    else
+        snprintf(sql, sizeof sql, LIST_SELECT " WHERE c.rowid IN (SELECT m.rowid FROM cases m"
+                 " WHERE m.rowid IN (%s)" LIST_ORDER_BY("m") " LIMIT ?3 OFFSET ?4)"
+                 LIST_ORDER_BY("c"), match);
+    return store_prepare(s, sql, q);
+}
+
+/* The statement for a page of every case or of every match: ?1 and ?2
+ * the filter, ?3 and ?4 limit and offset, ?11 on the grams when it uses
+ * them (f->grams.n is set to 0 when it does not). */
+static store_status prepare_all_page(store *s, case_filter *f, bool by_name, sqlite3_stmt **q)
+{
+    static const char *const sql[2][2] = {
+        { LIST_SELECT LIST_ORDER, LIST_SELECT FILTER_WHERE LIST_ORDER },
+        { LIST_SELECT_BY_NAME LIST_ORDER_NAME, LIST_SELECT_BY_NAME FILTER_WHERE LIST_ORDER_NAME },
+    };
+    if (f->active && f->grams.n > 0) {
+        bool few = false;
+        store_status st = matches_are_few(s, f, by_name ? SORT_MATCHES_MAX_BY_NAME
+                                                        : SORT_MATCHES_MAX, &few);
+        if (st != ST_OK)
+            return st;
+        if (few)
+            return prepare_sorted_matches(s, f, by_name, q);
+    }
+    f->grams.n = 0;
+    return store_prepare(s, sql[by_name][f->active], q);
+}
+
 store_status store_case_list(store *s, const case_query *query,
                              tc_case_row *rows, size_t cap, size_t *n)
 {
@@ -724,16 +848,13 @@ store_status store_case_list(store *s, const case_query *query,
         return own_case_list(s, &f, query && query->order == CASE_ORDER_NAME, limit, offset,
                              rows, n);
     sqlite3_stmt *q = NULL;
-    static const char *const sql[2][2] = {
-        { LIST_SELECT LIST_ORDER, LIST_SELECT FILTER_WHERE LIST_ORDER },
-        { LIST_SELECT_BY_NAME LIST_ORDER_NAME, LIST_SELECT_BY_NAME FILTER_WHERE LIST_ORDER_NAME },
-    };
     bool by_name = query && query->order == CASE_ORDER_NAME;
-    store_status st = store_prepare(s, sql[by_name][f.active], &q);
+    store_status st = prepare_all_page(s, &f, by_name, &q);
     if (st != ST_OK)
         return st;
     if (f.active)
         bind_filter(q, &f);
+    case_grams_bind(q, &f.grams);
     sqlite3_bind_int64(q, 3, (sqlite3_int64)limit);
     sqlite3_bind_int64(q, 4, (sqlite3_int64)offset);
     caldate today = store_today(s);

@@ -888,10 +888,68 @@ static const char schema_v9[] =
     " AND l.record_id = f.record_id"
     " AND l.version = (SELECT max(v.version) FROM needs v WHERE v.record_id = f.record_id);";
 
-/* 10: the case list's count kept in a row and the search index (issue 9;
- * filled by the list-speed work). */
+/* 10: the case list at 100,000 cases (issue 9).  Both tables are derived
+ * data kept by triggers on cases, so every writer (the case form, a
+ * hand-over import, a conflict resolved) keeps them right without knowing.
+ *
+ * case_count holds the number of cases in its one row: the list's
+ * "N cases" line reads it instead of counting the whole list index.
+ *
+ * case_grams is the search index (db/case_grams.c): every run of three
+ * characters (code points) of lower(search_key) || U+001F ||
+ * lower(reference) with the case's rowid and where it starts, except the
+ * runs that hold the separator.  A fragment of k >= 3 characters is in a
+ * case's text exactly when its runs at 0, 3, 6, ... and k - 3 are there
+ * at those distances from one start, so a search reads the entries of
+ * its grams instead of every case, and never the rows.  lower() folds
+ * ASCII only, as LIKE does, so the index answers what LIKE answered.
+ * Positions come from search_positions (0..2047: a search key is at most
+ * SEARCH_KEY_MAX = 1212 bytes) because 3.15 allows no WITH in a trigger.
+ * Cases keep their rowid: nothing here VACUUMs, and a backup copies
+ * pages.  Written to run again over a store whose tables are there (as
+ * migration 9: the tests make older stores by dropping what is newer). */
+#define CASE_GRAM_TEXT(row) \
+    "lower(" row ".search_key) || char(31) || lower(" row ".reference)"
+/* The grams of one row of cases (row is NEW, OLD or an alias); from is
+ * what comes before search_positions in the FROM clause. */
+#define CASE_GRAMS_SELECT(row, from) \
+    " SELECT substr(" CASE_GRAM_TEXT(row) ", p.pos + 1, 3), " row ".rowid, p.pos" \
+    " FROM " from "search_positions p WHERE p.pos <= length(" CASE_GRAM_TEXT(row) ") - 3" \
+    " AND instr(substr(" CASE_GRAM_TEXT(row) ", p.pos + 1, 3), char(31)) = 0"
+#define CASE_GRAMS_ADD(row) \
+    "INSERT INTO case_grams(gram, case_rowid, pos)" CASE_GRAMS_SELECT(row, "") ";"
+/* Every gram of the row's case is one of its old text's. */
+#define CASE_GRAMS_DROP(row) \
+    "DELETE FROM case_grams WHERE case_rowid = " row ".rowid AND gram IN" \
+    " (SELECT substr(" CASE_GRAM_TEXT(row) ", p.pos + 1, 3) FROM search_positions p" \
+    "  WHERE p.pos <= length(" CASE_GRAM_TEXT(row) ") - 3);"
 static const char schema_v10[] =
-    "SELECT 1;";
+    "CREATE TABLE IF NOT EXISTS case_count("
+    " id INTEGER PRIMARY KEY CHECK (id = 1),"
+    " cases INTEGER NOT NULL);"
+    "INSERT OR REPLACE INTO case_count(id, cases) SELECT 1, count(*) FROM cases;"
+    "CREATE TRIGGER IF NOT EXISTS case_count_ins AFTER INSERT ON cases BEGIN"
+    " UPDATE case_count SET cases = cases + 1 WHERE id = 1; END;"
+    "CREATE TRIGGER IF NOT EXISTS case_count_del AFTER DELETE ON cases BEGIN"
+    " UPDATE case_count SET cases = cases - 1 WHERE id = 1; END;"
+
+    "CREATE TABLE IF NOT EXISTS search_positions(pos INTEGER PRIMARY KEY);"
+    "INSERT OR IGNORE INTO search_positions(pos) WITH RECURSIVE n(i) AS"
+    " (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 2047) SELECT i FROM n;"
+    "CREATE TABLE IF NOT EXISTS case_grams("
+    " gram TEXT NOT NULL,"
+    " case_rowid INTEGER NOT NULL,"     /* cases.rowid */
+    " pos INTEGER NOT NULL,"            /* code points from the text's start */
+    " PRIMARY KEY (gram, case_rowid, pos)) WITHOUT ROWID;"
+    "DELETE FROM case_grams;"
+    "INSERT INTO case_grams(gram, case_rowid, pos)" CASE_GRAMS_SELECT("c", "cases c, ") ";"
+    "CREATE TRIGGER IF NOT EXISTS case_grams_ins AFTER INSERT ON cases BEGIN "
+    CASE_GRAMS_ADD("NEW") " END;"
+    "CREATE TRIGGER IF NOT EXISTS case_grams_upd AFTER UPDATE OF search_key, reference ON cases"
+    " WHEN OLD.search_key IS NOT NEW.search_key OR OLD.reference IS NOT NEW.reference BEGIN "
+    CASE_GRAMS_DROP("OLD") CASE_GRAMS_ADD("NEW") " END;"
+    "CREATE TRIGGER IF NOT EXISTS case_grams_del AFTER DELETE ON cases BEGIN "
+    CASE_GRAMS_DROP("OLD") " END;";
 
 /* 11: witnesses, informants and suspects of a case (issue 8; core/party.h,
  * db/parties.h).  Versioned like notes: an update or a withdrawal appends a
