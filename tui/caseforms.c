@@ -71,10 +71,11 @@ static void refuse(tui *t, form *f, const char *msgid, const char *field)
     form_focus(f, field);
 }
 
-/* A store status other than ST_OK and ST_INVALID: the store's own words. */
+/* A store status other than ST_OK and ST_INVALID: the store's own words
+ * (for a refusal, why the officer's role may not). */
 static void refuse_status(tui *t, store_status st)
 {
-    tui_say(t, STYLE_ERROR, _(store_status_text(st)));
+    tui_say(t, STYLE_ERROR, _(store_status_why(t->st, st)));
 }
 
 void form_trim(char *s)

@@ -61,6 +61,9 @@ int cli_run_sub(app_options *opt, cli_args *a, const cli_sub *subs, const char *
 int cli_refuse(const char *msgid);
 /* EXIT_OK for ST_OK, else the status's message and EXIT_USER. */
 int cli_status_exit(store_status st);
+/* The same with the store s still open, so that a refusal says why the
+ * officer's role may not (store_status_why); then closes s. */
+int cli_store_exit(store *s, store_status st);
 /* Unlock the store as --user with a passphrase from the terminal or
  * --passphrase-fd.  ST_OK leaves *out open for the caller to close. */
 store_status cli_unlock(app_options *opt, store **out);

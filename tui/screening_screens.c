@@ -62,7 +62,7 @@ static void fields_free(form_field *fields, int n)
 
 static void say_status(tui *t, store_status st)
 {
-    tui_say(t, STYLE_ERROR, _(store_status_text(st)));
+    tui_say(t, STYLE_ERROR, _(store_status_why(t->st, st)));
 }
 
 /* Draw text wrapped at Thai word boundaries on rows [y, y_end) from column
