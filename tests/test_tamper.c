@@ -830,6 +830,37 @@ static void test_cli_prints_hostile_text_harmlessly(void)
     }
 }
 
+/* A name or note longer than its field was cut to fit and saved shorter
+ * than given, without a word (the 10,000-character name got its first 200
+ * bytes, or was refused as "invalid text" when the cut split a letter).
+ * Now it is refused as too long, and nothing is added. */
+static void test_cli_refuses_overlong_text(void)
+{
+    char *big = long_name();
+    /* The long text given to option, with a short name beside it unless
+     * the long text is the name. */
+    const struct { const char *what, *option; bool with_name; const char *want; } table[] = {
+        { "--name", "--name", false, "too long" },
+        { "--name-latin", "--name-latin", true, "too long" },
+        { "--name-thai", "--name-thai", true, "too long" },
+        { "--notes", "--notes", true, "notes are too long" },
+    };
+    for (size_t i = 0; i < COUNT(table); i++) {
+        harness_cli c = cli_for();
+        const char *args[] = { "case", "add", table[i].option, big,
+                               table[i].with_name ? "--name" : NULL, "Short Name", NULL };
+        int rc = harness_cli_run(&c, args);
+        CU_ASSERT_EQUAL(rc, 1);
+        if (!strstr(c.err, table[i].want))
+            fprintf(stderr, "\n  %s: %s\n", table[i].what, c.err);
+        CU_ASSERT_PTR_NOT_NULL(strstr(c.err, table[i].want));
+        cli_done(&c);
+    }
+    char refs[HOSTILE_CASES + 4][32];
+    CU_ASSERT_EQUAL(planted_references(refs, HOSTILE_CASES + 4), HOSTILE_CASES);
+    free(big);
+}
+
 /* ============================================================ the suites */
 
 static CU_TestInfo damage_tests[] = {
@@ -858,6 +889,7 @@ static CU_TestInfo text_tests[] = {
 
 static CU_TestInfo cli_tests[] = {
     { "commands print hostile text harmlessly", test_cli_prints_hostile_text_harmlessly },
+    { "over-long text is refused, not cut", test_cli_refuses_overlong_text },
     CU_TEST_INFO_NULL,
 };
 

@@ -155,8 +155,38 @@ static const char *read_province(tc_case *c, const char *text)
     return NULL;
 }
 
+/* The field named name whose text does not fit its buffer, or NULL.  A
+ * value cut to fit would be saved shorter than typed without a word (a
+ * 10,000-character name from a script, a long pasted note), so too long
+ * is refused instead, as validation would refuse it. */
+static const char *overlong_field(const tc_case *c, const case_text *t)
+{
+    const struct { const char *text; size_t size; const char *field; } f[] = {
+        { t->name_thai, sizeof c->name_thai, "name_thai" },
+        { t->name_original, sizeof c->name_original, "name_original" },
+        { t->name_latin, sizeof c->name_latin, "name_latin" },
+        { t->aliases, sizeof c->aliases, "aliases" },
+        { t->languages, sizeof c->languages, "languages" },
+        { t->notes, sizeof c->notes, "notes" },
+    };
+    for (size_t i = 0; i < sizeof f / sizeof f[0]; i++)
+        if (f[i].text && strlen(f[i].text) >= f[i].size)
+            return f[i].field;
+    return NULL;
+}
+
 const char *case_from_text(tc_case *c, const case_text *t, const char **field)
 {
+    const char *too_long = overlong_field(c, t);
+    if (too_long) {
+        if (field)
+            *field = too_long;
+        if (!strcmp(too_long, "notes"))
+            return case_problem_text(CASE_NOTES_TOO_LONG);
+        if (!strcmp(too_long, "languages"))
+            return N_("Some details are not valid. Check them and try again.");
+        return case_problem_text(CASE_NAME_TOO_LONG);
+    }
     if (t->name_thai)
         copy_field(c->name_thai, sizeof c->name_thai, t->name_thai);
     if (t->name_original)

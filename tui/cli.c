@@ -270,13 +270,6 @@ int cli_status_exit(store_status st)
     return cli_refuse(store_status_text(st));
 }
 
-int cli_store_exit(store *s, store_status st)
-{
-    int rc = st == ST_OK ? EXIT_OK : cli_refuse(store_status_why(s, st));
-    store_close(s);
-    return rc;
-}
-
 static int cmd_init(app_options *opt, cli_args *a)
 {
     if (store_exists(opt->data_dir))
@@ -354,7 +347,7 @@ static int cmd_user(app_options *opt, cli_args *a)
             return rc;
         store_status st = store_officer_add(s, &o, pass, kdf_params_default());
         sodium_free(pass);
-        rc = st == ST_OK ? EXIT_OK : cli_refuse(store_status_why(s, st));
+        rc = cli_status_exit(st);
         if (st == ST_OK)
             printf(_("Officer %s added.\n"), o.login);
     } else if (!strcmp(sub, "passwd")) {
@@ -373,7 +366,7 @@ static int cmd_user(app_options *opt, cli_args *a)
         if (st != ST_OK)
             return cli_status_exit(st);
         st = store_officer_remove(s, a->pos[2]);
-        rc = st == ST_OK ? EXIT_OK : cli_refuse(store_status_why(s, st));
+        rc = cli_status_exit(st);
         if (st == ST_OK)
             printf(_("Officer %s can no longer open this store.\n"), a->pos[2]);
     } else if (!strcmp(sub, "list")) {
@@ -433,6 +426,9 @@ static int cmd_case_add(app_options *opt, cli_args *a)
 {
     tc_case c;
     case_init(&c);
+    /* Cut to fit, a long name would be saved shorter than given. */
+    if (ARG(a, OPT_NAME) && strlen(ARG(a, OPT_NAME)) > CASE_NAME_MAX)
+        return cli_refuse(case_problem_text(CASE_NAME_TOO_LONG));
     if (ARG(a, OPT_NAME))
         case_put_name(&c, ARG(a, OPT_NAME));
     case_text t = {
@@ -510,7 +506,8 @@ static int cmd_case_list(app_options *opt, cli_args *a)
         q.offset += n;
     } while (st == ST_OK && n == PAGE);
     free(rows);
-    return cli_store_exit(s, st);
+    store_close(s);
+    return cli_status_exit(st);
 }
 
 static int cmd_case(app_options *opt, cli_args *a)
@@ -528,9 +525,10 @@ static int cmd_case(app_options *opt, cli_args *a)
             return cli_status_exit(st);
         tc_case c;
         st = store_case_get(s, a->pos[2], &c);
+        store_close(s);
         if (st == ST_OK)
             print_case(&c);
-        return cli_store_exit(s, st);
+        return cli_status_exit(st);
     }
     return cli_usage_error(_("case needs add, list or show"));
 }
@@ -568,7 +566,8 @@ static int cmd_setting(app_options *opt, cli_args *a)
         if (st == ST_OK)
             printf("%s\n", value);
     }
-    return cli_store_exit(s, st);
+    store_close(s);
+    return cli_status_exit(st);
 }
 
 int cli_is_command(const char *name)
