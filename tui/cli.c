@@ -270,6 +270,13 @@ int cli_status_exit(store_status st)
     return cli_refuse(store_status_text(st));
 }
 
+int cli_store_exit(store *s, store_status st)
+{
+    int rc = st == ST_OK ? EXIT_OK : cli_refuse(store_status_why(s, st));
+    store_close(s);
+    return rc;
+}
+
 static int cmd_init(app_options *opt, cli_args *a)
 {
     if (store_exists(opt->data_dir))
@@ -347,7 +354,7 @@ static int cmd_user(app_options *opt, cli_args *a)
             return rc;
         store_status st = store_officer_add(s, &o, pass, kdf_params_default());
         sodium_free(pass);
-        rc = cli_status_exit(st);
+        rc = st == ST_OK ? EXIT_OK : cli_refuse(store_status_why(s, st));
         if (st == ST_OK)
             printf(_("Officer %s added.\n"), o.login);
     } else if (!strcmp(sub, "passwd")) {
@@ -366,7 +373,7 @@ static int cmd_user(app_options *opt, cli_args *a)
         if (st != ST_OK)
             return cli_status_exit(st);
         st = store_officer_remove(s, a->pos[2]);
-        rc = cli_status_exit(st);
+        rc = st == ST_OK ? EXIT_OK : cli_refuse(store_status_why(s, st));
         if (st == ST_OK)
             printf(_("Officer %s can no longer open this store.\n"), a->pos[2]);
     } else if (!strcmp(sub, "list")) {
@@ -506,8 +513,7 @@ static int cmd_case_list(app_options *opt, cli_args *a)
         q.offset += n;
     } while (st == ST_OK && n == PAGE);
     free(rows);
-    store_close(s);
-    return cli_status_exit(st);
+    return cli_store_exit(s, st);
 }
 
 static int cmd_case(app_options *opt, cli_args *a)
@@ -525,10 +531,9 @@ static int cmd_case(app_options *opt, cli_args *a)
             return cli_status_exit(st);
         tc_case c;
         st = store_case_get(s, a->pos[2], &c);
-        store_close(s);
         if (st == ST_OK)
             print_case(&c);
-        return cli_status_exit(st);
+        return cli_store_exit(s, st);
     }
     return cli_usage_error(_("case needs add, list or show"));
 }
@@ -566,8 +571,7 @@ static int cmd_setting(app_options *opt, cli_args *a)
         if (st == ST_OK)
             printf("%s\n", value);
     }
-    store_close(s);
-    return cli_status_exit(st);
+    return cli_store_exit(s, st);
 }
 
 int cli_is_command(const char *name)
