@@ -32,6 +32,8 @@
 #define MINUTE 60
 #define HOUR 3600
 #define DAY 86400
+/* Cases per transaction (store_batch_begin). */
+#define DEMO_BATCH 50
 
 /* The built-in instruments a demo screening is answered on. */
 enum { INST_BORDER, INST_CHILD, INST_FORCED_LABOUR, INST_ELEMENTS, INST_COUNT };
@@ -335,8 +337,10 @@ static int pick_instrument(const demo_case *dc)
         return INST_CHILD;
     if (strcmp(dc->c.entry_point, "border_checkpoint") == 0)
         return INST_BORDER;
-    if (strcmp(dc->sector->sector, "fishing") == 0 || strcmp(dc->sector->sector, "seafood_processing") == 0
-        || strcmp(dc->sector->sector, "agriculture") == 0 || strcmp(dc->sector->sector, "construction") == 0)
+    /* The long forced-labour instrument where labour inspections use it
+     * most: at sea and in the seafood factories. */
+    if (strcmp(dc->sector->sector, "fishing") == 0 ||
+        strcmp(dc->sector->sector, "seafood_processing") == 0)
         return INST_FORCED_LABOUR;
     return INST_ELEMENTS;
 }
@@ -1048,6 +1052,9 @@ static store_status fill_cases(demo_run *r, const demo_options *o, demo_progress
         return ST_NOMEM;
     store_status st = load_instruments(r);
     for (size_t i = 0; st == ST_OK && i < o->cases; i++) {
+        /* Cases go in batches: one commit for many calls. */
+        if (i % DEMO_BATCH == 0 && (st = store_batch_begin(r->s)) != ST_OK)
+            break;
         demo_case dc;
         memset(&dc, 0, sizeof dc);
         /* Each case draws from its own stream, so one case's story never
@@ -1057,6 +1064,8 @@ static store_status fill_cases(demo_run *r, const demo_options *o, demo_progress
         dc.last = met[i];
         make_person(&dc, met[i], r->offset);
         st = tell_story(r, &dc);
+        if (st != ST_OK || (i + 1) % DEMO_BATCH == 0 || i + 1 == o->cases)
+            st = store_batch_end(r->s, st);
         if (st == ST_OK && progress)
             progress(i + 1, o->cases, ctx);
     }
@@ -1079,12 +1088,14 @@ store_status demo_fill(store *s, const demo_options *o, demo_progress_fn progres
     r.at = r.now;
     r.offset = real.utc_offset;
     s->clock = (tc_clock){ demo_clock_now, &r, real.utc_offset };
-    /* Synthetic data need no flush per write: one at the end does. */
-    st = store_exec(s, "PRAGMA synchronous = OFF");
+    /* Synthetic data need no flush per write: one at the end does.  A
+     * larger page cache keeps a batch's pages decrypted and unwritten
+     * until its commit. */
+    st = store_exec(s, "PRAGMA synchronous = OFF; PRAGMA cache_size = -32768");
     if (st == ST_OK)
         st = fill_cases(&r, o, progress, ctx);
     s->clock = real;
-    store_status done = store_exec(s, "PRAGMA synchronous = FULL");
+    store_status done = store_exec(s, "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000");
     if (done == ST_OK)
         done = store_exec(s, "PRAGMA wal_checkpoint(TRUNCATE)");
     for (int k = 0; k < INST_COUNT; k++)

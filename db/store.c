@@ -196,11 +196,39 @@ store_status store_select_row(store *s, const char *sql, const char *key, sqlite
 
 store_status store_begin(store *s)
 {
-    return store_exec(s, "BEGIN IMMEDIATE");
+    return store_exec(s, s->batch ? "SAVEPOINT store_call" : "BEGIN IMMEDIATE");
+}
+
+/* The end of one call inside a batch: its savepoint goes, with its
+ * changes kept or undone. */
+static store_status finish_in_batch(store *s, store_status st)
+{
+    if (st == ST_OK)
+        st = store_exec(s, "RELEASE store_call");
+    if (st != ST_OK) {
+        sqlite3_exec(s->db, "ROLLBACK TO store_call", NULL, NULL, NULL);
+        sqlite3_exec(s->db, "RELEASE store_call", NULL, NULL, NULL);
+    }
+    return st;
+}
+
+store_status store_batch_begin(store *s)
+{
+    store_status st = store_exec(s, "BEGIN IMMEDIATE");
+    s->batch = st == ST_OK;
+    return st;
+}
+
+store_status store_batch_end(store *s, store_status st)
+{
+    s->batch = false;
+    return store_finish(s, st);
 }
 
 store_status store_finish(store *s, store_status st)
 {
+    if (s->batch)
+        return finish_in_batch(s, st);
     if (st == ST_OK) {
         st = store_exec(s, "COMMIT");
         if (st == ST_OK)

@@ -24,6 +24,7 @@ struct store {
     tc_clock clock;
     char last_error[256];
     int last_rc;                            /* last SQLite error code seen */
+    bool batch;                             /* inside store_batch_begin/_end */
     const char *refusal;                    /* why the last check refused (msgid) */
 };
 
@@ -50,6 +51,15 @@ store_status store_status_from_keyslot(store *s, keyslot_status k);
  * when st is ST_OK and rolls back otherwise; it returns the final status. */
 store_status store_begin(store *s);
 store_status store_finish(store *s, store_status st);
+/* A batch of calls in one transaction, for the demo generator
+ * (db/demo.c), which makes thousands of cases through the public calls:
+ * between store_batch_begin() and store_batch_end() each call's
+ * store_begin/store_finish is a SAVEPOINT released (or rolled back to, so
+ * a refused call still writes nothing), and the batch commits once at the
+ * end (store_batch_end with ST_OK; any other status rolls it all back).
+ * Nothing else batches: a screen's call is always its own transaction. */
+store_status store_batch_begin(store *s);
+store_status store_batch_end(store *s, store_status st);
 
 /* Run one statement with no result rows. */
 store_status store_exec(store *s, const char *sql);

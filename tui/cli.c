@@ -94,6 +94,8 @@ static const struct option long_options[] = {
     { "label", required_argument, NULL, OPT_LABEL },
     { "label-th", required_argument, NULL, OPT_LABEL_TH },
     { "group", required_argument, NULL, OPT_GROUP },
+    { "cases", required_argument, NULL, OPT_CASES },
+    { "seed", required_argument, NULL, OPT_SEED },
     { NULL, 0, NULL, 0 },
 };
 
@@ -124,6 +126,7 @@ void cli_usage(FILE *to)
     cli_export_usage(to);
     cli_exchange_usage(to);
     cli_backup_usage(to);
+    cli_demo_usage(to);
     fprintf(to, "%s",
             _("\n"
               "Passphrases are read from the terminal, or one per line from --passphrase-fd.\n"
@@ -244,6 +247,8 @@ store_status cli_unlock(app_options *opt, store **out)
     }
     store_status st = store_open(opt->data_dir, opt->user, pass, &opt->clock, out);
     sodium_free(pass);
+    if (st == ST_OK)
+        cli_demo_note(*out);
     return st;
 }
 
@@ -433,9 +438,6 @@ static int cmd_case_add(app_options *opt, cli_args *a)
 {
     tc_case c;
     case_init(&c);
-    /* Cut to fit, a long name would be saved shorter than given. */
-    if (ARG(a, OPT_NAME) && strlen(ARG(a, OPT_NAME)) > CASE_NAME_MAX)
-        return cli_refuse(case_problem_text(CASE_NAME_TOO_LONG));
     if (ARG(a, OPT_NAME))
         case_put_name(&c, ARG(a, OPT_NAME));
     case_text t = {
@@ -581,7 +583,7 @@ int cli_is_command(const char *name)
                                          "referral", "agency", "followup", "repatriation",
                                          "reintegration", "list", "report", "export",
                                          "identity", "peer", "handover", "receive",
-                                         "conflict", "backup", "restore", NULL };
+                                         "conflict", "backup", "restore", "demo", NULL };
     for (int i = 0; known[i]; i++)
         if (!strcmp(name, known[i]))
             return 1;
@@ -645,5 +647,7 @@ int cli_run(app_options *opt, int argc, char **argv)
         return cli_backup_cmd(opt, &a);
     if (!strcmp(cmd, "restore"))
         return cli_restore_cmd(opt, &a);
+    if (!strcmp(cmd, "demo"))
+        return cli_demo_cmd(opt, &a);
     return cli_usage_error(_("unknown command"));
 }

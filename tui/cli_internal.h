@@ -32,6 +32,8 @@ enum {
     OPT_TO, OPT_KEEP, OPT_FIELD, OPT_STORE_NAME, OPT_YES, OPT_PROFILE,
     /* Backup and restore (cli_backup.c). */
     OPT_QUIET,
+    /* The demo store (cli_demo.c). */
+    OPT_CASES, OPT_SEED,
     OPT_DATA_DIR, OPT_USER, OPT_PASS_FD,
 };
 
@@ -139,6 +141,12 @@ int cli_exchange_setting(app_options *opt, cli_args *a, bool set);
 int cli_backup_cmd(app_options *opt, cli_args *a);
 int cli_restore_cmd(app_options *opt, cli_args *a);
 void cli_backup_usage(FILE *to);
+/* cli_demo.c: demo --cases N --data-dir DIR [--lang th|en] [--seed N]
+ * (db/demo.h), and the one stderr line every command unlocking a demo
+ * store prints ("demo store: synthetic data"). */
+int cli_demo_cmd(app_options *opt, cli_args *a);
+void cli_demo_usage(FILE *to);
+void cli_demo_note(store *s);
 
 /* What those commands share (cli_screening.c). */
 /* --format: 0 for text (the default), 1 for tsv, -1 after printing a

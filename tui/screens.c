@@ -12,6 +12,7 @@
 #include "i18n/thaitext.h"
 #include "i18n/thdate.h"
 #include "tui/caseinput.h"
+#include "db/demo.h"
 #include "db/returns.h"
 #include "tui/referral_screens.h"
 #include "tui/tui.h"
@@ -69,9 +70,22 @@ void tui_draw_title(tui *t, const char *screen)
                   sizeof date);
     int cols = ui_cols(), dw = text_columns(date) + 1;
     ui_text(0, 0, cols, "", STYLE_TITLE);
+    /* A demo store says so first on every screen, the lock screen too
+     * (its marker file needs no key), so synthetic cases are never taken
+     * for real ones. */
+    int x = 0;
+    if (t->st ? store_is_demo(t->st) : store_dir_is_demo(t->opt->data_dir)) {
+        char badge[64];
+        /* TRANSLATORS: the badge at the start of every screen's top line in a
+         * store of synthetic cases made by "tipcase demo". */
+        snprintf(badge, sizeof badge, " %s ", _("DEMO"));
+        x = 1 + ui_text_short(0, 1, cols - 1, badge, STYLE_DEMO);
+    }
     /* A long title is cut one column before the date, never run into it. */
     bool date_fits = cols > dw + 20;
-    ui_text(0, 0, date_fits ? cols - dw - 1 : cols, left, STYLE_TITLE);
+    int right = date_fits ? cols - dw - 1 : cols;
+    if (right > x)
+        ui_text(0, x, right - x, left, STYLE_TITLE);
     if (date_fits)
         ui_text(0, cols - dw, dw, date, STYLE_TITLE);
 }
