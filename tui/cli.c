@@ -438,6 +438,9 @@ static int cmd_case_add(app_options *opt, cli_args *a)
 {
     tc_case c;
     case_init(&c);
+    /* Cut to fit, a long name would be saved shorter than given. */
+    if (ARG(a, OPT_NAME) && strlen(ARG(a, OPT_NAME)) > CASE_NAME_MAX)
+        return cli_refuse(case_problem_text(CASE_NAME_TOO_LONG));
     if (ARG(a, OPT_NAME))
         case_put_name(&c, ARG(a, OPT_NAME));
     case_text t = {
