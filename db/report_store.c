@@ -1650,3 +1650,14 @@ store_status store_report_audit_export(store *s, const char *what, const char *p
         return st;
     return store_finish(s, store_audit(s, action, "report", record));
 }
+
+store_status store_report_audit_shown(store *s, const char *period_code)
+{
+    store_status st = may_report(s);
+    if (st == ST_OK)
+        st = store_begin(s);
+    if (st != ST_OK)
+        return st;
+    return store_finish(s, store_audit(s, "report.show", "report",
+                                       period_code ? period_code : ""));
+}

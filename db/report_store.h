@@ -46,5 +46,9 @@ store_status store_report_gaps(store *s, report_period p, report_gap **out, size
  * suppressed.  Never the file's content. */
 store_status store_report_audit_export(store *s, const char *what, const char *period_code,
                                        bool suppressed);
+/* Writes the audit event "report.show" for a report printed for the
+ * acting officer alone (the command line without a file) by an officer
+ * who may not export: any officer who may report (ACCESS_REPORT_OWN). */
+store_status store_report_audit_shown(store *s, const char *period_code);
 
 #endif

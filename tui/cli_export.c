@@ -112,7 +112,7 @@ static int export_to(store *s, const report_period *p, const char *period_code,
     htcds_export e;
     store_status st = store_htcds_rows(s, p, &e);
     if (st != ST_OK)
-        return cli_status_exit(st);
+        return cli_refuse(store_status_why(s, st));
     htcds_finish(&e, sodium_random, NULL);
     private_file pf;
     int rc = EXIT_OK;

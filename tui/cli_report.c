@@ -14,6 +14,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/access.h"
 #include "core/report.h"
 #include "db/report_store.h"
 #include "i18n/i18n.h"
@@ -153,9 +154,13 @@ static int deliver(store *s, const report_request *r, const char *text)
 {
     char code[64];
     report_period_code(r->period, code, sizeof code);
-    store_status st = store_report_audit_export(s, "report", code, r->out.outside);
+    /* A field officer's own report may be shown to him; a file (or any
+     * report of a head of office) is an export (core/access.h). */
+    bool exports = r->path || access_allows(store_me(s)->role, ACCESS_EXPORT, CASE_REL_NONE);
+    store_status st = exports ? store_report_audit_export(s, "report", code, r->out.outside)
+                              : store_report_audit_shown(s, code);
     if (st != ST_OK)
-        return cli_status_exit(st);
+        return cli_refuse(store_status_why(s, st));
     if (!r->path)
         return fputs(text, stdout) >= 0 && fflush(stdout) == 0 ? EXIT_OK : EXIT_USER;
     if (!private_file_write(r->path, text)) {

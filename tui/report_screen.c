@@ -18,6 +18,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "core/access.h"
 #include "core/agency.h"
 #include "core/needs.h"
 #include "core/referral.h"
@@ -845,6 +846,14 @@ static void write_report(report_view *v)
     tui *t = v->t;
     if (!v->have_table)
         return;
+    /* A report file leaves the store (ACCESS_EXPORT): say so before any
+     * file is written, not after. */
+    officer_role role = store_me(t->st)->role;
+    const char *why = access_refusal_text(role, ACCESS_EXPORT, CASE_REL_NONE);
+    if (why) {
+        tui_say(t, STYLE_ERROR, _(why));
+        return;
+    }
     long i = tui_pick(t, N_("Reports"), N_("Write the report as:"), 2, 0, format_row, NULL);
     if (i < 0 || !t->st)
         return;

@@ -1,8 +1,9 @@
 #!/bin/sh
 # End to end, in Thai, on the command line: roles are enforced in the store
 # (issue 8).  A social worker's case list holds only the case she recorded;
-# the administrator's case is refused with the reason in Thai, and so is a
-# backup, which leaves no file; the administrator still sees every case.
+# the administrator's case is refused with the reason in Thai, and so are a
+# backup and a report file, which leave no file (her report on the screen
+# is hers to see); the administrator still sees every case.
 TC_NAME=roles_th
 . "$top_srcdir/tests/e2e/lib.sh"
 
@@ -38,6 +39,13 @@ grep -q "มะลิ" "$TC_TMP/out" "$TC_TMP/err" && tc_fail "the refused case 
 tc_check "a backup is refused" 1 sw backup "$TC_TMP/all.backup"
 tc_has "the reason, in Thai" err "เฉพาะหัวหน้างานหรือผู้ดูแลระบบเท่านั้นที่ดำเนินการนี้ได้"
 [ ! -e "$TC_TMP/all.backup" ] && tc_pass "no backup file" || tc_fail "a backup file was written"
+tc_check "her own report is shown to her" 0 sw report
+tc_check "a report file is refused" 1 sw report --format csv --output "$TC_TMP/r.csv"
+tc_has "the reason, in Thai" err "เฉพาะหัวหน้างานหรือผู้ดูแลระบบเท่านั้นที่ดำเนินการนี้ได้"
+[ ! -e "$TC_TMP/r.csv" ] && tc_pass "no report file" || tc_fail "a report file was written"
+tc_check "the HTCDS export is refused" 1 sw export --htcds --output "$TC_TMP/h.csv"
+tc_has "the reason, in Thai" err "เฉพาะหัวหน้างานหรือผู้ดูแลระบบเท่านั้นที่ดำเนินการนี้ได้"
+[ ! -e "$TC_TMP/h.csv" ] && tc_pass "no export file" || tc_fail "an export file was written"
 tc_check "the administrator's list" 0 tc case list --format tsv
 tc_has "holds the administrator's case" out "มะลิ ใจงาม"
 tc_has "and the social worker's" out "ดาว ประกายแสง"
