@@ -20,11 +20,13 @@
  * original (which a fill leaves less tightly packed). */
 #define _GNU_SOURCE
 #include "config.h"
+#include <fcntl.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "bench/bench.h"
 #include "db/store_internal.h"
 #include "i18n/thaitext.h"
@@ -123,10 +125,10 @@ int bench_copy_store(store *s, const char *to_dir, bool plain)
      * store_open, and the plain one must be refused by it. */
     /* The store's connection opens files without SQLITE_OPEN_CREATE, and
      * ATTACH inherits that: the file is made empty first. */
-    FILE *empty = db ? fopen(db, "wb") : NULL;
-    if (empty)
-        fclose(empty);
-    int failed = !empty || !slots || export_to(s, db, plain) != 0
+    int fd = db ? open(db, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600) : -1;
+    if (fd >= 0)
+        close(fd);
+    int failed = fd < 0 || !slots || export_to(s, db, plain) != 0
               || copy_file(s->slots_path, slots) != 0;
     free(db);
     free(slots);
