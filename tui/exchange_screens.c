@@ -12,6 +12,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "core/access.h"
 #include "core/agency.h"
 #include "core/caldate.h"
 #include "i18n/i18n.h"
@@ -326,12 +327,16 @@ static void card_write(exchange_view *v)
     tui_say(t, STYLE_NOTICE, msg);
 }
 
+/* Hand-over's identity and peers are the heads' (core/access.h): say why
+ * before asking anything. */
 static bool may_change(tui *t)
 {
     const tc_officer *me = store_me(t->st);
-    if (me && role_may_change_settings(me->role))
+    const char *why = me ? access_refusal_text(me->role, ACCESS_HANDOVER, CASE_REL_NONE)
+                         : store_status_text(ST_DENIED);
+    if (!why)
         return true;
-    tui_say(t, STYLE_ERROR, _(store_status_text(ST_DENIED)));
+    tui_say(t, STYLE_ERROR, _(why));
     return false;
 }
 
