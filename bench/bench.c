@@ -62,6 +62,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "bench/bench.h"
+#include "core/demo_names.h"
 #include "db/builtin_instruments.h"
 #include "db/keyslot.h"
 #include "db/referrals.h"
@@ -108,21 +109,23 @@ static long rss_kib(void)
     return kib;
 }
 
-static const char *THAI_GIVEN[] = { "สมชาย", "สมหญิง", "มะลิ", "ประเสริฐ", "วันดี", "บุญมี", "สุดา", "อรุณ" };
-static const char *THAI_FAMILY[] = { "ใจดี", "ศรีสุข", "บุญเรือง", "แก้วมณี", "ทองดี", "พรหมมา" };
-static const char *LATIN_GIVEN[] = { "Aung", "Min", "Sopheap", "Dara", "Khamla", "Nguyen", "Thida", "Zaw" };
-static const char *LATIN_FAMILY[] = { "Kyaw", "Htet", "Chan", "Sok", "Phommachanh", "Van An", "Win", "Oo" };
+/* Names come from the demo store's pools (core/demo_names.h), one source
+ * of names: a Thai-script name for everyone, and the romanised name of
+ * the nationality's script, numbered so that no two are alike. */
 static const char *NATS[] = { "MM", "KH", "LA", "VN", "TH", "XX" };
+static const demo_script NAT_SCRIPTS[] = { DEMO_BURMESE, DEMO_KHMER, DEMO_LAO, DEMO_VIETNAMESE,
+                                           DEMO_THAI, DEMO_BURMESE };
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 static void make_case(tc_case *c, unsigned i, caldate today)
 {
     case_init(c);
-    snprintf(c->name_thai, sizeof c->name_thai, "%s %s", THAI_GIVEN[i % COUNT(THAI_GIVEN)],
-             THAI_FAMILY[(i / 8) % COUNT(THAI_FAMILY)]);
-    snprintf(c->name_latin, sizeof c->name_latin, "%s %s %u", LATIN_GIVEN[(i / 3) % COUNT(LATIN_GIVEN)],
-             LATIN_FAMILY[(i / 5) % COUNT(LATIN_FAMILY)], i);
+    demo_name thai, own;
+    demo_name_compose(DEMO_THAI, (tc_sex)(1 + i % 2), i, &thai);
+    demo_name_compose(NAT_SCRIPTS[i % COUNT(NATS)], (tc_sex)(1 + i % 2), i / 6, &own);
+    snprintf(c->name_thai, sizeof c->name_thai, "%s", thai.native);
+    snprintf(c->name_latin, sizeof c->name_latin, "%s %u", own.latin, i);
     c->sex = (tc_sex)(1 + i % 2);
     c->estimated_age = 12 + (int)(i % 40);
     snprintf(c->nationalities[0], 3, "%s", NATS[i % COUNT(NATS)]);
