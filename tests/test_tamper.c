@@ -370,6 +370,47 @@ static void test_older_wal_of_this_store(void)
     harness_fixture_close(&f);
 }
 
+/* The WAL a crash leaves (the database and its -wal as they were while the
+ * store was open, with or without the -shm) is this store's own: it opens,
+ * with every case the WAL holds, and checks clean. */
+static void test_wal_of_a_crash_is_kept(void)
+{
+    for (int with_shm = 0; with_shm <= 1; with_shm++) {
+        harness_fixture f = harness_fixture_open("Somchai Admin", PASS, &clk);
+        add_filler(f.s, 30);
+        harness_fixture_reopen(&f, "admin", PASS, &clk);
+        tc_case last = harness_case_add(f.s, "In The Wal", 20, "2026-11-21");
+        bytes db = read_bytes(f.dir, STORE_DB_FILE);
+        bytes wal = read_bytes(f.dir, STORE_DB_FILE "-wal");
+        bytes shm = read_bytes(f.dir, STORE_DB_FILE "-shm");
+        bytes ks = read_bytes(f.dir, STORE_SLOTS_FILE);
+        CU_ASSERT_FATAL(wal.present && wal.len > 32);
+        /* The crashed copy, in a folder of its own. */
+        char *crashed = path_in(f.root, "crashed");
+        CU_ASSERT_EQUAL_FATAL(mkdir(crashed, 0700), 0);
+        write_bytes(crashed, STORE_DB_FILE, db.p, db.len);
+        write_bytes(crashed, STORE_DB_FILE "-wal", wal.p, wal.len);
+        if (with_shm && shm.present)
+            write_bytes(crashed, STORE_DB_FILE "-shm", shm.p, shm.len);
+        write_bytes(crashed, STORE_SLOTS_FILE, ks.p, ks.len);
+        store *s = NULL;
+        CU_ASSERT_EQUAL(store_open(crashed, "admin", PASS, &clk, &s), ST_OK);
+        if (s) {
+            tc_case got;
+            CU_ASSERT_EQUAL(store_case_get(s, last.reference, &got), ST_OK);
+            store_check_report r;
+            CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
+            store_close(s);
+        }
+        bytes_free(&db);
+        bytes_free(&wal);
+        bytes_free(&shm);
+        bytes_free(&ks);
+        free(crashed);
+        harness_fixture_close(&f);
+    }
+}
+
 /* ======================================================== guessing delay */
 
 typedef struct sleep_log { unsigned calls, total, last; } sleep_log;
@@ -871,6 +912,7 @@ static CU_TestInfo damage_tests[] = {
     { "a key-slot file cut short or garbage", test_damaged_key_slot_file },
     { "the WAL of another store", test_wal_of_another_store },
     { "an older WAL of this store", test_older_wal_of_this_store },
+    { "the WAL a crash leaves is kept", test_wal_of_a_crash_is_kept },
     CU_TEST_INFO_NULL,
 };
 
