@@ -763,12 +763,16 @@ store_status store_case_row(store *s, const char *case_id, tc_case_row *out)
 }
 
 /* A page of matches is found either by walking the list's own order and
- * testing each case (reads about (offset + limit) / density entries) or
- * by sorting the matches the index of grams gives (reads each of them).
- * Below these many matches the sort is cheaper; the walk by name reads
- * each case's row, so it waits for more. */
+ * testing each case (reads about (offset + limit) / density entries, when
+ * the matches are spread along that order) or by sorting the matches the
+ * index of grams gives (reads each of them).  Newest first, below
+ * SORT_MATCHES_MAX matches the sort is cheaper.  By name, a name searched
+ * for is one stretch of the name order, often far from its start, and the
+ * walk reads each case's row (at 100,000 cases "สมชาย ใจดี", 2,084
+ * matches, walked for 2.8 s on a loaded machine, sorted in 0.36 s; 16,672
+ * matches of "ใจดี" walked in 0.12 s, sorted in 0.8 s). */
 #define SORT_MATCHES_MAX 256
-#define SORT_MATCHES_MAX_BY_NAME 1024
+#define SORT_MATCHES_MAX_BY_NAME 4096
 
 /* Whether the term has fewer than cap matches by its grams (counted no
  * further than cap). */

@@ -5,8 +5,10 @@
  * count of every case through case_count; both are derived by triggers.
  * The oracle here is the query the store used before them: LIKE over the
  * folded names and the reference, and the reference the term names. The
- * store of 1,100 cases is made so that terms fall on both sides of each
- * path's limits (a page sorted from few matches, or the list walked). */
+ * store of 1,100 cases is made so that terms fall on both sides of the
+ * newest-first page's limit (a page sorted from few matches, or the list
+ * walked); by name, pages up to 4,096 matches are sorted, above that the
+ * walk is the query the store always had. */
 #include "config.h"
 #include "tests/harness.h"
 #include "tests/harness_store.h"
