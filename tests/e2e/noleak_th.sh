@@ -24,6 +24,22 @@ data=$home/.local/share/tipcase
 sed 's/history-limit 0/history-limit 5000/' "$TC_TMP/tmux.conf" >"$TC_TMP/tmux.conf.new" &&
     mv "$TC_TMP/tmux.conf.new" "$TC_TMP/tmux.conf"
 
+# The exit status of the current session's program once it has ended
+# (tmux can report the pane dead a moment before its status); a signal
+# that ended it is given as "signal N".
+exit_status() {
+    _st=$(tc_wait_exit 10)
+    _n=0
+    while [ -z "$_st" ] && [ $_n -lt 30 ]; do
+        tc_nap
+        _st=$(tc_tmux display-message -p -t "$TC_CUR" '#{pane_dead_status}')
+        _sig=$(tc_tmux display-message -p -t "$TC_CUR" '#{pane_dead_signal}')
+        [ -n "$_sig" ] && _st="signal $_sig"
+        _n=$((_n + 1))
+    done
+    echo "$_st"
+}
+
 # tipcase as a user whose HOME and TMPDIR are the fresh folders.
 as_user() {
     env -u XDG_DATA_HOME HOME="$home" TMPDIR="$tmp" "$@"
@@ -66,7 +82,7 @@ tc_wait_for "Esc กลับ" 5
 tc_keys Escape
 tc_expect "$thai_name" "back in the list"
 tc_keys q
-status=$(tc_wait_exit 10)
+status=$(exit_status)
 [ "$status" = 0 ] && tc_pass "the session ends cleanly" || tc_fail "exit '$status'"
 
 # The officer's own export: a report to a file.

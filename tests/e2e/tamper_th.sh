@@ -25,13 +25,18 @@ row() {
 }
 
 # The exit status of the current session's program once it has ended
-# (tmux can report the pane dead a moment before its status).
+# (tmux can report the pane dead a moment before its status); a signal
+# that ended it is given as "signal N".
 exit_status() {
     _st=$(tc_wait_exit 10)
-    if [ -z "$_st" ]; then
-        sleep 1
+    _n=0
+    while [ -z "$_st" ] && [ $_n -lt 30 ]; do
+        tc_nap
         _st=$(tc_tmux display-message -p -t "$TC_CUR" '#{pane_dead_status}')
-    fi
+        _sig=$(tc_tmux display-message -p -t "$TC_CUR" '#{pane_dead_signal}')
+        [ -n "$_sig" ] && _st="signal $_sig"
+        _n=$((_n + 1))
+    done
     echo "$_st"
 }
 
