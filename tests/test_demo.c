@@ -11,7 +11,9 @@
  *   passes store_check; it is marked as a demo (setting and file) and a
  *   normal store is not;
  * - the same seed gives the same cases, another seed other ones;
- * - a count out of range is refused and writes nothing.
+ * - a count out of range is refused and writes nothing;
+ * - the store's batches (store_batch_begin/_end) keep a refused call's
+ *   nothing and an ended-with-error batch's nothing.
  *
  * Time comes from a fixed clock (Bangkok, UTC+7); key slots use cheap
  * Argon2id parameters. */
@@ -441,6 +443,36 @@ static void test_count_out_of_range(void)
     harness_fixture_close(&f);
 }
 
+/* store_batch_begin/_end (db/store_internal.h), which demo_fill uses: a
+ * refused call inside a batch writes nothing and the others stay; a batch
+ * ended with an error keeps none of its calls. */
+static void test_batch(void)
+{
+    harness_fixture f = harness_fixture_open("Officer", PASS, &clk);
+    const char *count = "SELECT count(*) FROM cases";
+    CU_ASSERT_EQUAL_FATAL(store_batch_begin(f.s), ST_OK);
+    tc_case a = harness_case("Aung Aung", 30, "2026-11-01");
+    CU_ASSERT_EQUAL(store_case_add(f.s, &a, NULL), ST_OK);
+    tc_case bad = harness_case("", 30, "2026-11-01");
+    case_check chk;
+    CU_ASSERT_EQUAL(store_case_add(f.s, &bad, &chk), ST_INVALID);
+    tc_case b = harness_case("Min Htet", 25, "2026-11-02");
+    CU_ASSERT_EQUAL(store_case_add(f.s, &b, NULL), ST_OK);
+    CU_ASSERT_EQUAL(store_batch_end(f.s, ST_OK), ST_OK);
+    CU_ASSERT_EQUAL(count_of(f.s, count), 2);
+    harness_check_chain(f.s);
+    CU_ASSERT_EQUAL_FATAL(store_batch_begin(f.s), ST_OK);
+    tc_case c = harness_case("Zaw Win", 40, "2026-11-03");
+    CU_ASSERT_EQUAL(store_case_add(f.s, &c, NULL), ST_OK);
+    CU_ASSERT_EQUAL(store_batch_end(f.s, ST_IO), ST_IO);
+    CU_ASSERT_EQUAL(count_of(f.s, count), 2);
+    /* After a batch, a call is its own transaction again. */
+    CU_ASSERT_EQUAL(store_case_add(f.s, &c, NULL), ST_OK);
+    CU_ASSERT_EQUAL(count_of(f.s, count), 3);
+    harness_check_chain(f.s);
+    harness_fixture_close(&f);
+}
+
 static CU_TestInfo name_tests[] = {
     { "every pool in its script", test_pools_in_their_scripts },
     { "name order per script", test_name_order },
@@ -464,6 +496,7 @@ static CU_TestInfo other_tests[] = {
     { "a normal store is not a demo", test_normal_store_is_not_demo },
     { "same seed, same cases", test_same_seed_same_cases },
     { "count out of range", test_count_out_of_range },
+    { "calls in a batch", test_batch },
     CU_TEST_INFO_NULL,
 };
 
