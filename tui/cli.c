@@ -316,6 +316,9 @@ static int cmd_check(app_options *opt)
 {
     store *s = NULL;
     store_status st = cli_unlock(opt, &s);
+    /* "Run 'tipcase check'" is no answer to tipcase check itself. */
+    if (st == ST_DAMAGED)
+        return cli_refuse(N_("The store is damaged and cannot be opened. Restore the latest backup with 'tipcase restore' and tell your administrator."));
     if (st != ST_OK)
         return cli_status_exit(st);
     store_check_report r;

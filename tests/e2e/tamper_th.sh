@@ -82,6 +82,8 @@ else
     tc_fail "the damaged database was written"
 fi
 tc_check "tipcase check says the store is damaged" 1 tc check
+tc_has "and, in Thai, to restore the latest backup" err "tipcase restore"
+tc_has "in Thai" err "ที่เก็บข้อมูลเสียหายและเปิดไม่ได้"
 
 # ---- 2. hostile text ------------------------------------------------------------
 h=$TC_TMP/hostile
