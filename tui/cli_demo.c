@@ -166,8 +166,13 @@ int cli_demo_cmd(app_options *opt, cli_args *a)
         bool tty = isatty(STDERR_FILENO);
         demo_options o = { (size_t)cases, seed, 0 };
         st = demo_fill(s, &o, show_progress, &tty);
-        if (st != ST_OK)
+        if (st != ST_OK) {
             fprintf(stderr, "tipcase: %s\n", store_last_error(s));
+            fprintf(stderr, "tipcase: ");
+            fprintf(stderr, _("The demo store in %s is incomplete: remove that directory "
+                              "and try again."), opt->data_dir);
+            fputc('\n', stderr);
+        }
     }
     store_close(s);
     if (st == ST_OK)
