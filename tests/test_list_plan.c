@@ -283,6 +283,35 @@ static void test_renamed_case_found_by_new_name(void)
     harness_fixture_close(&f);
 }
 
+/* A case row written by plain SQL, as a hand-over import writes every
+ * table's rows (db/exchange_receive.c), is counted and found: the
+ * triggers, not the case writer, keep both tables. */
+static void test_row_inserted_by_sql_counted_and_found(void)
+{
+    harness_fixture f = harness_fixture_open("Somchai Admin", PASS, &clk);
+    tc_case c;
+    make_case(&c, 3);
+    CU_ASSERT_EQUAL_FATAL(store_case_add(f.s, &c, NULL), ST_OK);
+    char *sql = sqlite3_mprintf(
+        "INSERT INTO cases(id, person_id, reference, store_code, be_year, number, sort_date,"
+        " search_key, created_at, updated_at) VALUES('imported-1', '%q', 'ZZ9ZZ-2569-0007',"
+        " 'ZZ9ZZ', 2569, 7, '2026-01-02', 'นำเข้าจากอีกที่' || char(31) || 'handed over',"
+        " '2026-01-02T00:00:00Z', '2026-01-02T00:00:00Z');"
+        "INSERT INTO case_name_keys(case_id, name_key) VALUES('imported-1', x'01')", c.person_id);
+    CU_ASSERT_EQUAL_FATAL(sqlite3_exec(store_db_handle(f.s), sql, NULL, NULL, NULL), SQLITE_OK);
+    sqlite3_free(sql);
+    size_t n = 0;
+    CU_ASSERT_EQUAL(store_case_count(f.s, NULL, &n), ST_OK);
+    CU_ASSERT_EQUAL(n, 2);
+    const char *const found[] = { "handed", "จากอีก", "zz9zz", "ZZ9ZZ-2569-7", "-0007" };
+    for (size_t i = 0; i < COUNT(found); i++) {
+        CU_ASSERT_EQUAL(store_case_count(f.s, found[i], &n), ST_OK);
+        CU_ASSERT_EQUAL(n, 1);
+        CU_ASSERT_TRUE(same_as_scan(f.s, found[i], 5));
+    }
+    harness_fixture_close(&f);
+}
+
 /* A digest of case_grams in key order. */
 static void grams_digest(sqlite3 *db, unsigned char out[32])
 {
@@ -479,6 +508,7 @@ static CU_TestInfo tests[] = {
     { "search: the index finds what the scan found", test_search_same_as_scan },
     { "count of every case follows inserts", test_count_follows_inserts },
     { "renamed case found by its new name", test_renamed_case_found_by_new_name },
+    { "row inserted by SQL counted and found", test_row_inserted_by_sql_counted_and_found },
     { "migration 10 fills what the triggers keep", test_migration_fills_what_triggers_keep },
     { "hot queries read indexes", test_hot_query_plans },
     CU_TEST_INFO_NULL
