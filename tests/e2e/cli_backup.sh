@@ -57,7 +57,10 @@ if cmp -s "$TC_TMP/out" "$TC_TMP/list-before"; then tc_pass "the same cases"; el
 tc_has "a Thai name" out "มะลิ ใจงาม"
 tc_mode "the folder is 0700" "$r" 700
 tc_check "the social worker restores it too" 0 tc_as "$TC_TMP/r2" somsri "$TC_TMP/sw" restore "$b"
-tc_check "and opens it" 0 tc_as "$TC_TMP/r2" somsri "$TC_TMP/sw" case list
+tc_check "and opens it" 0 tc_as "$TC_TMP/r2" somsri "$TC_TMP/sw" case list --format tsv
+n=$(wc -l <"$TC_TMP/out")
+[ "$n" = 1 ] && tc_pass "her list holds only her own cases: none" || tc_fail "$n lines listed"
+tc_check "the administrator opens her copy" 0 on "$TC_TMP/r2" case list
 tc_has "with the cases" out "สมหญิง ทดสอบพิเศษ"
 
 # ---- refusals, in Thai ----------------------------------------------------------
