@@ -393,8 +393,18 @@ typedef struct plan_facts {
     bool full_scan;         /* a table read whole (not through an index) */
     bool sorts;             /* a temporary b-tree for ORDER BY, DISTINCT or GROUP BY */
     char walks[256];        /* the indexes walked from one end ("SCAN ... INDEX x"), ';' */
-    char searches[1024];    /* every SEARCH detail, ';' */
+    char searches[4096];    /* every SEARCH detail, ';' */
 } plan_facts;
+
+/* Appends text and ';' while they fit (a fact cut short fails its test). */
+static void add_fact(char *list, size_t size, const char *text)
+{
+    size_t used = strlen(list), n = strlen(text);
+    if (used + n + 2 <= size) {
+        memcpy(list + used, text, n);
+        memcpy(list + used + n, ";", 2);
+    }
+}
 
 static void explain_into(sqlite3 *db, const char *sql, plan_facts *f)
 {
@@ -413,14 +423,10 @@ static void explain_into(sqlite3 *db, const char *sql, plan_facts *f)
         if (strstr(d, "TEMP B-TREE"))
             f->sorts = true;
         const char *idx = strstr(d, "INDEX ");
-        if (!strncmp(d, "SCAN TABLE", 10) && idx) {
-            strncat(f->walks, idx + 6, sizeof f->walks - strlen(f->walks) - 2);
-            strcat(f->walks, ";");
-        }
-        if (!strncmp(d, "SEARCH", 6)) {
-            strncat(f->searches, d, sizeof f->searches - strlen(f->searches) - 2);
-            strcat(f->searches, ";");
-        }
+        if (!strncmp(d, "SCAN TABLE", 10) && idx)
+            add_fact(f->walks, sizeof f->walks, idx + 6);
+        if (!strncmp(d, "SEARCH", 6))
+            add_fact(f->searches, sizeof f->searches, d);
     }
     sqlite3_finalize(q);
 }
