@@ -7,8 +7,9 @@
  *   every refusal has a reason, every allowed operation none;
  * - a store with an officer of every role, each of whom records a case;
  *   each officer in turn tries every operation on his own case and on a
- *   field officer's case that is not his (read, update, assign, a note, a
- *   need, a screening, a referral, a note read by its id) and the
+ *   field officer's case that is not his (read, the timeline, intake,
+ *   clocks, screenings and stage, update, assign, a note, a note read and
+ *   corrected by its id, a need, a screening, a referral) and the
  *   operations about no one case (export, hand-over, backup, officers,
  *   settings, the directory): each is done or refused (ST_DENIED) as the
  *   table says, and a refused call changes nothing, not even the audit
@@ -291,11 +292,65 @@ static store_status op_referral(walk *w, size_t t)
     return store_referral_add(w->f.s, &r, false, NULL, NULL, NULL);
 }
 
+static store_status op_note_correct(walk *w, size_t t)
+{
+    tc_note n;
+    memset(&n, 0, sizeof n);
+    snprintf(n.id, sizeof n.id, "%s", w->note_ids[t]);
+    snprintf(n.case_id, sizeof n.case_id, "%s", w->cases[t].id);
+    snprintf(n.text, sizeof n.text, "บันทึกแก้ไข %d", ++w->serial);
+    return store_note_correct(w->f.s, &n, "Walk correction.", NULL, NULL);
+}
+
+static store_status op_timeline(walk *w, size_t t)
+{
+    timeline_event *ev = NULL;
+    size_t n = 0;
+    store_status st = store_timeline(w->f.s, w->cases[t].id, &ev, &n);
+    free(ev);
+    return st;
+}
+
+/* No intake is recorded: allowed is "not found", refused is refused. */
+static store_status op_intake(walk *w, size_t t)
+{
+    tc_intake in;
+    store_status st = store_intake_get(w->f.s, w->cases[t].id, &in);
+    return st == ST_NOT_FOUND ? ST_OK : st;
+}
+
+static store_status op_clocks(walk *w, size_t t)
+{
+    case_clocks k;
+    return store_case_clocks_get(w->f.s, w->cases[t].id, &k);
+}
+
+static store_status op_screening_list(walk *w, size_t t)
+{
+    screening_row *rows = NULL;
+    size_t n = 0;
+    store_status st = store_screening_list(w->f.s, w->cases[t].id, &rows, &n);
+    free(rows);
+    return st;
+}
+
+static store_status op_stage(walk *w, size_t t)
+{
+    case_stage stage;
+    return store_case_stage(w->f.s, w->cases[t].id, &stage);
+}
+
 static const struct {
     const char *name;
     access_op op;
     case_fn run;
 } case_ops[] = {
+    { "the timeline", ACCESS_CASE_READ, op_timeline },
+    { "the intake", ACCESS_CASE_READ, op_intake },
+    { "the clocks", ACCESS_CASE_READ, op_clocks },
+    { "the screenings", ACCESS_CASE_READ, op_screening_list },
+    { "the stage", ACCESS_CASE_READ, op_stage },
+    { "correct a note", ACCESS_CASE_WRITE, op_note_correct },
     { "read a case", ACCESS_CASE_READ, op_read },
     { "read a note by its id", ACCESS_CASE_READ, op_note_read },
     { "update a case", ACCESS_CASE_WRITE, op_update },
