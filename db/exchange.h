@@ -3,7 +3,9 @@
  * conflicts an import leaves for an officer to resolve.
  *
  * The file format is db/bundle.h's; this module decides what goes in and
- * what comes out.  Everything here runs inside the encrypted database:
+ * what comes out.  Every call here (identity, peers, hand-over, receiving,
+ * bundles and conflicts) needs ACCESS_HANDOVER (core/access.h:
+ * supervisors and administrators), else ST_DENIED with nothing written.  Everything here runs inside the encrypted database:
  * the store's secret keys, the peers, every bundle sent and received, and
  * every conflict (with both values) never leave it.
  *
@@ -134,7 +136,7 @@ store_status exchange_identity(store *s, exch_identity *out);
 /* The identity card text (bundle.h identity_card_write) into out. */
 store_status exchange_identity_card(store *s, char *out, size_t outsz);
 /* Set the store's name (EXCH_SETTING_STORE_NAME): UTF-8 without control
- * characters, 1..IDENTITY_NAME_MAX bytes.  Needs role_may_change_settings
+ * characters, 1..IDENTITY_NAME_MAX bytes.  Needs ACCESS_HANDOVER
  * (ST_DENIED); ST_INVALID with r->code EXCH_NAME_INVALID. */
 store_status exchange_store_name_set(store *s, const char *name, exch_refusal *r);
 /* Test and bench only: the store's secret keys (NULL on failure; free
@@ -163,7 +165,7 @@ typedef struct exch_peer {
 store_status exchange_card_parse(const char *text, size_t len, exch_peer *out,
                                  exch_refusal *r);
 /* Add the peer of a card with kind ("" or an agency type code).  Needs
- * role_may_change_settings.  Refused (ST_INVALID): a bad card, this
+ * ACCESS_HANDOVER.  Refused (ST_INVALID): a bad card, this
  * store's own card, a fingerprint known already, active or retired
  * (EXCH_PEER_EXISTS: a store with new keys sends a new card), an unknown
  * kind.  out (may be NULL) gets the peer. */
@@ -175,7 +177,7 @@ store_status exchange_peer_list(store *s, exch_peer **out, size_t *n);
  * retired.  ST_NOT_FOUND with EXCH_PEER_UNKNOWN. */
 store_status exchange_peer_find(store *s, const char *fingerprint, exch_peer *out,
                                 exch_refusal *r);
-/* Retire the peer (needs role_may_change_settings).  Its bundles stay;
+/* Retire the peer (needs ACCESS_HANDOVER).  Its bundles stay;
  * nothing more is sent to it or accepted from it. */
 store_status exchange_peer_retire(store *s, const char *fingerprint, exch_refusal *r);
 

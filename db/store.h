@@ -6,8 +6,14 @@
  * changes data runs in one transaction and appends to the audit chain.
  * Nothing above db/ sees SQL; results come back as core structs.
  *
+ * Every call asks core's table of roles and operations (core/access.h)
+ * about the acting officer before it reads or changes anything: a refused
+ * call returns ST_DENIED and writes nothing, and a field officer's lists
+ * hold only the cases he recorded or is assigned to.
+ *
  * Status values are returned by every call; store_status_text() gives the
- * English msgid for the officer (translate with _()). */
+ * English msgid for the officer (translate with _()); store_status_why()
+ * gives a refusal's own reason. */
 #ifndef TC_STORE_H
 #define TC_STORE_H
 #include <stdbool.h>
