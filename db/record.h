@@ -27,7 +27,14 @@
  * "inspection.link", "consent.add", "consent.withdraw",
  * "consent.override", "need.add", "need.state", "note.add",
  * "record.correct", "record.withdraw", "case.close", "case.reopen",
- * "case.quick" (after the case's own "case.add"), "case.complete". */
+ * "case.quick" (after the case's own "case.add"), "case.complete".
+ *
+ * Roles (core/access.h): a call about one case (by its id, or by the id
+ * of a record, screening, referral or plan of it) needs ACCESS_CASE_READ
+ * or ACCESS_CASE_WRITE on that case: a field officer only on the cases he
+ * recorded or is assigned to, else ST_DENIED with nothing written.
+ * Inspections belong to no one case: every officer may record them; an
+ * inspection's cases list only those the officer may open. */
 #ifndef TC_DB_RECORD_H
 #define TC_DB_RECORD_H
 #include <stdbool.h>

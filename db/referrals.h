@@ -25,7 +25,13 @@
  * "referral.state", "setting.set" (one for each response-time setting),
  * and "consent.override" (db/record.h) for each purpose a referral
  * was sent without covering consent; "need.add" and "need.state" when a
- * referral records or moves the case's needs (below). */
+ * referral records or moves the case's needs (below).
+ *
+ * Roles (core/access.h): a call about one case (by its id, or by the id
+ * of a record, screening, referral or plan of it) needs ACCESS_CASE_READ
+ * or ACCESS_CASE_WRITE on that case: a field officer only on the cases he
+ * recorded or is assigned to, else ST_DENIED with nothing written.
+ * The dashboard and the overdue count hold a field officer's own cases. */
 #ifndef TC_DB_REFERRALS_H
 #define TC_DB_REFERRALS_H
 #include <stdbool.h>

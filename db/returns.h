@@ -29,7 +29,13 @@
  *
  * Audit actions: "repatriation.add", "repatriation.edit",
  * "repatriation.state", "reintegration.add", "reintegration.edit",
- * "reintegration.close", "followup.add", "setting.set". */
+ * "reintegration.close", "followup.add", "setting.set".
+ *
+ * Roles (core/access.h): a call about one case (by its id, or by the id
+ * of a record, screening, referral or plan of it) needs ACCESS_CASE_READ
+ * or ACCESS_CASE_WRITE on that case: a field officer only on the cases he
+ * recorded or is assigned to, else ST_DENIED with nothing written.
+ * The follow-ups due hold a field officer's own cases. */
 #ifndef TC_DB_RETURNS_H
 #define TC_DB_RETURNS_H
 #include <stdbool.h>

@@ -10,7 +10,13 @@
  *
  * Every call that changes data is one durable transaction with an audit
  * row (db/store.h).  Saving one answer is one transaction, so a screening
- * interrupted by a flat battery resumes where it stopped. */
+ * interrupted by a flat battery resumes where it stopped.
+ *
+ * Roles (core/access.h): a call about one case (by its id, or by the id
+ * of a record, screening, referral or plan of it) needs ACCESS_CASE_READ
+ * or ACCESS_CASE_WRITE on that case: a field officer only on the cases he
+ * recorded or is assigned to, else ST_DENIED with nothing written.
+ * Due soon (store_deadlines_due) holds a field officer's own cases. */
 #ifndef TC_DB_SCREENINGS_H
 #define TC_DB_SCREENINGS_H
 #include <stdbool.h>
