@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/agency.h"
+#include "db/demo.h"
 #include "core/msg.h"
 #include "core/utf8.h"
 
@@ -38,6 +39,7 @@ static const char *const refusal_msgids[EXCH_REFUSAL_COUNT] = {
     [EXCH_CONFLICT_UNKNOWN] = N_("No such conflict."),
     [EXCH_CONFLICT_RESOLVED] = N_("This conflict is resolved already."),
     [EXCH_FIELD_UNKNOWN] = N_("The conflict has no open field of that name."),
+    [EXCH_DEMO_STORE] = N_("This is a demo store of synthetic cases: it hands nothing over and receives nothing, so demo and real records never mix."),
 };
 
 const char *exch_refusal_msgid(exch_refusal_code c)
@@ -51,6 +53,14 @@ void exch_refuse(exch_refusal *r, exch_refusal_code code, const char *detail)
         return;
     r->code = code;
     snprintf(r->detail, sizeof r->detail, "%s", detail ? detail : "");
+}
+
+store_status exch_refuse_demo(store *s, exch_refusal *r)
+{
+    if (!store_is_demo(s))
+        return ST_OK;
+    exch_refuse(r, EXCH_DEMO_STORE, NULL);
+    return ST_DENIED;
 }
 
 static const char *keep_english(const char *msgid)
@@ -361,6 +371,8 @@ store_status exchange_peer_add(store *s, const char *card, size_t len, const cha
 {
     exch_refuse(r, EXCH_OK, NULL);
     if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+        return ST_DENIED;
+    if (exch_refuse_demo(s, r) != ST_OK)
         return ST_DENIED;
     exch_peer p;
     store_status st = exchange_card_parse(card, len, &p, r);

@@ -95,6 +95,7 @@ typedef enum exch_refusal_code {
     EXCH_CONFLICT_UNKNOWN,
     EXCH_CONFLICT_RESOLVED,     /* resolved already */
     EXCH_FIELD_UNKNOWN,         /* --field names no open field of the conflict */
+    EXCH_DEMO_STORE,            /* a demo store (db/demo.h) exchanges nothing */
     EXCH_REFUSAL_COUNT
 } exch_refusal_code;
 

@@ -74,6 +74,10 @@ store_status exch_identity_load(store *s, bool create, identity_keys **out);
 store_status exch_peer_by_fp(store *s, const char *fp, exch_peer *out);
 
 void exch_refuse(exch_refusal *r, exch_refusal_code code, const char *detail);
+/* ST_DENIED with EXCH_DEMO_STORE when s is a demo store, else ST_OK: a
+ * demo store's passphrase is printed on the screen, so real records must
+ * never reach it, and its synthetic ones must never reach a real store. */
+store_status exch_refuse_demo(store *s, exch_refusal *r);
 
 /* A case's keys derived from its record (search key, list date, name
  * order), after an import or a resolution changed the record's names or

@@ -505,7 +505,7 @@ store_status exchange_receive_open(store *s, const uint8_t *data, size_t len,
     exch_refuse(r, EXCH_OK, NULL);
     memset(pv, 0, sizeof *pv);
     *out = NULL;
-    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK || exch_refuse_demo(s, r) != ST_OK)
         return ST_DENIED;
     exch_incoming *in = calloc(1, sizeof *in);
     if (!in)

@@ -379,7 +379,7 @@ store_status exchange_handover(store *s, const char *const *cases, size_t n_case
     memset(res, 0, sizeof *res);
     *file = NULL;
     *file_len = 0;
-    if (store_may(s, ACCESS_HANDOVER) != ST_OK)
+    if (store_may(s, ACCESS_HANDOVER) != ST_OK || exch_refuse_demo(s, r) != ST_OK)
         return ST_DENIED;
     if (!n_cases) {
         exch_refuse(r, EXCH_NO_CASES, NULL);

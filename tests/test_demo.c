@@ -32,6 +32,7 @@
 #include "core/repatriation.h"
 #include "core/utf8.h"
 #include "db/demo.h"
+#include "db/exchange.h"
 #include "db/record.h"
 #include "db/store.h"
 
@@ -385,6 +386,50 @@ static void test_marked_as_demo(void)
     CU_ASSERT_EQUAL(tc_now(store_clock(demo.s)), harness_at(NOW));
 }
 
+/* Neither direction of a hand-over works with a demo store: its passphrase
+ * was printed on a screen, so real records must never reach it, and its
+ * synthetic ones must never reach a real store. */
+static void test_demo_exchanges_nothing(void)
+{
+    harness_fixture real = harness_fixture_open("Real", PASS, &clk);
+    char card[2048], demo_card[2048];
+    CU_ASSERT_EQUAL_FATAL(exchange_identity_card(real.s, card, sizeof card), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(exchange_identity_card(demo.s, demo_card, sizeof demo_card), ST_OK);
+    exch_refusal r;
+    exch_peer p;
+    /* The demo store adds no peer, so it can seal nothing for one. */
+    CU_ASSERT_EQUAL(exchange_peer_add(demo.s, card, strlen(card), "shelter", &p, &r), ST_DENIED);
+    CU_ASSERT_EQUAL(r.code, EXCH_DEMO_STORE);
+    CU_ASSERT_EQUAL(harness_count_rows(demo.s, "SELECT count(*) FROM exchange_peers"), 0);
+    /* A real store that knows the demo's card hands it nothing it could open. */
+    CU_ASSERT_EQUAL_FATAL(exchange_peer_add(real.s, demo_card, strlen(demo_card), "shelter", &p, &r),
+                          ST_OK);
+    tc_case c = harness_case("Mali Jaidee", 30, "2026-11-10");
+    CU_ASSERT_EQUAL_FATAL(store_case_add(real.s, &c, NULL), ST_OK);
+    harness_consent_add(real.s, c.id, CONSENT_REFERRAL, CONSENT_ANY_AGENCY, "2026-11-20");
+    const char *ids[] = { c.id };
+    uint8_t *file = NULL;
+    size_t len = 0;
+    exch_handover_result res;
+    CU_ASSERT_EQUAL_FATAL(exchange_handover(real.s, ids, 1, p.fingerprint, EXCH_PROFILE_FULL,
+                                            &file, &len, &res, &r), ST_OK);
+    exchange_handover_result_free(&res);
+    exch_incoming *in = NULL;
+    exch_preview pv;
+    CU_ASSERT_EQUAL(exchange_receive_open(demo.s, file, len, &in, &pv, &r), ST_DENIED);
+    CU_ASSERT_EQUAL(r.code, EXCH_DEMO_STORE);
+    CU_ASSERT_PTR_NULL(in);
+    CU_ASSERT_EQUAL(harness_count_rows(demo.s, "SELECT count(*) FROM exchange_bundles"), 0);
+    free(file);
+    file = NULL;
+    /* The demo store hands over nothing, whatever it is asked. */
+    CU_ASSERT_EQUAL(exchange_handover(demo.s, ids, 1, p.fingerprint, EXCH_PROFILE_FULL,
+                                      &file, &len, &res, &r), ST_DENIED);
+    CU_ASSERT_EQUAL(r.code, EXCH_DEMO_STORE);
+    CU_ASSERT_PTR_NULL(file);
+    harness_fixture_close(&real);
+}
+
 static void test_normal_store_is_not_demo(void)
 {
     harness_fixture f = harness_fixture_open("Officer", PASS, &clk);
@@ -489,6 +534,7 @@ static CU_TestInfo fill_tests[] = {
     { "returns and follow-ups", test_returns_and_followups },
     { "store_check passes", test_store_check_passes },
     { "marked as a demo", test_marked_as_demo },
+    { "a demo store exchanges nothing", test_demo_exchanges_nothing },
     CU_TEST_INFO_NULL,
 };
 
