@@ -508,6 +508,21 @@ static void test_hot_query_plans(void)
     f = plans_of(s, CALL_DUE, NULL, CASE_ORDER_NEWEST);
     CU_ASSERT_FALSE(f.full_scan);
     CU_ASSERT_STRING_EQUAL(f.walks, "");
+
+    /* A field officer's list and count read the two index ranges of "he
+     * recorded it or is assigned to it", never every case. */
+    CU_ASSERT_EQUAL_FATAL(harness_officer_add(s, "sw", "Malee Social", ROLE_SOCIAL_WORKER, PASS),
+                          ST_OK);
+    store *sw = NULL;
+    CU_ASSERT_EQUAL_FATAL(store_open(big.dir, "sw", PASS, &clk, &sw), ST_OK);
+    f = plans_of(sw, CALL_COUNT, NULL, CASE_ORDER_NEWEST);
+    CU_ASSERT_FALSE(f.full_scan || f.walks[0]);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f.searches, "cases_by_creator (created_by=?)"));
+    CU_ASSERT_PTR_NOT_NULL(strstr(f.searches, "cases_by_officer (assigned_officer=?)"));
+    f = plans_of(sw, CALL_PAGE, NULL, CASE_ORDER_NEWEST);
+    CU_ASSERT_FALSE(f.full_scan || f.walks[0]);
+    CU_ASSERT_PTR_NOT_NULL(strstr(f.searches, "cases_by_creator (created_by=?)"));
+    store_close(sw);
 }
 
 static CU_TestInfo tests[] = {
