@@ -259,7 +259,13 @@ tc_start() {
     done
     TC_CUR=$_tc_name
     TC_SESSIONS="$TC_SESSIONS $_tc_name"
-    if ! tc_tmux new-session -d -s "$_tc_name" -x "$_tc_cols" -y "$_tc_rows" env "$@"; then
+    # A small shell around the program writes its exit status to a file:
+    # tmux 3.3a now and then leaves an exited program unreaped (a zombie)
+    # for many seconds, and then has no status to report.
+    rm -f "$TC_TMP/$_tc_name.exit"
+    if ! tc_tmux new-session -d -s "$_tc_name" -x "$_tc_cols" -y "$_tc_rows" \
+        sh -c '"$@"; echo $? >"$0.part" && mv "$0.part" "$0"' "$TC_TMP/$_tc_name.exit" \
+        env "$@"; then
         tc_fail "$_tc_name: tmux could not start the session"
         return 1
     fi
@@ -350,13 +356,10 @@ tc_expect_not() {
 tc_wait_exit() {
     _tc_left=$(( ${1:-10} * 10 ))
     while [ "$_tc_left" -gt 0 ]; do
-        _tc_dead=$(tc_tmux display-message -p -t "$TC_CUR" '#{pane_dead} #{pane_dead_status}' 2>/dev/null)
-        case $_tc_dead in
-        "1 "*)
-            echo "${_tc_dead#1 }"
+        if [ -s "$TC_TMP/$TC_CUR.exit" ]; then
+            cat "$TC_TMP/$TC_CUR.exit"
             return 0
-            ;;
-        esac
+        fi
         tc_nap
         _tc_left=$((_tc_left - 1))
     done

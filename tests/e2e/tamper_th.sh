@@ -24,20 +24,10 @@ row() {
     tc_screen | sed -n "$1p"
 }
 
-# The exit status of the current session's program once it has ended
-# (tmux can report the pane dead a moment before its status); a signal
-# that ended it is given as "signal N".
+# The exit status of the current session's program once it has ended (a
+# signal that ended it reads as 128 + its number).
 exit_status() {
-    _st=$(tc_wait_exit 10)
-    _n=0
-    while [ -z "$_st" ] && [ $_n -lt 30 ]; do
-        tc_nap
-        _st=$(tc_tmux display-message -p -t "$TC_CUR" '#{pane_dead_status}')
-        _sig=$(tc_tmux display-message -p -t "$TC_CUR" '#{pane_dead_signal}')
-        [ -n "$_sig" ] && _st="signal $_sig"
-        _n=$((_n + 1))
-    done
-    echo "$_st"
+    tc_wait_exit 10
 }
 
 # The title on row 1 and the key line on row 24, as every screen has them.
