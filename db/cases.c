@@ -838,6 +838,28 @@ static store_status prepare_all_page(store *s, case_filter *f, bool by_name, sql
     return store_prepare(s, sql[by_name][f->active], q);
 }
 
+/* The page both list statements share: ?3 the limit, ?4 the offset, the
+ * rest already bound.  Reads up to limit rows, finalizes q, then marks the
+ * rows' clocks; one reader, so the own-cases and all-cases lists cannot
+ * drift apart. */
+static store_status read_list_page(store *s, sqlite3_stmt *q, size_t limit, size_t offset,
+                                   tc_case_row *rows, size_t *n)
+{
+    sqlite3_bind_int64(q, 3, (sqlite3_int64)limit);
+    sqlite3_bind_int64(q, 4, (sqlite3_int64)offset);
+    store_status st = ST_OK;
+    caldate today = store_today(s);
+    int rc;
+    while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < limit)
+        row_from_list(s, q, today, &rows[(*n)++]);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+        st = store_status_from_sqlite(s, rc);
+    sqlite3_finalize(q);
+    if (st == ST_OK)
+        st = store_case_rows_mark_clocks(s, rows, *n);
+    return st;
+}
+
 store_status store_case_list(store *s, const case_query *query,
                              tc_case_row *rows, size_t cap, size_t *n)
 {
@@ -859,18 +881,7 @@ store_status store_case_list(store *s, const case_query *query,
     if (f.active)
         bind_filter(q, &f);
     case_grams_bind(q, &f.grams);
-    sqlite3_bind_int64(q, 3, (sqlite3_int64)limit);
-    sqlite3_bind_int64(q, 4, (sqlite3_int64)offset);
-    caldate today = store_today(s);
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < limit)
-        row_from_list(s, q, today, &rows[(*n)++]);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        st = store_status_from_sqlite(s, rc);
-    sqlite3_finalize(q);
-    if (st == ST_OK)
-        st = store_case_rows_mark_clocks(s, rows, *n);
-    return st;
+    return read_list_page(s, q, limit, offset, rows, n);
 }
 
 /* ---- a field officer's own cases ---- */
@@ -904,19 +915,8 @@ static store_status own_case_list(store *s, const case_filter *f, bool by_name, 
     if (st != ST_OK)
         return st;
     bind_filter(q, f);
-    sqlite3_bind_int64(q, 3, (sqlite3_int64)limit);
-    sqlite3_bind_int64(q, 4, (sqlite3_int64)offset);
     sqlite3_bind_text(q, 5, s->me.id, -1, SQLITE_STATIC);
-    caldate today = store_today(s);
-    int rc;
-    while ((rc = sqlite3_step(q)) == SQLITE_ROW && *n < limit)
-        row_from_list(s, q, today, &rows[(*n)++]);
-    if (rc != SQLITE_DONE && rc != SQLITE_ROW)
-        st = store_status_from_sqlite(s, rc);
-    sqlite3_finalize(q);
-    if (st == ST_OK)
-        st = store_case_rows_mark_clocks(s, rows, *n);
-    return st;
+    return read_list_page(s, q, limit, offset, rows, n);
 }
 
 /* ---- settings ---- */
