@@ -96,17 +96,25 @@ stat_ms bench_summarise(double *v, int n)
     return s;
 }
 
-static long rss_kib(void)
+/* The KiB figure of one line of /proc/self/status ("VmRSS:", "VmHWM:"),
+ * -1 when it cannot be read. */
+static long proc_status_kib(const char *key)
 {
     FILE *f = fopen("/proc/self/status", "r");
     char line[256];
+    size_t klen = strlen(key);
     long kib = -1;
     while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "VmRSS: %ld", &kib) == 1)
+        if (strncmp(line, key, klen) == 0 && sscanf(line + klen, "%ld", &kib) == 1)
             break;
     if (f)
         fclose(f);
     return kib;
+}
+
+static long rss_kib(void)
+{
+    return proc_status_kib("VmRSS:");
 }
 
 /* Names come from the demo store's pools (core/demo_names.h), one source
@@ -349,15 +357,7 @@ static double load_average(void)
 /* Peak resident size since reset_peak_rss() (VmHWM), in KiB. */
 static long peak_rss_kib(void)
 {
-    FILE *f = fopen("/proc/self/status", "r");
-    char line[256];
-    long kib = -1;
-    while (f && fgets(line, sizeof line, f))
-        if (sscanf(line, "VmHWM: %ld", &kib) == 1)
-            break;
-    if (f)
-        fclose(f);
-    return kib;
+    return proc_status_kib("VmHWM:");
 }
 
 /* Linux: "5" to clear_refs resets VmHWM to the current RSS, so the peak
