@@ -76,22 +76,14 @@ static void read_agency(sqlite3_stmt *q, int first, void *rec)
 static void put_agency_common(void *rec, const record_common *c)
 {
     tc_agency *a = rec;
-    memcpy(a->id, c->id, sizeof a->id);
-    a->created_at = c->created_at;
-    a->updated_at = c->updated_at;
-    memcpy(a->created_by, c->created_by, sizeof a->created_by);
-    memcpy(a->updated_by, c->updated_by, sizeof a->updated_by);
+    REC_COPY_STAMPS(a, c);
 }
 
 static void get_agency_common(const void *rec, record_common *c)
 {
     const tc_agency *a = rec;
     memset(c, 0, sizeof *c);
-    memcpy(c->id, a->id, sizeof c->id);
-    c->created_at = a->created_at;
-    c->updated_at = a->updated_at;
-    memcpy(c->created_by, a->created_by, sizeof c->created_by);
-    memcpy(c->updated_by, a->updated_by, sizeof c->updated_by);
+    REC_COPY_STAMPS(c, a);
 }
 
 #define AGENCY_CONTENT_COLUMNS \

@@ -58,24 +58,16 @@ static void read_consent(sqlite3_stmt *q, int first, void *rec)
 static void put_consent_common(void *rec, const record_common *cm)
 {
     tc_consent *c = rec;
-    memcpy(c->id, cm->id, sizeof c->id);
     c->entry_withdrawn = cm->withdrawn;
-    c->created_at = cm->created_at;
-    c->updated_at = cm->updated_at;
-    memcpy(c->created_by, cm->created_by, sizeof c->created_by);
-    memcpy(c->updated_by, cm->updated_by, sizeof c->updated_by);
+    REC_COPY_STAMPS(c, cm);
 }
 
 static void get_consent_common(const void *rec, record_common *cm)
 {
     const tc_consent *c = rec;
     memset(cm, 0, sizeof *cm);
-    memcpy(cm->id, c->id, sizeof cm->id);
     cm->withdrawn = c->entry_withdrawn;
-    cm->created_at = c->created_at;
-    cm->updated_at = c->updated_at;
-    memcpy(cm->created_by, c->created_by, sizeof cm->created_by);
-    memcpy(cm->updated_by, c->updated_by, sizeof cm->updated_by);
+    REC_COPY_STAMPS(cm, c);
 }
 
 const record_table consent_table = {

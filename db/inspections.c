@@ -44,26 +44,18 @@ static void read_inspection(sqlite3_stmt *q, int first, void *rec)
 static void put_inspection_common(void *rec, const record_common *c)
 {
     tc_inspection *in = rec;
-    memcpy(in->id, c->id, sizeof in->id);
     in->version = c->version;
     in->entry_withdrawn = c->withdrawn;
-    in->created_at = c->created_at;
-    in->updated_at = c->updated_at;
-    memcpy(in->created_by, c->created_by, sizeof in->created_by);
-    memcpy(in->updated_by, c->updated_by, sizeof in->updated_by);
+    REC_COPY_STAMPS(in, c);
 }
 
 static void get_inspection_common(const void *rec, record_common *c)
 {
     const tc_inspection *in = rec;
     memset(c, 0, sizeof *c);
-    memcpy(c->id, in->id, sizeof c->id);
     c->version = in->version;
     c->withdrawn = in->entry_withdrawn;
-    c->created_at = in->created_at;
-    c->updated_at = in->updated_at;
-    memcpy(c->created_by, in->created_by, sizeof c->created_by);
-    memcpy(c->updated_by, in->updated_by, sizeof c->updated_by);
+    REC_COPY_STAMPS(c, in);
 }
 
 const record_table inspection_table = {

@@ -44,24 +44,16 @@ static void read_need(sqlite3_stmt *q, int first, void *rec)
 static void put_need_common(void *rec, const record_common *c)
 {
     tc_need *nd = rec;
-    memcpy(nd->id, c->id, sizeof nd->id);
     nd->entry_withdrawn = c->withdrawn;
-    nd->created_at = c->created_at;
-    nd->updated_at = c->updated_at;
-    memcpy(nd->created_by, c->created_by, sizeof nd->created_by);
-    memcpy(nd->updated_by, c->updated_by, sizeof nd->updated_by);
+    REC_COPY_STAMPS(nd, c);
 }
 
 static void get_need_common(const void *rec, record_common *c)
 {
     const tc_need *nd = rec;
     memset(c, 0, sizeof *c);
-    memcpy(c->id, nd->id, sizeof c->id);
     c->withdrawn = nd->entry_withdrawn;
-    c->created_at = nd->created_at;
-    c->updated_at = nd->updated_at;
-    memcpy(c->created_by, nd->created_by, sizeof c->created_by);
-    memcpy(c->updated_by, nd->updated_by, sizeof c->updated_by);
+    REC_COPY_STAMPS(c, nd);
 }
 
 const record_table need_table = {
@@ -255,26 +247,18 @@ static void read_note(sqlite3_stmt *q, int first, void *rec)
 static void put_note_common(void *rec, const record_common *c)
 {
     tc_note *nt = rec;
-    memcpy(nt->id, c->id, sizeof nt->id);
     nt->version = c->version;
     nt->entry_withdrawn = c->withdrawn;
-    nt->created_at = c->created_at;
-    nt->updated_at = c->updated_at;
-    memcpy(nt->created_by, c->created_by, sizeof nt->created_by);
-    memcpy(nt->updated_by, c->updated_by, sizeof nt->updated_by);
+    REC_COPY_STAMPS(nt, c);
 }
 
 static void get_note_common(const void *rec, record_common *c)
 {
     const tc_note *nt = rec;
     memset(c, 0, sizeof *c);
-    memcpy(c->id, nt->id, sizeof c->id);
     c->version = nt->version;
     c->withdrawn = nt->entry_withdrawn;
-    c->created_at = nt->created_at;
-    c->updated_at = nt->updated_at;
-    memcpy(c->created_by, nt->created_by, sizeof c->created_by);
-    memcpy(c->updated_by, nt->updated_by, sizeof c->updated_by);
+    REC_COPY_STAMPS(c, nt);
 }
 
 const record_table note_table = {

@@ -47,26 +47,18 @@ static void read_party(sqlite3_stmt *q, int first, void *rec)
 static void put_party_common(void *rec, const record_common *c)
 {
     tc_party *p = rec;
-    memcpy(p->id, c->id, sizeof p->id);
     p->version = c->version;
     p->withdrawn = c->withdrawn;
-    p->created_at = c->created_at;
-    p->updated_at = c->updated_at;
-    memcpy(p->created_by, c->created_by, sizeof p->created_by);
-    memcpy(p->updated_by, c->updated_by, sizeof p->updated_by);
+    REC_COPY_STAMPS(p, c);
 }
 
 static void get_party_common(const void *rec, record_common *c)
 {
     const tc_party *p = rec;
     memset(c, 0, sizeof *c);
-    memcpy(c->id, p->id, sizeof c->id);
     c->version = p->version;
     c->withdrawn = p->withdrawn;
-    c->created_at = p->created_at;
-    c->updated_at = p->updated_at;
-    memcpy(c->created_by, p->created_by, sizeof c->created_by);
-    memcpy(c->updated_by, p->updated_by, sizeof c->updated_by);
+    REC_COPY_STAMPS(c, p);
 }
 
 /* Not in record_table_of(): store_record_withdraw() and the timeline walk

@@ -40,6 +40,20 @@ typedef struct record_common {
     char created_by[TC_ID_LEN], updated_by[TC_ID_LEN];
 } record_common;
 
+/* Copy the parts every record kind names alike (id, created_at/by,
+ * updated_at/by) from src to dst: a record_common into a content struct
+ * or back, so each kind's put_common/get_common only adds what it names
+ * its own way (version, withdrawn / entry_withdrawn).  Sizes are dst's,
+ * which equal TC_ID_LEN on both sides. */
+#define REC_COPY_STAMPS(dst, src)                                          \
+    do {                                                                   \
+        memcpy((dst)->id, (src)->id, sizeof (dst)->id);                    \
+        (dst)->created_at = (src)->created_at;                             \
+        (dst)->updated_at = (src)->updated_at;                             \
+        memcpy((dst)->created_by, (src)->created_by, sizeof (dst)->created_by); \
+        memcpy((dst)->updated_by, (src)->updated_by, sizeof (dst)->updated_by); \
+    } while (0)
+
 typedef struct record_table {
     const char *table;
     const char *columns;            /* content columns, comma separated */
