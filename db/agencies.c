@@ -302,12 +302,7 @@ static store_status add_in_tx(store *s, tc_agency *a)
         st = ST_DUPLICATE;
     if (st != ST_OK)
         return st;
-    record_common c;
-    memset(&c, 0, sizeof c);
-    st = record_write(s, &agency_table, &c, a, "add", NULL, "agency.add");
-    if (st == ST_OK)
-        put_agency_common(a, &c);
-    return st;
+    return record_add(s, &agency_table, a, "agency.add");
 }
 
 static void clear_problem(agency_check *problem)

@@ -110,12 +110,7 @@ static store_status add_in_tx(store *s, tc_consent *c, consent_check *problem)
     store_status st = validate_consent(s, c, problem);
     if (st != ST_OK)
         return st;
-    record_common cm;
-    memset(&cm, 0, sizeof cm);
-    st = record_write(s, &consent_table, &cm, c, "add", NULL, "consent.add");
-    if (st == ST_OK)
-        put_consent_common(c, &cm);
-    return st;
+    return record_add(s, &consent_table, c, "consent.add");
 }
 
 store_status store_consent_add(store *s, tc_consent *c, consent_check *problem)

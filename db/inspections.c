@@ -93,12 +93,7 @@ static store_status add_in_tx(store *s, tc_inspection *in, inspection_check *pro
     store_status st = validate_inspection(s, in, problem);
     if (st != ST_OK)
         return st;
-    record_common c;
-    memset(&c, 0, sizeof c);
-    st = record_write(s, &inspection_table, &c, in, "add", NULL, "inspection.add");
-    if (st == ST_OK)
-        put_inspection_common(in, &c);
-    return st;
+    return record_add(s, &inspection_table, in, "inspection.add");
 }
 
 store_status store_inspection_add(store *s, tc_inspection *in, inspection_check *problem)

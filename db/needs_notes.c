@@ -80,12 +80,7 @@ static store_status need_add_in_tx(store *s, tc_need *nd)
     store_status st = store_case_exists(s, nd->case_id);
     if (st != ST_OK)
         return st;
-    record_common c;
-    memset(&c, 0, sizeof c);
-    st = record_write(s, &need_table, &c, nd, "add", NULL, "need.add");
-    if (st == ST_OK)
-        put_need_common(nd, &c);
-    return st;
+    return record_add(s, &need_table, nd, "need.add");
 }
 
 store_status store_need_add(store *s, tc_need *nd, need_check *problem)
@@ -280,12 +275,7 @@ static store_status note_add_in_tx(store *s, tc_note *nt)
     store_status st = store_case_exists(s, nt->case_id);
     if (st != ST_OK)
         return st;
-    record_common c;
-    memset(&c, 0, sizeof c);
-    st = record_write(s, &note_table, &c, nt, "add", NULL, "note.add");
-    if (st == ST_OK)
-        put_note_common(nt, &c);
-    return st;
+    return record_add(s, &note_table, nt, "note.add");
 }
 
 store_status store_note_add(store *s, tc_note *nt, note_problem *problem)

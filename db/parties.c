@@ -107,12 +107,7 @@ static store_status add_in_tx(store *s, tc_party *p)
     store_status st = access_to_case(s, p->case_id);
     if (st != ST_OK)
         return st;
-    record_common c;
-    memset(&c, 0, sizeof c);
-    st = record_write(s, &party_table, &c, p, "add", NULL, "party.add");
-    if (st == ST_OK)
-        put_party_common(p, &c);
-    return st;
+    return record_add(s, &party_table, p, "party.add");
 }
 
 store_status store_party_add(store *s, tc_party *p, party_check *problem)

@@ -98,6 +98,10 @@ store_status record_read(store *s, const record_table *t, const char *id, int ve
  * c->id and created_*.  Audits `action` on (t->table, c->id). */
 store_status record_write(store *s, const record_table *t, record_common *c, const void *rec,
                           const char *change, const char *reason, const char *action);
+/* record_write() of rec as a new record (version 1, a new id, change
+ * "add"), then its common parts put into rec by t->put_common: the add
+ * every kind does the same way, inside the caller's transaction. */
+store_status record_add(store *s, const record_table *t, void *rec, const char *action);
 /* Versions selected by "WHERE ... ORDER BY ..." (the tail, binding key to
  * ?1), read into a malloc'd array of t->size elements with their common
  * parts put in. */

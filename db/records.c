@@ -207,6 +207,16 @@ store_status record_write(store *s, const record_table *t, record_common *c, con
     return store_step_done(s, q);
 }
 
+store_status record_add(store *s, const record_table *t, void *rec, const char *action)
+{
+    record_common c;
+    memset(&c, 0, sizeof c);
+    store_status st = record_write(s, t, &c, rec, "add", NULL, action);
+    if (st == ST_OK)
+        t->put_common(rec, &c);
+    return st;
+}
+
 typedef struct list_ctx {
     const record_table *t;
 } list_ctx;
