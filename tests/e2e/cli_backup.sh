@@ -14,13 +14,11 @@ TC_NAME=cli_backup
 tc_cli_setup 2026-11-21T03:00:00Z
 r=$TC_TMP/restored
 b=$TC_TMP/cases.tcbackup
-printf '%s\nsocial worker pass\n' "$pass" >"$TC_TMP/p2"
-printf 'social worker pass\n' >"$TC_TMP/sw"
+tc_social_worker_files
 printf 'not the passphrase\n' >"$TC_TMP/wrong"
 
 tc_check "init" 0 tc init --name "Admin Officer"
-tc_check "a social worker" 0 tc_as "$d" admin "$TC_TMP/p2" \
-    user add somsri --name "Somsri" --role social_worker
+tc_check "a social worker" 0 tc_add_social_worker "Somsri"
 tc_check "case 1" 0 tc case add --name "มะลิ ใจงาม" --sex female --age 25 --nationality MM
 tc_check "case 2" 0 tc case add --name "สมหญิง ทดสอบพิเศษ" --sex female --age 16 --nationality LA
 tc_check "case 3" 0 tc case add --name "Zyxwvut Qplmokn" --sex male --age 30 --nationality KH

@@ -14,16 +14,10 @@ TC_NAME=cli_return
 
 # Friday 27 Feb 2026, 10:00 in Bangkok.
 tc_cli_setup 2026-02-27T03:00:00Z
-printf '%s\nsocial worker pass\n' "$pass" >"$TC_TMP/p2"
-printf 'social worker pass\n' >"$TC_TMP/sw"
-
-sw() {      # tipcase as the social worker
-    tc_as "$d" somsri "$TC_TMP/sw" "$@"
-}
+tc_social_worker_files
 
 tc_check "init" 0 tc init --name "Admin Officer"
-tc_check "a social worker" 0 tc_as "$d" admin "$TC_TMP/p2" \
-    user add somsri --name "Somsri" --role social_worker
+tc_check "a social worker" 0 tc_add_social_worker "Somsri"
 tc_check "help lists the new commands" 0 "$T" --help
 tc_has "help names followup add" out "followup add CASE --at DATE"
 tc_has "help names repatriation show" out "repatriation show CASE"

@@ -14,13 +14,8 @@ TC_NAME=diskfull_th
 tc_thai_setup 2026-11-22T03:00:00Z
 full="พื้นที่ดิสก์เต็ม ยังไม่มีการบันทึกข้อมูลใด"
 
-if tc_admin_store "$d" "สมชาย ใจดี" --name "มะลิ ใจงาม" --sex female --age 24 \
-        --nationality MM --province Tak; then
-    tc_pass "a store and a case to work on"
-else
-    tc_fail "could not make a store and a case"
-    tc_summary
-fi
+tc_store_with_case "สมชาย ใจดี" --name "มะลิ ใจงาม" --sex female --age 24 \
+    --nationality MM --province Tak
 ref=$(cat "$TC_TMP/ref")
 
 # unlock NAME [LIMIT]: tipcase on the store, under `ulimit -f LIMIT` (in

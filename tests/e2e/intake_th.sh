@@ -17,13 +17,8 @@ pass='correct horse battery staple'
 printf '%s\n' "$pass" >"$TC_TMP/p"
 
 # A store and a case, made the way a script makes them.
-if tc_admin_store "$d" "สมชาย ใจดี" --name "มะลิ ใจงาม" --sex female --age 24 \
-        --nationality MM --province Tak; then
-    tc_pass "a store and a case to work on"
-else
-    tc_fail "could not make a store and a case"
-    tc_summary
-fi
+tc_store_with_case "สมชาย ใจดี" --name "มะลิ ใจงาม" --sex female --age 24 \
+    --nationality MM --province Tak
 
 tc_start th 80 24 "$TIPCASE" --data-dir "$d"
 tc_expect "ปลดล็อก" "the unlock screen speaks Thai"

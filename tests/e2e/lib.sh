@@ -161,6 +161,37 @@ tc_admin_store() {
         3<"$TC_TMP/p" >"$TC_TMP/ref"
 }
 
+# tc_store_with_case NAME CASE-ADD-ARGS...: tc_admin_store on $d with one
+# case, passed as "a store and a case to work on"; when it fails, the
+# script stops there (tc_summary).
+tc_store_with_case() {
+    if tc_admin_store "$d" "$@"; then
+        tc_pass "a store and a case to work on"
+    else
+        tc_fail "could not make a store and a case"
+        tc_summary
+    fi
+}
+
+# tc_social_worker_files: the passphrases for a social worker "somsri" on
+# $d: $TC_TMP/p2 holds the administrator's then hers (for user add, which
+# asks both), $TC_TMP/sw hers alone (for sw).
+tc_social_worker_files() {
+    printf '%s\nsocial worker pass\n' "$pass" >"$TC_TMP/p2"
+    printf 'social worker pass\n' >"$TC_TMP/sw"
+}
+
+# tc_add_social_worker NAME: the administrator adds "somsri", a social
+# worker named NAME, with the passphrases of tc_social_worker_files.
+tc_add_social_worker() {
+    tc_as "$d" admin "$TC_TMP/p2" user add somsri --name "$1" --role social_worker
+}
+
+# sw ARGS...: tipcase on $d as the social worker "somsri".
+sw() {
+    tc_as "$d" somsri "$TC_TMP/sw" "$@"
+}
+
 # ---- command-line tests -------------------------------------------------------
 
 # tc_check WHAT EXPECTED-STATUS COMMAND...: run COMMAND with its output in

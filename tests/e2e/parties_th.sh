@@ -10,13 +10,8 @@ TC_NAME=parties_th
 
 tc_thai_setup 2026-11-20T10:00:00Z
 
-if tc_admin_store "$d" "สมชาย ใจดี" --name "มะลิ ใจงาม" --sex female --age 24 \
-        --nationality MM --province Tak; then
-    tc_pass "a store and a case to work on"
-else
-    tc_fail "could not make a store and a case"
-    tc_summary
-fi
+tc_store_with_case "สมชาย ใจดี" --name "มะลิ ใจงาม" --sex female --age 24 \
+    --nationality MM --province Tak
 
 tc_start th 80 24 "$T" --data-dir "$d" --user admin
 tc_expect "ปลดล็อก" "the unlock screen speaks Thai"

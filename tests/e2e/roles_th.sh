@@ -8,16 +8,10 @@ TC_NAME=roles_th
 . "$top_srcdir/tests/e2e/lib.sh"
 
 tc_thai_setup 2026-11-21T03:00:00Z
-printf '%s\nsocial worker pass\n' "$pass" >"$TC_TMP/p2"
-printf 'social worker pass\n' >"$TC_TMP/sw"
-
-sw() {      # tipcase as the social worker
-    tc_as "$d" somsri "$TC_TMP/sw" "$@"
-}
+tc_social_worker_files
 
 if tc_admin_store "$d" "สมชาย ใจดี" --name "มะลิ ใจงาม" --sex female --age 25 &&
-   tc_as "$d" admin "$TC_TMP/p2" user add somsri --name "สมศรี" --role social_worker \
-        >/dev/null 2>&1; then
+   tc_add_social_worker "สมศรี" >/dev/null 2>&1; then
     tc_pass "a store, the administrator's case and a social worker"
 else
     tc_fail "could not set up the store"

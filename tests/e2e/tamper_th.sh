@@ -44,6 +44,14 @@ frame_intact() {
     esac
 }
 
+# unlock NAME DIR WHAT: tipcase on the store in DIR (session NAME), its
+# unlock screen seen (WHAT), the administrator's login and passphrase typed.
+unlock() {
+    tc_start "$1" 80 24 "$T" --data-dir "$2"
+    tc_expect "ปลดล็อก" "$3"
+    tc_type admin; tc_keys Tab; tc_type "$pass"; tc_keys Enter
+}
+
 # ---- 1. a damaged store ----------------------------------------------------------
 if tc_admin_store "$d" "สมชาย ใจดี" --name "มะลิ ใจงาม" --sex female --age 24; then
     tc_pass "a store to damage"
@@ -55,9 +63,7 @@ fi
 dd if=/dev/zero of="$d/cases.db" bs=1 seek=1000 count=64 conv=notrunc 2>/dev/null
 sum_before=$(cksum <"$d/cases.db")
 
-tc_start dmg 80 24 "$T" --data-dir "$d"
-tc_expect "ปลดล็อก" "the unlock screen"
-tc_type admin; tc_keys Tab; tc_type "$pass"; tc_keys Enter
+unlock dmg "$d" "the unlock screen"
 tc_expect "ที่เก็บข้อมูลเสียหาย" "a damaged store is said to be damaged, in Thai"
 tc_expect "tipcase check" "and what to do about it"
 tc_expect "ปลดล็อก" "the unlock screen stays whole"
@@ -83,9 +89,7 @@ else
     tc_fail "test_tamper --plant failed"
     tc_summary
 fi
-tc_start hostile 80 24 "$T" --data-dir "$h"
-tc_expect "ปลดล็อก" "the unlock screen of the hostile store"
-tc_type admin; tc_keys Tab; tc_type "$pass"; tc_keys Enter
+unlock hostile "$h" "the unlock screen of the hostile store"
 tc_expect "6 กรณี" "the six hostile cases are listed"
 frame_intact "the list" "q ออก"
 tc_expect "กิกิกิ" "the 10,000-character name is cut to its column"
@@ -124,9 +128,7 @@ printf '%s\n' 'not the passphrase' >"$TC_TMP/wrong"
 for i in 1 2 3; do
     tc_as "$h" admin "$TC_TMP/wrong" case list >/dev/null 2>&1
 done
-tc_start delay 80 24 "$T" --data-dir "$h"
-tc_expect "ปลดล็อก" "the unlock screen after three wrong passphrases"
-tc_type admin; tc_keys Tab; tc_type "$pass"; tc_keys Enter
+unlock delay "$h" "the unlock screen after three wrong passphrases"
 tc_expect "กรุณารอ 1 วินาที" "it says, in Thai, how long it waits"
 tc_expect "6 กรณี" "then the right passphrase opens the store"
 tc_keys q
