@@ -67,6 +67,9 @@ bool harness_private_file(const char *path);
  * command wrote nothing, not even a part. */
 bool harness_nothing_written(const char *path);
 
+/* The number of elements of array a. */
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 /* One row of a table-driven test: on failure, name the row and the line. */
 #define CHECK_ROW(cond, name)                                               \
     do {                                                                    \

@@ -6,11 +6,18 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <sodium.h>
 #include <string.h>
 
 #include "db/keyslot.h"
 #include "db/record.h"
 #include "tests/harness.h"
+
+int harness_store_suite_init(tc_fixed_clock *fixed, tc_clock *clk, const char *start)
+{
+    *clk = harness_clock(fixed, start);
+    return sodium_init() < 0 ? -1 : 0;
+}
 
 tc_officer harness_officer(const char *login, const char *name, officer_role role)
 {

@@ -14,6 +14,16 @@
 #include "db/store.h"
 #include "db/store_internal.h"
 
+/* The administrator's passphrase of the test stores, and the moment the
+ * store tests start at (10:00 in Bangkok, Saturday 21 November 2026). */
+#define HARNESS_PASS "correct horse battery staple"
+#define HARNESS_START "2026-11-21T03:00:00Z"
+
+/* A store suite's set-up: *clk reads the fixed clock *fixed, set to start
+ * (harness_clock()), and libsodium is ready.  0, or -1 when libsodium
+ * cannot start (CUnit then reports the suite as not initialised). */
+int harness_store_suite_init(tc_fixed_clock *fixed, tc_clock *clk, const char *start);
+
 /* An active officer with this login, display name and role. */
 tc_officer harness_officer(const char *login, const char *name, officer_role role);
 

@@ -44,19 +44,13 @@
 #include "db/screenings.h"
 #include "db/store.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define PASS "a long and careful passphrase"
-#define START "2026-11-21T03:00:00Z"
 #define DAY INT64_C(86400)
 
 static tc_fixed_clock fixed;
 static tc_clock clk;
 
-static int suite_init(void)
-{
-    clk = harness_clock(&fixed, START);
-    return sodium_init() < 0 ? -1 : 0;
-}
+static int suite_init(void) { return harness_store_suite_init(&fixed, &clk, HARNESS_START); }
 
 static int suite_clean(void) { return 0; }
 
@@ -433,7 +427,7 @@ static walk *walk_open(void)
 {
     walk *w = calloc(1, sizeof *w);
     CU_ASSERT_PTR_NOT_NULL_FATAL(w);
-    clk = harness_clock(&fixed, START);
+    clk = harness_clock(&fixed, HARNESS_START);
     w->f = harness_fixture_open(people[0].name, PASS, &clk);
     for (size_t i = 1; i < N_PEOPLE; i++)
         CU_ASSERT_EQUAL_FATAL(harness_officer_add(w->f.s, people[i].login, people[i].name,

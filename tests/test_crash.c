@@ -42,7 +42,6 @@
 #include "db/screenings.h"
 #include "db/store.h"
 
-#define ADMIN_PASS "correct horse battery staple"
 #define READY_TIMEOUT_MS 60000
 
 static char worker_path[PATH_MAX];
@@ -52,7 +51,7 @@ static uint64_t prng;
 
 static int suite_init(void)
 {
-    clk = harness_clock(&fixed, "2026-11-21T03:00:00Z");
+    clk = harness_clock(&fixed, HARNESS_START);
     /* The worker sits beside this program in the build directory. */
     ssize_t n = readlink("/proc/self/exe", worker_path, sizeof worker_path - 1);
     if (n <= 0)
@@ -233,7 +232,7 @@ static bool killed(int status)
 /* The worker's setup: a store in dir; base gets the case with consent. */
 static void setup_store(const char *dir, char *base, size_t basesz)
 {
-    char *argv[] = { worker_path, "setup", (char *)dir, ADMIN_PASS, NULL };
+    char *argv[] = { worker_path, "setup", (char *)dir, HARNESS_PASS, NULL };
     worker w = spawn(argv);
     int status = finish(&w);
     CU_ASSERT_FATAL(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -363,7 +362,7 @@ static void test_kill_during_saves(void)
     for (long run = 1; ok && run <= runs; run++) {
         char runarg[24];
         snprintf(runarg, sizeof runarg, "%ld", run);
-        char *argv[] = { worker_path, "work", dir, ADMIN_PASS, runarg, base, NULL };
+        char *argv[] = { worker_path, "work", dir, HARNESS_PASS, runarg, base, NULL };
         worker w = spawn(argv);
         /* One kill in eight falls while the worker starts and opens the
          * store; the others while it saves. */
@@ -382,7 +381,7 @@ static void test_kill_during_saves(void)
         }
         kills++;
         store *s = NULL;
-        store_status st = store_open(dir, "admin", ADMIN_PASS, &clk, &s);
+        store_status st = store_open(dir, "admin", HARNESS_PASS, &clk, &s);
         if (st != ST_OK) {
             printf("\n    run %ld: the store does not open: %s\n", run, store_status_text(st));
             ok = false;
@@ -404,7 +403,7 @@ static void test_kill_during_saves(void)
     }
     /* Last, everything reported in every run, once more. */
     store *s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(dir, "admin", ADMIN_PASS, &clk, &s), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(dir, "admin", HARNESS_PASS, &clk, &s), ST_OK);
     CU_ASSERT_TRUE(all_hold(s, all, NULL));
     CU_ASSERT_TRUE(store_whole(s));
     store_close(s);
@@ -478,7 +477,7 @@ static void test_kill_during_key_slot_writes(void)
     snprintf(dir, sizeof dir, "%s/store", root);
     setup_store(dir, base, sizeof base);
     char pass[128];
-    snprintf(pass, sizeof pass, "%s", ADMIN_PASS);
+    snprintf(pass, sizeof pass, "%s", HARNESS_PASS);
     long runs = kills_wanted(240) * 70 / 240, kills = 0, changes = 0, new_pass = 0;
     int halves = 0, temps = 0;
     bool ok = true;
@@ -793,7 +792,7 @@ static void test_power_loss_ordering(void)
     CU_ASSERT_FATAL(t != NULL);
 
     /* The key-slot file: a passphrase change. */
-    char *passwd[] = { "passwd", dir, ADMIN_PASS, "a new long passphrase", NULL };
+    char *passwd[] = { "passwd", dir, HARNESS_PASS, "a new long passphrase", NULL };
     CU_ASSERT_FATAL(traced(strace, log, passwd));
     trace_read(log, t);
     snprintf(path, sizeof path, "%s/keyslots", dir);
@@ -867,7 +866,7 @@ static void disk_full_case(const char *kind, long limit)
     snprintf(dir, sizeof dir, "%s/store", root);
     setup_store(dir, base, sizeof base);
     snprintf(limit_arg, sizeof limit_arg, "%ld", limit);
-    char *argv[] = { worker_path, "full", dir, ADMIN_PASS, limit_arg, (char *)kind, NULL };
+    char *argv[] = { worker_path, "full", dir, HARNESS_PASS, limit_arg, (char *)kind, NULL };
     worker w = spawn(argv);
     int status = finish(&w);
     CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -879,7 +878,7 @@ static void disk_full_case(const char *kind, long limit)
     /* The limit is off again: the store opens, is whole and holds every
      * save before the one that failed. */
     store *s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(dir, "admin", ADMIN_PASS, &clk, &s), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(dir, "admin", HARNESS_PASS, &clk, &s), ST_OK);
     CHECK_ROW(store_whole(s), kind);
     CHECK_ROW(all_hold(s, w.out, NULL), kind);
     store_close(s);
@@ -906,7 +905,7 @@ static void test_disk_full_passphrase_change(void)
     char dir[PATH_MAX], base[64], text[256] = "";
     snprintf(dir, sizeof dir, "%s/store", root);
     setup_store(dir, base, sizeof base);
-    char *argv[] = { worker_path, "full", dir, ADMIN_PASS, "64", "passwd", NULL };
+    char *argv[] = { worker_path, "full", dir, HARNESS_PASS, "64", "passwd", NULL };
     worker w = spawn(argv);
     int status = finish(&w);
     CU_ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
@@ -915,7 +914,7 @@ static void test_disk_full_passphrase_change(void)
     char next[128];
     crash_pass(next, sizeof next, 1, 1);
     int which;
-    store *s = open_either(dir, "admin", ADMIN_PASS, next, &which);
+    store *s = open_either(dir, "admin", HARNESS_PASS, next, &which);
     CU_ASSERT_EQUAL(which, 0);
     CU_ASSERT_TRUE(s && store_whole(s));
     store_close(s);

@@ -36,9 +36,6 @@
 #include "db/record.h"
 #include "db/store.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define PASS "correct horse battery staple"
-#define NOW "2026-11-21T03:00:00Z"
 #define DEMO_CASES 200
 
 static tc_fixed_clock fixed;
@@ -153,13 +150,13 @@ static int fill_init(void)
 {
     if (sodium_init() < 0)
         return -1;
-    clk = harness_clock(&fixed, NOW);
+    clk = harness_clock(&fixed, HARNESS_START);
     char *root = harness_tempdir();
     demo.root = root;
     size_t len = strlen(root) + 8;
     demo.dir = malloc(len);
     snprintf(demo.dir, len, "%s/store", root);
-    if (harness_store_create(demo.dir, "Demo", PASS, &clk, &demo.s) != ST_OK)
+    if (harness_store_create(demo.dir, "Demo", HARNESS_PASS, &clk, &demo.s) != ST_OK)
         return -1;
     store_status st = fill(demo.s, DEMO_CASES, 42);
     if (st != ST_OK)
@@ -380,10 +377,10 @@ static void test_marked_as_demo(void)
     snprintf(path, sizeof path, "%s/%s", demo.dir, DEMO_MARKER_FILE);
     CU_ASSERT_TRUE(harness_private_file(path));
     /* The mark survives closing and opening. */
-    harness_fixture_reopen(&demo, "admin", PASS, &clk);
+    harness_fixture_reopen(&demo, "admin", HARNESS_PASS, &clk);
     CU_ASSERT_TRUE(store_is_demo(demo.s));
     /* The store's own clock is back: new records are made "now". */
-    CU_ASSERT_EQUAL(tc_now(store_clock(demo.s)), harness_at(NOW));
+    CU_ASSERT_EQUAL(tc_now(store_clock(demo.s)), harness_at(HARNESS_START));
 }
 
 /* Neither direction of a hand-over works with a demo store: its passphrase
@@ -391,7 +388,7 @@ static void test_marked_as_demo(void)
  * synthetic ones must never reach a real store. */
 static void test_demo_exchanges_nothing(void)
 {
-    harness_fixture real = harness_fixture_open("Real", PASS, &clk);
+    harness_fixture real = harness_fixture_open("Real", HARNESS_PASS, &clk);
     char card[2048], demo_card[2048];
     CU_ASSERT_EQUAL_FATAL(exchange_identity_card(real.s, card, sizeof card), ST_OK);
     CU_ASSERT_EQUAL_FATAL(exchange_identity_card(demo.s, demo_card, sizeof demo_card), ST_OK);
@@ -432,7 +429,7 @@ static void test_demo_exchanges_nothing(void)
 
 static void test_normal_store_is_not_demo(void)
 {
-    harness_fixture f = harness_fixture_open("Officer", PASS, &clk);
+    harness_fixture f = harness_fixture_open("Officer", HARNESS_PASS, &clk);
     CU_ASSERT_FALSE(store_is_demo(f.s));
     CU_ASSERT_FALSE(store_dir_is_demo(f.dir));
     CU_ASSERT_FALSE(store_dir_is_demo(NULL));
@@ -441,9 +438,9 @@ static void test_normal_store_is_not_demo(void)
 
 static void test_same_seed_same_cases(void)
 {
-    harness_fixture a = harness_fixture_open("A", PASS, &clk);
-    harness_fixture b = harness_fixture_open("B", PASS, &clk);
-    harness_fixture c = harness_fixture_open("C", PASS, &clk);
+    harness_fixture a = harness_fixture_open("A", HARNESS_PASS, &clk);
+    harness_fixture b = harness_fixture_open("B", HARNESS_PASS, &clk);
+    harness_fixture c = harness_fixture_open("C", HARNESS_PASS, &clk);
     CU_ASSERT_EQUAL_FATAL(fill(a.s, 30, 7), ST_OK);
     CU_ASSERT_EQUAL_FATAL(fill(b.s, 30, 7), ST_OK);
     CU_ASSERT_EQUAL_FATAL(fill(c.s, 30, 8), ST_OK);
@@ -478,7 +475,7 @@ static void test_same_seed_same_cases(void)
 
 static void test_count_out_of_range(void)
 {
-    harness_fixture f = harness_fixture_open("Officer", PASS, &clk);
+    harness_fixture f = harness_fixture_open("Officer", HARNESS_PASS, &clk);
     sqlite3_int64 audit = count_of(f.s, "SELECT count(*) FROM audit");
     CU_ASSERT_EQUAL(fill(f.s, 0, 1), ST_INVALID);
     CU_ASSERT_EQUAL(fill(f.s, DEMO_CASES_MAX + 1, 1), ST_INVALID);
@@ -493,7 +490,7 @@ static void test_count_out_of_range(void)
  * ended with an error keeps none of its calls. */
 static void test_batch(void)
 {
-    harness_fixture f = harness_fixture_open("Officer", PASS, &clk);
+    harness_fixture f = harness_fixture_open("Officer", HARNESS_PASS, &clk);
     const char *count = "SELECT count(*) FROM cases";
     CU_ASSERT_EQUAL_FATAL(store_batch_begin(f.s), ST_OK);
     tc_case a = harness_case("Aung Aung", 30, "2026-11-01");
@@ -546,11 +543,7 @@ static CU_TestInfo other_tests[] = {
     CU_TEST_INFO_NULL,
 };
 
-static int other_init(void)
-{
-    clk = harness_clock(&fixed, NOW);
-    return sodium_init() < 0 ? -1 : 0;
-}
+static int other_init(void) { return harness_store_suite_init(&fixed, &clk, HARNESS_START); }
 
 static int no_clean(void) { return 0; }
 

@@ -23,7 +23,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define PASS "correct horse battery staple"
 #define CASES 1100
 
 static tc_fixed_clock fixed;
@@ -31,11 +30,7 @@ static tc_clock clk;
 static harness_fixture big;         /* CASES cases, made once */
 static bool big_made;
 
-static int suite_init(void)
-{
-    clk = harness_clock(&fixed, "2026-11-21T03:00:00Z");
-    return sodium_init() < 0 ? -1 : 0;
-}
+static int suite_init(void) { return harness_store_suite_init(&fixed, &clk, HARNESS_START); }
 
 static int suite_clean(void)
 {
@@ -55,7 +50,6 @@ static const char *const LATIN_GIVEN[] = { "Aung", "Min", "Sopheap", "Dara", "Kh
                                            "Thida", "Zaw" };
 static const char *const LATIN_FAMILY[] = { "Kyaw", "Htet", "Chan", "Sok", "Phommachanh",
                                             "Van An", "Win", "Oo" };
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 
 /* Case i: every case "Case <i>" in Latin; half of them the alias "Mon";
  * some with no Thai name, a name in Burmese script, aliases that repeat a
@@ -87,7 +81,7 @@ static store *big_store(void)
 {
     if (big_made)
         return big.s;
-    big = harness_fixture_open("Somchai Admin", PASS, &clk);
+    big = harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
     big_made = true;
     tc_case *cases = calloc(CASES, sizeof *cases);
     CU_ASSERT_PTR_NOT_NULL_FATAL(cases);
@@ -231,7 +225,7 @@ static void test_search_same_as_scan(void)
 /* The count of every case is case_count's row, right after every insert. */
 static void test_count_follows_inserts(void)
 {
-    harness_fixture f = harness_fixture_open("Somchai Admin", PASS, &clk);
+    harness_fixture f = harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
     size_t n = 99;
     CU_ASSERT_EQUAL(store_case_count(f.s, NULL, &n), ST_OK);
     CU_ASSERT_EQUAL(n, 0);
@@ -253,7 +247,7 @@ static void test_count_follows_inserts(void)
  * the grams follow the update (and any writer's, through the trigger). */
 static void test_renamed_case_found_by_new_name(void)
 {
-    harness_fixture f = harness_fixture_open("Somchai Admin", PASS, &clk);
+    harness_fixture f = harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
     tc_case c, other;
     make_case(&c, 1);
     make_case(&other, 2);
@@ -288,7 +282,7 @@ static void test_renamed_case_found_by_new_name(void)
  * triggers, not the case writer, keep both tables. */
 static void test_row_inserted_by_sql_counted_and_found(void)
 {
-    harness_fixture f = harness_fixture_open("Somchai Admin", PASS, &clk);
+    harness_fixture f = harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
     tc_case c;
     make_case(&c, 3);
     CU_ASSERT_EQUAL_FATAL(store_case_add(f.s, &c, NULL), ST_OK);
@@ -511,10 +505,10 @@ static void test_hot_query_plans(void)
 
     /* A field officer's list and count read the two index ranges of "he
      * recorded it or is assigned to it", never every case. */
-    CU_ASSERT_EQUAL_FATAL(harness_officer_add(s, "sw", "Malee Social", ROLE_SOCIAL_WORKER, PASS),
-                          ST_OK);
+    CU_ASSERT_EQUAL_FATAL(harness_officer_add(s, "sw", "Malee Social", ROLE_SOCIAL_WORKER,
+                                              HARNESS_PASS), ST_OK);
     store *sw = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(big.dir, "sw", PASS, &clk, &sw), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(big.dir, "sw", HARNESS_PASS, &clk, &sw), ST_OK);
     f = plans_of(sw, CALL_COUNT, NULL, CASE_ORDER_NEWEST);
     CU_ASSERT_FALSE(f.full_scan || f.walks[0]);
     CU_ASSERT_PTR_NOT_NULL(strstr(f.searches, "cases_by_creator (created_by=?)"));

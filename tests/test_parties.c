@@ -21,19 +21,12 @@
 #include "db/store.h"
 #include "db/store_internal.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define ADMIN_PASS "correct horse battery staple"
 #define OTHER_PASS "another long passphrase"
-#define START "2026-11-21T03:00:00Z"
 
 static tc_fixed_clock fixed;
 static tc_clock clk;
 
-static int suite_init(void)
-{
-    clk = harness_clock(&fixed, START);
-    return sodium_init() < 0 ? -1 : 0;
-}
+static int suite_init(void) { return harness_store_suite_init(&fixed, &clk, HARNESS_START); }
 
 static int suite_clean(void) { return 0; }
 
@@ -190,8 +183,8 @@ typedef harness_fixture fixture;
 static fixture open_fixture(void)
 {
     fixed.at = 0;
-    clk = harness_clock(&fixed, START);
-    return harness_fixture_open("Somchai Admin", ADMIN_PASS, &clk);
+    clk = harness_clock(&fixed, HARNESS_START);
+    return harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
 }
 
 /* How many versions of party id match the condition `and` ("" for all). */
@@ -289,8 +282,8 @@ static void test_round_trip_with_versions_and_audit(void)
     CU_ASSERT_EQUAL_FATAL(store_party_update(s, &w, &chk), ST_OK);
     CU_ASSERT_EQUAL(w.version, 2);
     CU_ASSERT_STRING_EQUAL(w.case_id, c.id);
-    CU_ASSERT_EQUAL(w.created_at, harness_at(START) + 60);
-    CU_ASSERT_EQUAL(w.updated_at, harness_at(START) + 240);
+    CU_ASSERT_EQUAL(w.created_at, harness_at(HARNESS_START) + 60);
+    CU_ASSERT_EQUAL(w.updated_at, harness_at(HARNESS_START) + 240);
     tc_party again;
     CU_ASSERT_EQUAL(store_party_get(s, ids[0], &again), ST_OK);
     CU_ASSERT_STRING_EQUAL(again.contact, "ต.แม่สอด");
@@ -512,7 +505,7 @@ static void test_never_in_a_handover(void)
         CU_ASSERT_STRING_NOT_EQUAL(exch_tables[i].name, "parties");
 
     fixture a = open_fixture();
-    fixture b = harness_fixture_open("Malee B", ADMIN_PASS, &clk);
+    fixture b = harness_fixture_open("Malee B", HARNESS_PASS, &clk);
     learn(a.s, b.s);
     learn(b.s, a.s);
     exch_identity ib;

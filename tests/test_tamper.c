@@ -47,19 +47,12 @@
 #include "i18n/i18n.h"
 #include "i18n/textwidth.h"
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define PASS "correct horse battery staple"
 #define WRONG "correct horse battery stapler"
-#define START "2026-11-21T03:00:00Z"
 
 static tc_fixed_clock fixed;
 static tc_clock clk;
 
-static int suite_init(void)
-{
-    clk = harness_clock(&fixed, START);
-    return sodium_init() < 0 ? -1 : 0;
-}
+static int suite_init(void) { return harness_store_suite_init(&fixed, &clk, HARNESS_START); }
 
 static int suite_clean(void)
 {
@@ -131,7 +124,7 @@ static void add_filler(store *s, int n)
 /* A closed store of about 200 cases in f->dir. */
 static harness_fixture filled_store(void)
 {
-    harness_fixture f = harness_fixture_open("Somchai Admin", PASS, &clk);
+    harness_fixture f = harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
     add_filler(f.s, 200);
     store_close(f.s);
     f.s = NULL;
@@ -145,7 +138,7 @@ static void expect_damage_reported(const char *dir, const char *what)
 {
     bytes db0 = read_bytes(dir, STORE_DB_FILE), ks0 = read_bytes(dir, STORE_SLOTS_FILE);
     store *s = NULL;
-    store_status st = store_open(dir, "admin", PASS, &clk, &s);
+    store_status st = store_open(dir, "admin", HARNESS_PASS, &clk, &s);
     if (st == ST_OK) {
         store_check_report r;
         st = store_check(s, &r);
@@ -263,7 +256,7 @@ static void test_truncated_database(void)
 static void test_key_slots_of_another_store(void)
 {
     harness_fixture a = filled_store();
-    harness_fixture b = harness_fixture_open("Somchai Admin", PASS, &clk);
+    harness_fixture b = harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
     store_close(b.s);
     b.s = NULL;
     bytes other = read_bytes(b.dir, STORE_SLOTS_FILE);
@@ -271,7 +264,7 @@ static void test_key_slots_of_another_store(void)
     expect_damage_reported(a.dir, "key slots of another store");
     /* The log line names the likely cause. */
     store *s = NULL;
-    store_open(a.dir, "admin", PASS, &clk, &s);
+    store_open(a.dir, "admin", HARNESS_PASS, &clk, &s);
     CU_ASSERT_PTR_NULL(s);
     bytes_free(&other);
     harness_fixture_close(&a);
@@ -300,7 +293,7 @@ static void test_damaged_key_slot_file(void)
         write_bytes(f.dir, STORE_SLOTS_FILE, last ? mixed : table[i].p,
                     last ? good.len : table[i].len);
         store *s = NULL;
-        store_status st = store_open(f.dir, "admin", PASS, &clk, &s);
+        store_status st = store_open(f.dir, "admin", HARNESS_PASS, &clk, &s);
         CU_ASSERT_PTR_NULL(s);
         /* Garbage after a good header may parse as a slot with a wild
          * cost (damage) or as a slot that does not open (wrong). */
@@ -315,7 +308,7 @@ static void test_damaged_key_slot_file(void)
      * the database. */
     write_bytes(f.dir, STORE_SLOTS_FILE, good.p, good.len);
     store *s = NULL;
-    CU_ASSERT_EQUAL(store_open(f.dir, "admin", PASS, &clk, &s), ST_OK);
+    CU_ASSERT_EQUAL(store_open(f.dir, "admin", HARNESS_PASS, &clk, &s), ST_OK);
     store_check_report r;
     CU_ASSERT_EQUAL(store_check(s, &r), ST_OK);
     store_close(s);
@@ -337,7 +330,7 @@ static bytes wal_while_open(store *s, const char *dir, int cases)
 static void test_wal_of_another_store(void)
 {
     harness_fixture a = filled_store();
-    harness_fixture b = harness_fixture_open("Somchai Admin", PASS, &clk);
+    harness_fixture b = harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
     bytes wal = wal_while_open(b.s, b.dir, 20);
     store_close(b.s);
     b.s = NULL;
@@ -353,9 +346,9 @@ static void test_wal_of_another_store(void)
  * with pages from now. */
 static void test_older_wal_of_this_store(void)
 {
-    harness_fixture f = harness_fixture_open("Somchai Admin", PASS, &clk);
+    harness_fixture f = harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
     add_filler(f.s, 50);
-    harness_fixture_reopen(&f, "admin", PASS, &clk);
+    harness_fixture_reopen(&f, "admin", HARNESS_PASS, &clk);
     bytes old = wal_while_open(f.s, f.dir, 20);
     add_filler(f.s, 20);
     tc_case later = harness_case_add(f.s, "Later Person", 20, "2026-11-21");
@@ -376,9 +369,9 @@ static void test_older_wal_of_this_store(void)
 static void test_wal_of_a_crash_is_kept(void)
 {
     for (int with_shm = 0; with_shm <= 1; with_shm++) {
-        harness_fixture f = harness_fixture_open("Somchai Admin", PASS, &clk);
+        harness_fixture f = harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
         add_filler(f.s, 30);
-        harness_fixture_reopen(&f, "admin", PASS, &clk);
+        harness_fixture_reopen(&f, "admin", HARNESS_PASS, &clk);
         tc_case last = harness_case_add(f.s, "In The Wal", 20, "2026-11-21");
         bytes db = read_bytes(f.dir, STORE_DB_FILE);
         bytes wal = read_bytes(f.dir, STORE_DB_FILE "-wal");
@@ -394,7 +387,7 @@ static void test_wal_of_a_crash_is_kept(void)
             write_bytes(crashed, STORE_DB_FILE "-shm", shm.p, shm.len);
         write_bytes(crashed, STORE_SLOTS_FILE, ks.p, ks.len);
         store *s = NULL;
-        CU_ASSERT_EQUAL(store_open(crashed, "admin", PASS, &clk, &s), ST_OK);
+        CU_ASSERT_EQUAL(store_open(crashed, "admin", HARNESS_PASS, &clk, &s), ST_OK);
         if (s) {
             tc_case got;
             CU_ASSERT_EQUAL(store_case_get(s, last.reference, &got), ST_OK);
@@ -447,7 +440,7 @@ static void test_delay_left_after_time(void)
     static const unsigned char id[STORE_ID_BYTES] = "tamper-store-id1";
     keyslot_file *f = NULL;
     CU_ASSERT_EQUAL_FATAL(keyslot_file_new(id, &f), KEYSLOT_OK);
-    int64_t t = harness_at(START);
+    int64_t t = harness_at(HARNESS_START);
     for (int i = 0; i < 5; i++)
         keyslot_note_failure(f, t);         /* 5 failures: 4 s */
     CU_ASSERT_EQUAL(keyslot_failures(f), 5);
@@ -490,7 +483,7 @@ static uint32_t failures_on_disk(const char *dir)
  * passphrase, after its own wait, clears it. */
 static void test_delay_through_store_open(void)
 {
-    harness_fixture f = harness_fixture_open("Somchai Admin", PASS, &clk);
+    harness_fixture f = harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
     store_close(f.s);
     f.s = NULL;
     memset(&slept, 0, sizeof slept);
@@ -506,7 +499,7 @@ static void test_delay_through_store_open(void)
     /* An unknown officer counts too: the count is the store's, so it
      * says nothing about which logins exist. */
     store *s = NULL;
-    CU_ASSERT_EQUAL(store_open(f.dir, "nobody", PASS, &clk, &s), ST_WRONG_PASSPHRASE);
+    CU_ASSERT_EQUAL(store_open(f.dir, "nobody", HARNESS_PASS, &clk, &s), ST_WRONG_PASSPHRASE);
     CU_ASSERT_EQUAL(slept.last, 30);
     CU_ASSERT_EQUAL(failures_on_disk(f.dir), COUNT(waits) + 1);
     /* Time passing is counted: 10 s after the last failure, 20 s left. */
@@ -514,19 +507,19 @@ static void test_delay_through_store_open(void)
     CU_ASSERT_EQUAL(store_unlock_wait(f.dir, &clk), 20);
     /* The right passphrase waits too, then opens and clears the count. */
     unsigned before = slept.total;
-    CU_ASSERT_EQUAL(try_open(f.dir, PASS), ST_OK);
+    CU_ASSERT_EQUAL(try_open(f.dir, HARNESS_PASS), ST_OK);
     CU_ASSERT_EQUAL(slept.total - before, 20);
     CU_ASSERT_EQUAL(failures_on_disk(f.dir), 0);
     CU_ASSERT_EQUAL(store_unlock_wait(f.dir, &clk), 0);
     /* And a clean open after that writes nothing to the key-slot file. */
     bytes ks0 = read_bytes(f.dir, STORE_SLOTS_FILE);
-    CU_ASSERT_EQUAL(try_open(f.dir, PASS), ST_OK);
+    CU_ASSERT_EQUAL(try_open(f.dir, HARNESS_PASS), ST_OK);
     bytes ks1 = read_bytes(f.dir, STORE_SLOTS_FILE);
     CU_ASSERT_TRUE(same_bytes(&ks0, &ks1));
     bytes_free(&ks0);
     bytes_free(&ks1);
     store_set_sleep(NULL, NULL);
-    fixed.at = harness_at(START);
+    fixed.at = harness_at(HARNESS_START);
     harness_fixture_close(&f);
 }
 
@@ -543,7 +536,7 @@ static void make_version_1(const char *dir)
 
 static void test_version_1_key_slots(void)
 {
-    harness_fixture f = harness_fixture_open("Somchai Admin", PASS, &clk);
+    harness_fixture f = harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
     tc_case c = harness_case_add(f.s, "Version One", 30, "2026-11-20");
     store_close(f.s);
     f.s = NULL;
@@ -555,21 +548,21 @@ static void test_version_1_key_slots(void)
     CU_ASSERT_EQUAL(keyslot_failures(ks), 0);
     keyslot_file_free(ks);
     /* It opens as it is, and a clean open leaves it as it is. */
-    CU_ASSERT_EQUAL(try_open(f.dir, PASS), ST_OK);
+    CU_ASSERT_EQUAL(try_open(f.dir, HARNESS_PASS), ST_OK);
     bytes again = read_bytes(f.dir, STORE_SLOTS_FILE);
     CU_ASSERT_TRUE(same_bytes(&v1, &again));
     bytes_free(&again);
 
     /* A backup of the version 1 store restores and opens. */
     store *s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(f.dir, "admin", PASS, &clk, &s), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(f.dir, "admin", HARNESS_PASS, &clk, &s), ST_OK);
     char *file = path_in(f.root, "v1.tcbackup"), *to = path_in(f.root, "restored");
     CU_ASSERT_EQUAL(store_backup(s, file, NULL), BK_OK);
     store_close(s);
     store_check_report r;
-    CU_ASSERT_EQUAL(store_restore(file, to, "admin", PASS, &clk, NULL, &r), BK_OK);
+    CU_ASSERT_EQUAL(store_restore(file, to, "admin", HARNESS_PASS, &clk, NULL, &r), BK_OK);
     s = NULL;
-    CU_ASSERT_EQUAL(store_open(to, "admin", PASS, &clk, &s), ST_OK);
+    CU_ASSERT_EQUAL(store_open(to, "admin", HARNESS_PASS, &clk, &s), ST_OK);
     tc_case got;
     if (s)
         CU_ASSERT_EQUAL(store_case_get(s, c.reference, &got), ST_OK);
@@ -582,20 +575,20 @@ static void test_version_1_key_slots(void)
     CU_ASSERT_EQUAL(v2.p[8], 2);
     CU_ASSERT_EQUAL(memcmp(v2.p + 12, v1.p + 12, v1.len - 12), 0);  /* slots unchanged */
     CU_ASSERT_EQUAL(failures_on_disk(f.dir), 1);
-    CU_ASSERT_EQUAL(try_open(f.dir, PASS), ST_OK);
+    CU_ASSERT_EQUAL(try_open(f.dir, HARNESS_PASS), ST_OK);
     CU_ASSERT_EQUAL(failures_on_disk(f.dir), 0);
 
     /* A backup that carries a failure count restores without it. */
     CU_ASSERT_EQUAL(try_open(f.dir, WRONG), ST_WRONG_PASSPHRASE);
     s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(f.dir, "admin", PASS, &clk, &s), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(f.dir, "admin", HARNESS_PASS, &clk, &s), ST_OK);
     CU_ASSERT_EQUAL(try_open(f.dir, WRONG), ST_WRONG_PASSPHRASE);
     char *file2 = path_in(f.root, "v2.tcbackup"), *to2 = path_in(f.root, "restored2");
     CU_ASSERT_EQUAL(store_backup(s, file2, NULL), BK_OK);
     store_close(s);
-    CU_ASSERT_EQUAL(store_restore(file2, to2, "admin", PASS, &clk, NULL, &r), BK_OK);
+    CU_ASSERT_EQUAL(store_restore(file2, to2, "admin", HARNESS_PASS, &clk, NULL, &r), BK_OK);
     CU_ASSERT_EQUAL(failures_on_disk(to2), 0);
-    CU_ASSERT_EQUAL(try_open(to2, PASS), ST_OK);
+    CU_ASSERT_EQUAL(try_open(to2, HARNESS_PASS), ST_OK);
 
     bytes_free(&v1);
     bytes_free(&v2);
@@ -773,10 +766,11 @@ static char cli_dir[4096];
 
 static int cli_suite_init(void)
 {
-    clk = harness_clock(&fixed, START);
+    clk = harness_clock(&fixed, HARNESS_START);
     if (sodium_init() < 0)
         return -1;
-    return harness_cli_suite_open(&cli_top, cli_dir, sizeof cli_dir, PASS, &clk, fill_hostile);
+    return harness_cli_suite_open(&cli_top, cli_dir, sizeof cli_dir, HARNESS_PASS, &clk,
+                                  fill_hostile);
 }
 
 static int cli_suite_clean(void)
@@ -786,7 +780,7 @@ static int cli_suite_clean(void)
 
 static harness_cli cli_for(void)
 {
-    harness_cli c = { cli_dir, cli_top, PASS, clk, NULL, NULL, 1 << 20 };
+    harness_cli c = { cli_dir, cli_top, HARNESS_PASS, clk, NULL, NULL, 1 << 20 };
     c.out = calloc(1, c.max);
     c.err = calloc(1, c.max);
     return c;
@@ -943,13 +937,14 @@ static CU_SuiteInfo suites[] = {
     CU_SUITE_INFO_NULL,
 };
 
-/* --plant DIR: a store in DIR (admin, PASS, cheap key derivation) holding
+/* --plant DIR: a store in DIR (admin, HARNESS_PASS, cheap key derivation) holding
  * the hostile cases, for the end-to-end script. */
 static int plant(const char *dir)
 {
-    clk = harness_clock(&fixed, START);
+    clk = harness_clock(&fixed, HARNESS_START);
     store *s = NULL;
-    if (sodium_init() < 0 || harness_store_create(dir, "Somchai Admin", PASS, &clk, &s) != ST_OK)
+    if (sodium_init() < 0 ||
+        harness_store_create(dir, "Somchai Admin", HARNESS_PASS, &clk, &s) != ST_OK)
         return 1;
     bool ok = fill_hostile(s);
     store_close(s);
