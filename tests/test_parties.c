@@ -381,15 +381,24 @@ static void officer_id(store *s, const char *login, char out[TC_ID_LEN])
     memcpy(out, o.id, TC_ID_LEN);
 }
 
-static void test_supervisor_sees_them(void)
+/* A new store with Mya Mya's case (*c) and its three parties (ids),
+ * reopened as a new officer (login, name, role) with OTHER_PASS. */
+static fixture three_parties_as(const char *login, const char *name, officer_role role,
+                                tc_case *c, char ids[3][TC_ID_LEN])
 {
     fixture f = open_fixture();
-    tc_case c = harness_case_add(f.s, "Mya Mya", 24, "2026-11-20");
+    *c = harness_case_add(f.s, "Mya Mya", 24, "2026-11-20");
+    add_three(f.s, c->id, ids);
+    CU_ASSERT_EQUAL_FATAL(harness_officer_add(f.s, login, name, role, OTHER_PASS), ST_OK);
+    harness_fixture_reopen(&f, login, OTHER_PASS, &clk);
+    return f;
+}
+
+static void test_supervisor_sees_them(void)
+{
+    tc_case c;
     char ids[3][TC_ID_LEN];
-    add_three(f.s, c.id, ids);
-    CU_ASSERT_EQUAL_FATAL(harness_officer_add(f.s, "sup", "Suda Supervisor", ROLE_SUPERVISOR,
-                                              OTHER_PASS), ST_OK);
-    harness_fixture_reopen(&f, "sup", OTHER_PASS, &clk);
+    fixture f = three_parties_as("sup", "Suda Supervisor", ROLE_SUPERVISOR, &c, ids);
     tc_party *list = NULL;
     size_t n = 0;
     CU_ASSERT_EQUAL(store_party_list(f.s, c.id, &list, &n), ST_OK);
@@ -407,13 +416,9 @@ static void test_supervisor_sees_them(void)
  * every call is ST_DENIED, nothing comes back and nothing is written. */
 static void test_other_field_officer_learns_nothing(void)
 {
-    fixture f = open_fixture();
-    tc_case c = harness_case_add(f.s, "Mya Mya", 24, "2026-11-20");
+    tc_case c;
     char ids[3][TC_ID_LEN];
-    add_three(f.s, c.id, ids);
-    CU_ASSERT_EQUAL_FATAL(harness_officer_add(f.s, "nok", "Nok Social", ROLE_SOCIAL_WORKER,
-                                              OTHER_PASS), ST_OK);
-    harness_fixture_reopen(&f, "nok", OTHER_PASS, &clk);
+    fixture f = three_parties_as("nok", "Nok Social", ROLE_SOCIAL_WORKER, &c, ids);
     store *s = f.s;
     counts before = counts_now(s);
 
