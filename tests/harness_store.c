@@ -167,3 +167,20 @@ void harness_consent_add(store *s, const char *case_id, consent_purpose p, const
     snprintf(c.interpreter_name, sizeof c.interpreter_name, "Ma Thida");
     CU_ASSERT_EQUAL_FATAL(store_consent_add(s, &c, NULL), ST_OK);
 }
+
+tc_agency harness_shelter_agency(const char *code)
+{
+    tc_agency a;
+    agency_init(&a);
+    snprintf(a.code, sizeof a.code, "%s", code);
+    a.type = AGENCY_SHELTER;
+    a.level = AGENCY_PROVINCIAL;
+    snprintf(a.province, sizeof a.province, "TH-74");
+    snprintf(a.name_th, sizeof a.name_th, "สถานคุ้มครองและพัฒนาอาชีพ จังหวัดสมุทรสาคร");
+    snprintf(a.name_en, sizeof a.name_en, "Samut Sakhon Protection and Occupational Development Centre");
+    snprintf(a.abbr_th, sizeof a.abbr_th, "ศคพ.สค.");
+    a.services = need_set_of(NEED_SHELTER) | need_set_of(NEED_FOOD);
+    snprintf(a.phone, sizeof a.phone, "034 123 456");
+    snprintf(a.focal_name, sizeof a.focal_name, "คุณมาลี");
+    return a;
+}

@@ -8,6 +8,7 @@
 #ifndef TC_HARNESS_STORE_H
 #define TC_HARNESS_STORE_H
 #include <stdbool.h>
+#include "core/agency.h"
 #include "core/caserec.h"
 #include "core/clock.h"
 #include "core/consent.h"
@@ -73,6 +74,11 @@ tc_case harness_case_add(store *s, const char *latin, int age, const char *met);
 /* harness_case() for a suite's set-up: no assertion (a typo in met aborts,
  * see harness_setup_day()). */
 tc_case harness_setup_case(const char *latin, int age, const char *met);
+
+/* A provincial shelter in Samut Sakhon (TH-74) with this code, giving
+ * shelter and food, with a Thai and an English name, an abbreviation, a
+ * phone number and a focal person; not stored. */
+tc_agency harness_shelter_agency(const char *code);
 
 /* The person of case_id agreed on given (ISO date), in Burmese through the
  * interpreter "Ma Thida", to purpose p (with CONSENT_REFERRAL, to agencies

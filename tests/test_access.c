@@ -192,20 +192,6 @@ static tc_interview interview(void)
     return iv;
 }
 
-static tc_agency agency(const char *code)
-{
-    tc_agency a;
-    agency_init(&a);
-    snprintf(a.code, sizeof a.code, "%s", code);
-    a.type = AGENCY_SHELTER;
-    a.level = AGENCY_PROVINCIAL;
-    snprintf(a.province, sizeof a.province, "TH-74");
-    snprintf(a.name_th, sizeof a.name_th, "บ้านพักเด็กและครอบครัวจังหวัดสมุทรสาคร");
-    snprintf(a.name_en, sizeof a.name_en, "Samut Sakhon Children and Family Home");
-    a.services = need_set_of(NEED_SHELTER);
-    return a;
-}
-
 /* ---- the operations on one case ---- */
 
 typedef store_status (*case_fn)(walk *w, size_t target);
@@ -398,7 +384,7 @@ static store_status op_agency(walk *w)
 {
     char code[32];
     snprintf(code, sizeof code, "walk_agency_%d", ++w->serial);
-    tc_agency a = agency(code);
+    tc_agency a = harness_shelter_agency(code);
     return store_agency_add(w->f.s, &a, NULL);
 }
 
@@ -438,7 +424,7 @@ static walk *walk_open(void)
     for (size_t i = 0; i < n; i++)
         snprintf(w->officer_ids[person_index(all[i].login)], TC_ID_LEN, "%s", all[i].id);
     free(all);
-    tc_agency a = agency("walk_home");
+    tc_agency a = harness_shelter_agency("walk_home");
     CU_ASSERT_EQUAL_FATAL(store_agency_add(w->f.s, &a, NULL), ST_OK);
     /* Each officer records a case, with a note, a screening and its
      * clocks (a month ago: the identification clock has run out). */

@@ -127,27 +127,9 @@ static tc_case add_case(store *s, const char *name, int age)
     return c;
 }
 
-/* A provincial shelter in Samut Sakhon, added by the administrator. */
-static tc_agency shelter_agency(const char *code)
-{
-    tc_agency a;
-    agency_init(&a);
-    snprintf(a.code, sizeof a.code, "%s", code);
-    a.type = AGENCY_SHELTER;
-    a.level = AGENCY_PROVINCIAL;
-    snprintf(a.province, sizeof a.province, "TH-74");
-    snprintf(a.name_th, sizeof a.name_th, "สถานคุ้มครองและพัฒนาอาชีพ จังหวัดสมุทรสาคร");
-    snprintf(a.name_en, sizeof a.name_en, "Samut Sakhon Protection and Occupational Development Centre");
-    snprintf(a.abbr_th, sizeof a.abbr_th, "ศคพ.สค.");
-    a.services = need_set_of(NEED_SHELTER) | need_set_of(NEED_FOOD);
-    snprintf(a.phone, sizeof a.phone, "034 123 456");
-    snprintf(a.focal_name, sizeof a.focal_name, "คุณมาลี");
-    return a;
-}
-
 static void add_shelter(store *s, const char *code)
 {
-    tc_agency a = shelter_agency(code);
+    tc_agency a = harness_shelter_agency(code);
     agency_check chk;
     CU_ASSERT_EQUAL_FATAL(store_agency_add(s, &a, &chk), ST_OK);
 }
@@ -281,26 +263,26 @@ static void test_agency_add_refusals_write_nothing(void)
 {
     fixture f = open_fixture();
     agency_check chk;
-    tc_agency a = shelter_agency("sk_shelter");
+    tc_agency a = harness_shelter_agency("sk_shelter");
     CU_ASSERT_EQUAL(store_agency_add(f.s, &a, &chk), ST_OK);
     CU_ASSERT_TRUE(harness_audit_has(f.s, "agency.add", a.id));
     snapshot before = snap(f.s);
     sqlite3_int64 agencies = harness_count_rows(f.s, "SELECT count(*) FROM agencies");
     /* The same code again, even with other names. */
-    tc_agency again = shelter_agency("sk_shelter");
+    tc_agency again = harness_shelter_agency("sk_shelter");
     snprintf(again.name_en, sizeof again.name_en, "Another shelter");
     CU_ASSERT_EQUAL(store_agency_add(f.s, &again, &chk), ST_DUPLICATE);
     /* Core's validation. */
-    tc_agency bad = shelter_agency("sk_other");
+    tc_agency bad = harness_shelter_agency("sk_other");
     bad.province[0] = '\0';
     CU_ASSERT_EQUAL(store_agency_add(f.s, &bad, &chk), ST_INVALID);
     CU_ASSERT_EQUAL(chk.problem, AGENCY_PROVINCE_MISSING);
     CU_ASSERT_STRING_EQUAL(chk.field, "province");
-    bad = shelter_agency("sk_other");
+    bad = harness_shelter_agency("sk_other");
     snprintf(bad.name_en, sizeof bad.name_en, "ศูนย์");
     CU_ASSERT_EQUAL(store_agency_add(f.s, &bad, &chk), ST_INVALID);
     CU_ASSERT_EQUAL(chk.problem, AGENCY_NAME_EN_HAS_THAI);
-    bad = shelter_agency("Bad Code");
+    bad = harness_shelter_agency("Bad Code");
     CU_ASSERT_EQUAL(store_agency_add(f.s, &bad, &chk), ST_INVALID);
     CU_ASSERT_EQUAL(chk.problem, AGENCY_CODE_BAD);
     CU_ASSERT_TRUE(same(before, snap(f.s)));
@@ -308,7 +290,7 @@ static void test_agency_add_refusals_write_nothing(void)
     /* Only an administrator keeps the directory. */
     become_nok(&f);
     before = snap(f.s);
-    tc_agency mine = shelter_agency("nok_shelter");
+    tc_agency mine = harness_shelter_agency("nok_shelter");
     CU_ASSERT_EQUAL(store_agency_add(f.s, &mine, &chk), ST_DENIED);
     CU_ASSERT_EQUAL(store_agency_edit(f.s, &a, NULL, &chk), ST_DENIED);
     CU_ASSERT_TRUE(same(before, snap(f.s)));
@@ -343,7 +325,7 @@ static void test_agency_edit_keeps_history(void)
     snprintf(bad.email, sizeof bad.email, "not an address");
     CU_ASSERT_EQUAL(store_agency_edit(f.s, &bad, NULL, &chk), ST_INVALID);
     CU_ASSERT_EQUAL(chk.problem, AGENCY_EMAIL_BAD);
-    tc_agency unknown = shelter_agency("no_such_agency");
+    tc_agency unknown = harness_shelter_agency("no_such_agency");
     CU_ASSERT_EQUAL(store_agency_edit(f.s, &unknown, NULL, &chk), ST_NOT_FOUND);
     CU_ASSERT_TRUE(same(before, snap(f.s)));
     /* Retiring is an edit too; it leaves the list but not the store. */
@@ -1056,7 +1038,7 @@ static void sheet_case_init(sheet_case *sc)
     snprintf(sc->r.summary, sizeof sc->r.summary,
              "พบที่ท่าเรือเมื่อวันที่ 20 พฤศจิกายน ต้องการที่พักปลอดภัยและอาหาร "
              "นายจ้างยึดบัตรไว้");
-    sc->a = shelter_agency("sk_shelter");
+    sc->a = harness_shelter_agency("sk_shelter");
     case_init(&sc->person);
     snprintf(sc->person.name_thai, sizeof sc->person.name_thai, "มะเมี๊ยะ");
     snprintf(sc->person.name_latin, sizeof sc->person.name_latin, "Ma Mya");
