@@ -49,6 +49,12 @@ harness_fixture harness_fixture_open(const char *admin_name, const char *pass,
     return f;
 }
 
+harness_fixture harness_fixture_at(tc_fixed_clock *fixed, tc_clock *clk, const char *start)
+{
+    *clk = harness_clock(fixed, start);
+    return harness_fixture_open("Somchai Admin", HARNESS_PASS, clk);
+}
+
 void harness_fixture_close(harness_fixture *f)
 {
     store_close(f->s);

@@ -43,6 +43,10 @@ typedef struct harness_fixture {
 /* Creates the fixture's store; a failure fails the running test (fatal). */
 harness_fixture harness_fixture_open(const char *admin_name, const char *pass,
                                      const tc_clock *clock);
+/* harness_fixture_open() as the administrator "Somchai Admin" with
+ * HARNESS_PASS, the fixed clock *fixed first set to start (*clk reads it):
+ * every test of a suite starts at the same moment. */
+harness_fixture harness_fixture_at(tc_fixed_clock *fixed, tc_clock *clk, const char *start);
 /* Closes the store, removes the directory, frees the paths. */
 void harness_fixture_close(harness_fixture *f);
 /* Closes the store and opens it again as login (fatal on failure). */

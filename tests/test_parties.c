@@ -182,9 +182,7 @@ typedef harness_fixture fixture;
 
 static fixture open_fixture(void)
 {
-    fixed.at = 0;
-    clk = harness_clock(&fixed, HARNESS_START);
-    return harness_fixture_open("Somchai Admin", HARNESS_PASS, &clk);
+    return harness_fixture_at(&fixed, &clk, HARNESS_START);
 }
 
 /* How many versions of party id match the condition `and` ("" for all). */

@@ -24,7 +24,6 @@
 #include "db/store_internal.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define ADMIN_PASS "correct horse battery staple"
 #define NOK_PASS "another long passphrase"
 #define START "2026-11-21T03:00:00Z"
 
@@ -47,9 +46,7 @@ typedef harness_fixture fixture;
 /* A new store, open as the administrator "Somchai Admin", at START. */
 static fixture open_fixture(void)
 {
-    fixed.at = 0;
-    clk = harness_clock(&fixed, START);
-    return harness_fixture_open("Somchai Admin", ADMIN_PASS, &clk);
+    return harness_fixture_at(&fixed, &clk, START);
 }
 
 /* Reopen the store as another officer. */

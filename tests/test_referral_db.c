@@ -39,7 +39,6 @@
 #include "i18n/thaitext.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define ADMIN_PASS "correct horse battery staple"
 #define NOK_PASS "another long passphrase"
 #define START "2026-11-21T03:00:00Z"    /* Saturday 10:00 in Bangkok */
 #define HOUR INT64_C(3600)
@@ -63,8 +62,7 @@ typedef harness_fixture fixture;
 /* A new store, open as the administrator "Somchai Admin", at when. */
 static fixture open_fixture_at(const char *when)
 {
-    clk = harness_clock(&fixed, when);
-    return harness_fixture_open("Somchai Admin", ADMIN_PASS, &clk);
+    return harness_fixture_at(&fixed, &clk, when);
 }
 
 static fixture open_fixture(void)

@@ -40,7 +40,6 @@
 #include "db/store_internal.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define ADMIN_PASS "correct horse battery staple"
 #define OTHER_PASS "another long passphrase"
 #define START "2027-01-25T03:00:00Z"    /* Monday 10:00 in Bangkok */
 
@@ -62,8 +61,7 @@ typedef harness_fixture fixture;
 /* A new store at START, open as the administrator. */
 static fixture open_fixture(void)
 {
-    clk = harness_clock(&fixed, START);
-    return harness_fixture_open("Somchai Admin", ADMIN_PASS, &clk);
+    return harness_fixture_at(&fixed, &clk, START);
 }
 
 /* Adds an officer with this role and reopens the store as them. */
@@ -1003,7 +1001,7 @@ static void test_settings_roles(void)
     CU_ASSERT_EQUAL(store_followup_settings_set(f.s, &fs), ST_OK);
     store_close(f.s);
     f.s = NULL;
-    CU_ASSERT_EQUAL_FATAL(store_open(f.dir, "admin", ADMIN_PASS, &clk, &f.s), ST_OK);
+    CU_ASSERT_EQUAL_FATAL(store_open(f.dir, "admin", HARNESS_PASS, &clk, &f.s), ST_OK);
     become(&f, "nok", ROLE_SOCIAL_WORKER);
     audit = harness_count_rows(f.s, "SELECT count(*) FROM audit");
     CU_ASSERT_EQUAL(store_followup_settings_set(f.s, &fs), ST_DENIED);
