@@ -229,15 +229,31 @@ static bool killed(int status)
     return WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
 }
 
-/* The worker's setup: a store in dir; base gets the case with consent. */
-static void setup_store(const char *dir, char *base, size_t basesz)
+/* SIGKILL to the worker of run, then reaped; false (said) when it had
+ * already ended by itself, so the kill tested nothing. */
+static bool kill_worker(worker *w, long run)
 {
+    kill(w->pid, SIGKILL);
+    int status = finish(w);
+    if (killed(status))
+        return true;
+    printf("\n    run %ld: the worker ended by itself (status %d)\n", run, status);
+    return false;
+}
+
+/* The worker's setup in a new temporary directory (returned, malloc'd):
+ * the store in dir (root/store); base gets the case with consent. */
+static char *setup_store(char *dir, size_t dirsz, char *base, size_t basesz)
+{
+    char *root = harness_tempdir();
+    snprintf(dir, dirsz, "%s/store", root);
     char *argv[] = { worker_path, "setup", (char *)dir, HARNESS_PASS, NULL };
     worker w = spawn(argv);
     int status = finish(&w);
     CU_ASSERT_FATAL(WIFEXITED(status) && WEXITSTATUS(status) == 0);
     CU_ASSERT_FATAL(sscanf(w.out, "base %36s", base) == 1 && basesz > 36);
     free(w.out);
+    return root;
 }
 
 /* ---- what a reported save must look like after the kill --------------- */
@@ -350,10 +366,8 @@ static int slot_temps(const char *dir)
 
 static void test_kill_during_saves(void)
 {
-    char *root = harness_tempdir();
     char dir[PATH_MAX], base[64];
-    snprintf(dir, sizeof dir, "%s/store", root);
-    setup_store(dir, base, sizeof base);
+    char *root = setup_store(dir, sizeof dir, base, sizeof base);
     long runs = kills_wanted(240), kills = 0, saves = 0, early = 0;
     size_t cases_reported = 0;
     char *all = calloc(1, 1);
@@ -373,12 +387,8 @@ static void test_kill_during_saves(void)
             ok = wait_line(&w, "ready", READY_TIMEOUT_MS);
             random_pause(&w, 80000);
         }
-        kill(w.pid, SIGKILL);
-        int status = finish(&w);
-        if (!killed(status)) {
-            printf("\n    run %ld: the worker ended by itself (status %d)\n", run, status);
+        if (!kill_worker(&w, run))
             ok = false;
-        }
         kills++;
         store *s = NULL;
         store_status st = store_open(dir, "admin", HARNESS_PASS, &clk, &s);
@@ -472,10 +482,8 @@ static bool officers_hold(store *admin, const char *dir, const char *out)
 
 static void test_kill_during_key_slot_writes(void)
 {
-    char *root = harness_tempdir();
     char dir[PATH_MAX], base[64];
-    snprintf(dir, sizeof dir, "%s/store", root);
-    setup_store(dir, base, sizeof base);
+    char *root = setup_store(dir, sizeof dir, base, sizeof base);
     char pass[128];
     snprintf(pass, sizeof pass, "%s", HARNESS_PASS);
     long runs = kills_wanted(240) * 70 / 240, kills = 0, changes = 0, new_pass = 0;
@@ -488,12 +496,8 @@ static void test_kill_during_key_slot_writes(void)
         worker w = spawn(argv);
         ok = wait_line(&w, "ready", READY_TIMEOUT_MS);
         random_pause(&w, 120000);
-        kill(w.pid, SIGKILL);
-        int status = finish(&w);
-        if (!killed(status)) {
-            printf("\n    run %ld: the worker ended by itself (status %d)\n", run, status);
+        if (!kill_worker(&w, run))
             ok = false;
-        }
         kills++;
         long k = 0;
         for (const char *p = w.out; p && *p; p = strchr(p, '\n') ? strchr(p, '\n') + 1 : NULL) {
@@ -783,11 +787,9 @@ static void test_power_loss_ordering(void)
                " checked\n");
         return;
     }
-    char *root = harness_tempdir();
     char dir[PATH_MAX / 2], base[64], log[PATH_MAX], path[PATH_MAX], file[PATH_MAX];
-    snprintf(dir, sizeof dir, "%s/store", root);
+    char *root = setup_store(dir, sizeof dir, base, sizeof base);
     snprintf(log, sizeof log, "%s/trace", root);
-    setup_store(dir, base, sizeof base);
     trace_state *t = calloc(1, sizeof *t);
     CU_ASSERT_FATAL(t != NULL);
 
@@ -861,10 +863,8 @@ static int final_status(const char *out, char *text, size_t textsz)
 
 static void disk_full_case(const char *kind, long limit)
 {
-    char *root = harness_tempdir();
     char dir[PATH_MAX], base[64], limit_arg[24], text[256] = "";
-    snprintf(dir, sizeof dir, "%s/store", root);
-    setup_store(dir, base, sizeof base);
+    char *root = setup_store(dir, sizeof dir, base, sizeof base);
     snprintf(limit_arg, sizeof limit_arg, "%ld", limit);
     char *argv[] = { worker_path, "full", dir, HARNESS_PASS, limit_arg, (char *)kind, NULL };
     worker w = spawn(argv);
@@ -901,10 +901,8 @@ static void test_disk_full_saves(void)
  * and the old passphrase still opens the store. */
 static void test_disk_full_passphrase_change(void)
 {
-    char *root = harness_tempdir();
     char dir[PATH_MAX], base[64], text[256] = "";
-    snprintf(dir, sizeof dir, "%s/store", root);
-    setup_store(dir, base, sizeof base);
+    char *root = setup_store(dir, sizeof dir, base, sizeof base);
     char *argv[] = { worker_path, "full", dir, HARNESS_PASS, "64", "passwd", NULL };
     worker w = spawn(argv);
     int status = finish(&w);
