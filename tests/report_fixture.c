@@ -1,11 +1,13 @@
 /* report_fixture.c - see report_fixture.h. */
 #include "config.h"
 #include "tests/report_fixture.h"
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
 #include "db/record.h"
 #include "db/store_internal.h"
+#include "tests/harness.h"
 #include "tests/harness_store.h"
 
 #define STAMP "'2026-11-21T03:00:00Z'"
@@ -226,4 +228,17 @@ bool report_fixture_fill(store *s, report_fixture_ids *ids)
     return add_cases(s, ids) && add_officer_and_sector(s, ids) && add_intakes(s, ids)
            && add_screening(s, ids) && add_referrals(s, ids) && add_needs(s, ids)
            && add_returns(s, ids) && close_in_error(s, ids);
+}
+
+bool report_fixture_open(tc_fixed_clock *fixed, tc_clock *clk, harness_fixture *fx,
+                         report_fixture_ids *ids)
+{
+    *clk = harness_clock(fixed, REPORT_FIXTURE_NOW);
+    if (sodium_init() < 0)
+        return false;
+    fx->root = harness_tempdir();
+    if (!fx->root || asprintf(&fx->dir, "%s/store", fx->root) < 0)
+        return false;
+    return harness_store_create(fx->dir, "Somchai Admin", REPORT_FIXTURE_PASS, clk, &fx->s) == ST_OK
+        && report_fixture_fill(fx->s, ids);
 }

@@ -36,6 +36,7 @@
 #define TC_REPORT_FIXTURE_H
 #include <stdbool.h>
 #include "db/store.h"
+#include "tests/harness_store.h"
 
 #define REPORT_FIXTURE_NOW "2026-11-21T03:00:00Z"
 #define REPORT_FIXTURE_PASS "correct horse battery staple"
@@ -54,5 +55,12 @@ typedef struct report_fixture_ids {
 
 /* Fills s (open as the administrator).  False on any failure. */
 bool report_fixture_fill(store *s, report_fixture_ids *ids);
+
+/* For a suite's set-up (no assertions, which CUnit allows only in a
+ * test): sodium_init, the clock fixed at REPORT_FIXTURE_NOW, a new store
+ * in a temporary directory filled by report_fixture_fill.  False on any
+ * failure; harness_fixture_close(fx) removes it. */
+bool report_fixture_open(tc_fixed_clock *fixed, tc_clock *clk, harness_fixture *fx,
+                         report_fixture_ids *ids);
 
 #endif

@@ -29,15 +29,7 @@ static bool have_catalogue;
 
 static int suite_init(void)
 {
-    clk = harness_clock(&fixed, REPORT_FIXTURE_NOW);
-    if (sodium_init() < 0)
-        return -1;
-    /* harness_fixture_open() asserts, which CUnit allows only in a test. */
-    fx.root = harness_tempdir();
-    if (!fx.root || asprintf(&fx.dir, "%s/store", fx.root) < 0)
-        return -1;
-    if (harness_store_create(fx.dir, "Somchai Admin", REPORT_FIXTURE_PASS, &clk, &fx.s) != ST_OK
-        || !report_fixture_fill(fx.s, &ids))
+    if (!report_fixture_open(&fixed, &clk, &fx, &ids))
         return -1;
     static const char thai[] =
         "msgid \"Female\"\nmsgstr \"หญิง\"\n"
